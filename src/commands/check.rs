@@ -1,0 +1,95 @@
+//! `letters check [DIR]`: validates the data in use (or a workspace directory) and prints
+//! every error and warning, one per line.
+
+use crate::check::{self, Report};
+use crate::cli::CheckArgs;
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::exit_code;
+use crate::load::{bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE};
+use crate::sink;
+
+use super::Diagnostics;
+
+fn read_recipients(path: &std::path::Path) -> Result<Recipients> {
+    let text = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let text = String::from_utf8(text).map_err(|_| {
+        Error::data(
+            path.display().to_string(),
+            "the file is not UTF-8: save it as UTF-8",
+        )
+    })?;
+    Recipients::parse(&path.display().to_string(), &text)
+}
+
+fn summary(report: &Report) -> String {
+    format!(
+        "checked {} recipients, {} templates and {} demands: {} error{}, {} warning{}",
+        report.recipients,
+        report.templates,
+        report.demands,
+        report.errors.len(),
+        if report.errors.len() == 1 { "" } else { "s" },
+        report.warnings.len(),
+        if report.warnings.len() == 1 { "" } else { "s" },
+    )
+}
+
+pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
+    let today = clock::today()?;
+    let report = match &args.dir {
+        Some(dir) => {
+            if !dir.is_dir() {
+                return Err(Error::flag(
+                    "DIR",
+                    format!(
+                        "{} is not a directory; give a workspace made by `letters init`",
+                        dir.display()
+                    ),
+                ));
+            }
+            let workspace = DataDir::open(dir)?;
+            let recipients = match data.recipients.clone().or_else(|| workspace.recipients()) {
+                Some(path) => read_recipients(&path),
+                None => Recipients::parse(
+                    &format!("{}/{RECIPIENTS_FILE}", bundled::PREFIX),
+                    bundled::RECIPIENTS,
+                ),
+            };
+            let templates = match data.templates.clone().or_else(|| workspace.templates()) {
+                Some(path) => Templates::from_dir(&path),
+                None => Ok(Templates::from_bundled(
+                    &bundled::TEMPLATES,
+                    bundled::PREFIX,
+                )),
+            };
+            check::check(recipients, templates, today)
+        }
+        None => {
+            let data = DataSet::load(data)?;
+            check::check(Ok(data.recipients), Ok(data.templates), today)
+        }
+    };
+    if args.json {
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
+        sink::write_stdout(text.as_bytes())?;
+    } else {
+        let mut text = String::new();
+        for error in &report.errors {
+            text.push_str(&format!("error: {error}\n"));
+        }
+        if !diagnostics.quiet {
+            for warning in &report.warnings {
+                text.push_str(&format!("warning: {warning}\n"));
+            }
+        }
+        text.push_str(&summary(&report));
+        text.push('\n');
+        sink::write_stdout(text.as_bytes())?;
+    }
+    Ok(if report.errors.is_empty() {
+        exit_code::SUCCESS
+    } else {
+        exit_code::USAGE_OR_DATA
+    })
+}

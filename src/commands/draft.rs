@@ -1,0 +1,223 @@
+//! `letters draft`: turns flags into a DraftRequest, drafts one letter per recipient, and
+//! writes them to stdout, a file, or a directory.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{DraftArgs, SenderArgs};
+use crate::clock;
+use crate::compose::Composer;
+use crate::draft::{self, DemandSelection, DraftRequest};
+use crate::error::{Error, Result};
+use crate::letter::Letter;
+use crate::load::{DataOptions, DataSet};
+use crate::model::Sender;
+use crate::render::{self, Format, RenderOptions};
+use crate::sink::{self, Stdout};
+
+use super::Diagnostics;
+
+/// Separates letters on stdout: a form feed, so printing puts each on its own page.
+const LETTER_SEPARATOR: &str = "\u{c}\n";
+
+fn sender_from_flags(args: &SenderArgs) -> Sender {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    Sender {
+        name: text(&args.sender_name),
+        title: text(&args.sender_title),
+        organization: text(&args.sender_org),
+        address: args.sender_address.clone(),
+        email: text(&args.sender_email),
+        phone: text(&args.sender_phone),
+        web: text(&args.sender_web),
+        signature: None,
+    }
+}
+
+/// Reads `--own-words`: literal text, `@FILE`, or `-` for standard input.
+fn own_words(value: Option<&str>) -> Result<Option<String>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let text = if value == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            Error::flag("--own-words -", format!("cannot read standard input: {e}"))
+        })?;
+        text
+    } else if let Some(path) = value.strip_prefix('@') {
+        let path = Path::new(path);
+        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+        String::from_utf8(bytes).map_err(|_| {
+            Error::flag(
+                "--own-words",
+                format!(
+                    "{} is not UTF-8 text: save it as UTF-8 and try again",
+                    path.display()
+                ),
+            )
+        })?
+    } else {
+        value.to_string()
+    };
+    let text = text.trim_start_matches('\u{feff}').trim().to_string();
+    Ok((!text.is_empty()).then_some(text))
+}
+
+fn fields(pairs: &[String]) -> Result<BTreeMap<String, String>> {
+    pairs
+        .iter()
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) if !key.trim().is_empty() => {
+                Ok((key.trim().to_string(), value.to_string()))
+            }
+            _ => Err(Error::flag(
+                "--field",
+                format!("`{pair}` is not KEY=VALUE (for example --field city=Caracas)"),
+            )),
+        })
+        .collect()
+}
+
+fn missing_choices(template: bool, sender: bool, data: &DataSet) -> Error {
+    let mut missing = Vec::new();
+    if template {
+        let ids: Vec<&str> = data
+            .templates
+            .templates
+            .keys()
+            .map(String::as_str)
+            .collect();
+        missing.push(format!("--template <ID> (one of: {})", ids.join(", ")));
+    }
+    if sender {
+        missing.push("--sender-name <NAME> (or [sender] name in letters.toml)".to_string());
+    }
+    let hint = if std::io::stdin().is_terminal() {
+        "give them as flags, for example: letters draft --template detention-urgent-action --sender-name \"Your Name\""
+    } else {
+        "standard input is not a terminal, so nothing is asked: give every choice as a flag, for example: letters draft --template detention-urgent-action --sender-name \"Your Name\""
+    };
+    Error::MissingChoices {
+        missing,
+        hint: hint.to_string(),
+    }
+}
+
+/// The default file name of a letter.
+pub fn file_name(letter: &Letter, format: Format) -> String {
+    format!(
+        "{}--{}--{}.{}",
+        letter.template,
+        letter.recipient.id,
+        letter.language,
+        format.extension()
+    )
+}
+
+fn request(args: &DraftArgs, data: &DataSet) -> Result<DraftRequest> {
+    let sender = sender_from_flags(&args.sender).or(&data.sender);
+    let no_template = args.template.as_deref().is_none_or(|t| t.trim().is_empty());
+    let no_sender = sender.name.trim().is_empty();
+    if no_template || no_sender {
+        return Err(missing_choices(no_template, no_sender, data));
+    }
+    let date = match &args.date {
+        Some(text) => clock::parse_date(text).ok_or_else(|| {
+            Error::flag(
+                "--date",
+                format!("`{text}` is not a date in the form YYYY-MM-DD"),
+            )
+        })?,
+        None => clock::today()?,
+    };
+    Ok(DraftRequest {
+        template: args.template.clone().unwrap_or_default(),
+        recipients: args
+            .to
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        language: args.lang,
+        demands: DemandSelection::parse(&args.demands),
+        own_words: own_words(args.own_words.as_deref())?,
+        date,
+        sender,
+        fields: fields(&args.fields)?,
+        fix_mojibake: args.fix_mojibake,
+    })
+}
+
+fn write_output(
+    letters: &[Letter],
+    options: &RenderOptions,
+    output: Option<&PathBuf>,
+    diagnostics: Diagnostics,
+) -> Result<()> {
+    let Some(output) = output else {
+        let bytes = match options.format {
+            Format::Json if letters.len() > 1 => render::json::render_all(letters).into_bytes(),
+            _ => {
+                let rendered: Vec<Vec<u8>> =
+                    letters.iter().map(|l| render::render(l, options)).collect();
+                rendered.join(LETTER_SEPARATOR.as_bytes())
+            }
+        };
+        if sink::write_stdout(&bytes)? == Stdout::Closed {
+            return Ok(());
+        }
+        return Ok(());
+    };
+    let as_directory = letters.len() > 1
+        || output.is_dir()
+        || output
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::MAIN_SEPARATOR);
+    for letter in letters {
+        let path = if as_directory {
+            output.join(file_name(letter, options.format))
+        } else {
+            output.clone()
+        };
+        sink::write_atomic(&path, &render::render(letter, options))?;
+        diagnostics.info(&format!("wrote {}", path.display()));
+    }
+    Ok(())
+}
+
+pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
+    if args.width < render::text::MIN_WIDTH {
+        return Err(Error::flag(
+            "--width",
+            format!(
+                "{} is too narrow: use at least {}",
+                args.width,
+                render::text::MIN_WIDTH
+            ),
+        ));
+    }
+    let data = DataSet::load(data_options)?;
+    let request = request(&args, &data)?;
+    let plan = draft::plan(request, &data, clock::today()?)?;
+    for warning in &plan.warnings {
+        diagnostics.warn(warning);
+    }
+    let mut letters = Vec::with_capacity(plan.drafts.len());
+    let mut composer: Option<Composer> = None;
+    for draft in &plan.drafts {
+        let composer = match &mut composer {
+            Some(c) => c,
+            None => composer.insert(Composer::new(&draft.template)?),
+        };
+        letters.push(composer.compose(draft)?);
+    }
+    let options = RenderOptions {
+        format: args.format,
+        width: args.width,
+    };
+    write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
+    super::ok()
+}

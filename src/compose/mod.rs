@@ -1,0 +1,195 @@
+//! Draft → Letter: Handlebars renders the template body (strict mode, Markdown escaping),
+//! the Markdown is parsed into blocks, and the frame (date, recipient block, salutation,
+//! closing, signature) comes from the data and the language.
+
+mod context;
+mod escape;
+mod markdown;
+
+use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
+
+pub use context::AVAILABLE as CONTEXT_KEYS;
+pub use escape::markdown_escape;
+pub use markdown::{parse as parse_markdown, MarkdownError, Parsed};
+
+use crate::draft::Draft;
+use crate::error::{Error, Result};
+use crate::i18n;
+use crate::letter::{Letter, Letterhead, PersonConcerned, RecipientBlock, Signature};
+use crate::model::Template;
+
+/// The compiled bodies of one template, ready to compose any number of letters.
+pub struct Composer {
+    registry: Handlebars<'static>,
+}
+
+fn template_error(path: &str, err: &TemplateError) -> Error {
+    let location = match err.pos() {
+        Some((line, column)) => format!("{path}:{line}:{column}"),
+        None => path.to_string(),
+    };
+    Error::Template {
+        location,
+        message: format!("the template does not compile: {}", err.reason()),
+    }
+}
+
+fn render_error(path: &str, err: &RenderError) -> Error {
+    let location = match (err.line_no, err.column_no) {
+        (Some(line), Some(column)) => format!("{path}:{line}:{column}"),
+        (Some(line), None) => format!("{path}:{line}"),
+        _ => path.to_string(),
+    };
+    let message = match err.reason() {
+        RenderErrorReason::MissingVariable(Some(name)) => format!(
+            "the template uses `{name}`, which is not available; available: {}",
+            context::AVAILABLE
+        ),
+        reason => format!("the template cannot be rendered: {reason}"),
+    };
+    Error::Template { location, message }
+}
+
+impl Composer {
+    /// Compiles every body of `template`.
+    pub fn new(template: &Template) -> Result<Composer> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.set_prevent_indent(true);
+        registry.register_escape_fn(markdown_escape);
+        for body in template.bodies.values() {
+            registry
+                .register_template_string(&body.path, &body.source)
+                .map_err(|e| template_error(&body.path, &e))?;
+        }
+        Ok(Composer { registry })
+    }
+
+    /// Renders the Markdown body of `draft` (before parsing).
+    pub fn render_body(&self, draft: &Draft) -> Result<String> {
+        let body = draft.template.bodies.get(&draft.language).ok_or_else(|| {
+            Error::data(
+                &draft.template.path,
+                format!("no body in `{}`", draft.language),
+            )
+        })?;
+        self.registry
+            .render(&body.path, &context::build(draft))
+            .map_err(|e| render_error(&body.path, &e))
+    }
+
+    /// Composes the Letter for `draft`.
+    pub fn compose(&self, draft: &Draft) -> Result<Letter> {
+        let markdown = self.render_body(draft)?;
+        let body_path = draft
+            .template
+            .bodies
+            .get(&draft.language)
+            .map_or(draft.template.path.as_str(), |b| b.path.as_str());
+        let parsed = parse_markdown(&markdown).map_err(|e| Error::Template {
+            location: body_path.to_string(),
+            message: e.to_string(),
+        })?;
+        Ok(frame(draft, parsed))
+    }
+}
+
+/// Composes one letter (compiling the template just for it).
+pub fn compose(draft: &Draft) -> Result<Letter> {
+    Composer::new(&draft.template)?.compose(draft)
+}
+
+fn non_empty(lines: impl IntoIterator<Item = String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn letterhead(draft: &Draft) -> Letterhead {
+    let sender = &draft.sender;
+    let mut lines = sender.address.clone();
+    lines.extend([
+        sender.email.clone(),
+        sender.phone.clone(),
+        sender.web.clone(),
+    ]);
+    let lines = non_empty(lines);
+    let name = if !sender.organization.trim().is_empty() {
+        sender.organization.trim().to_string()
+    } else if !lines.is_empty() {
+        sender.name.trim().to_string()
+    } else {
+        String::new()
+    };
+    Letterhead { name, lines }
+}
+
+fn frame(draft: &Draft, parsed: Parsed) -> Letter {
+    let lang = draft.language;
+    let recipient = &draft.recipient;
+    let us = recipient.is_in_us();
+    let mut recipient_lines = vec![recipient.addressee_line(lang)];
+    let name_known = !recipient.name_in(lang).is_empty();
+    if name_known {
+        recipient_lines.push(recipient.title_in(lang).to_string());
+    }
+    recipient_lines.push(recipient.organization_in(lang).to_string());
+    recipient_lines.extend(recipient.address.iter().cloned());
+    let mut recipient_lines = non_empty(recipient_lines);
+    recipient_lines.dedup();
+    Letter {
+        language: lang,
+        template: draft.template.id.clone(),
+        letterhead: letterhead(draft),
+        date: draft.date,
+        date_text: i18n::format_date(draft.date, lang, i18n::DateStyle::for_letter(lang, us)),
+        recipient: RecipientBlock {
+            id: recipient.id.clone(),
+            lines: recipient_lines,
+            email: Some(recipient.email.trim().to_string()).filter(|e| !e.is_empty()),
+            country: recipient.country.clone(),
+        },
+        subject: draft
+            .template
+            .meta
+            .subject
+            .get_or_empty(lang)
+            .trim()
+            .to_string(),
+        salutation: recipient
+            .salutation_in(lang)
+            .unwrap_or(i18n::fallback_salutation(lang))
+            .trim()
+            .to_string(),
+        body: parsed.blocks,
+        footnotes: parsed.footnotes,
+        closing: i18n::closing(lang, us).to_string(),
+        signature: Signature {
+            image: draft.sender.signature.clone(),
+            name: draft.sender.name.trim().to_string(),
+            title: draft.sender.title.trim().to_string(),
+            organization: draft.sender.organization.trim().to_string(),
+        },
+        cosigners: draft.cosigners.clone(),
+        enclosures: Vec::new(),
+        cc: Vec::new(),
+        sender_email: Some(draft.sender.email.trim().to_string()).filter(|e| !e.is_empty()),
+        act_before: draft.template.meta.act_before,
+        people: draft
+            .template
+            .meta
+            .people
+            .iter()
+            .map(|p| PersonConcerned {
+                name: p.name.get_or_empty(lang).to_string(),
+                pronouns: p
+                    .pronouns
+                    .as_ref()
+                    .map_or("", |x| x.get_or_empty(lang))
+                    .to_string(),
+            })
+            .collect(),
+    }
+}

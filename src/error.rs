@@ -1,0 +1,101 @@
+//! The errors `letters` reports: each names what went wrong, where, and what to do next.
+
+use std::path::{Path, PathBuf};
+
+use crate::exit_code;
+
+/// A failure the user can act on. `Display` is one paragraph; `hint` adds what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A bad combination of flags or a bad flag value.
+    #[error("{flag}: {message}")]
+    Flag { flag: String, message: String },
+
+    /// Choices `letters draft` needs and was not given.
+    #[error("missing {}", .missing.join(", "))]
+    MissingChoices { missing: Vec<String>, hint: String },
+
+    /// A data file that cannot be parsed or does not validate.
+    #[error("{location}: {message}")]
+    Data { location: String, message: String },
+
+    /// A template body that does not compile or render.
+    #[error("{location}: {message}")]
+    Template { location: String, message: String },
+
+    /// An id that names nothing.
+    #[error("unknown {kind} `{id}`{}", suggestion_text(.suggestion))]
+    UnknownId {
+        kind: &'static str,
+        id: String,
+        suggestion: Option<String>,
+        see: &'static str,
+    },
+
+    /// A file that cannot be read or written.
+    #[error("{action} {}: {source}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn suggestion_text(suggestion: &Option<String>) -> String {
+    match suggestion {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => String::new(),
+    }
+}
+
+impl Error {
+    pub fn flag(flag: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Flag {
+            flag: flag.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn data(location: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Data {
+            location: location.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn read(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            action: "cannot read",
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn write(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            action: "cannot write",
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// What the user can do about it, if there is more to say.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::MissingChoices { hint, .. } => Some(hint.clone()),
+            Error::UnknownId { see, .. } => Some(format!("see: {see}")),
+            Error::Data { .. } | Error::Template { .. } => {
+                Some("fix the file, then run `letters check` to validate all data".to_string())
+            }
+            Error::Io { .. } | Error::Flag { .. } => None,
+        }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        exit_code::USAGE_OR_DATA
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,24 @@
+//! `letters` drafts advocacy letters in English and Spanish.
+//!
+//! One pipeline: inputs → [`draft::Draft`] → [`compose`] → [`letter::Letter`] →
+//! [`render`] → [`sink`]. The binary is a thin shell over [`run`].
+
+pub mod check;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod compose;
+pub mod draft;
+pub mod error;
+pub mod exit_code;
+pub mod i18n;
+pub mod letter;
+pub mod load;
+pub mod model;
+pub mod mojibake;
+pub mod render;
+pub mod sink;
+pub mod suggest;
+
+pub use commands::run;
+pub use error::{Error, Result};

@@ -1,0 +1,104 @@
+//! Reading and validating data files: recipients, templates, workspace settings, and the
+//! bundled defaults embedded in the binary.
+
+pub mod bundled;
+mod recipients;
+mod templates;
+mod toml_file;
+mod workspace;
+
+use std::path::{Path, PathBuf};
+
+pub use recipients::{is_valid_id, Recipients};
+pub use templates::{body_file, Templates, META_FILE};
+pub use toml_file::{line_column, parse as parse_toml};
+pub use workspace::{
+    find_workspace, user_config_dir, DataDir, Settings, CONFIG_DIR_VAR, RECIPIENTS_FILE,
+    TEMPLATES_DIR, WORKSPACE_FILE,
+};
+
+use crate::error::{Error, Result};
+use crate::model::Sender;
+
+/// Where to look for data, as given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct DataOptions {
+    /// `--recipients FILE`.
+    pub recipients: Option<PathBuf>,
+    /// `--templates DIR`.
+    pub templates: Option<PathBuf>,
+    /// A workspace to use instead of looking for one from the current directory.
+    pub workspace: Option<PathBuf>,
+}
+
+/// Everything loaded: recipients, templates, and the default sender.
+#[derive(Debug)]
+pub struct DataSet {
+    pub recipients: Recipients,
+    pub templates: Templates,
+    /// The sender from the workspace, then from the user config directory.
+    pub sender: Sender,
+    /// The workspace in use, if any.
+    pub workspace: Option<PathBuf>,
+}
+
+fn read_recipients(path: &Path) -> Result<Recipients> {
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::data(
+            path.display().to_string(),
+            "the file is not UTF-8: save it as UTF-8 and try again",
+        )
+    })?;
+    Recipients::parse(&path.display().to_string(), &text)
+}
+
+impl DataSet {
+    /// Loads data in lookup order: flags, workspace, user config directory, bundled.
+    pub fn load(options: &DataOptions) -> Result<DataSet> {
+        let workspace_dir = match &options.workspace {
+            Some(dir) => Some(dir.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|cwd| find_workspace(&cwd)),
+        };
+        let workspace = workspace_dir.as_deref().map(DataDir::open).transpose()?;
+        let config = match user_config_dir() {
+            Some(dir) if dir.is_dir() => Some(DataDir::open(&dir)?),
+            _ => None,
+        };
+        let dirs: Vec<&DataDir> = workspace.iter().chain(config.iter()).collect();
+
+        let recipients_path = options
+            .recipients
+            .clone()
+            .or_else(|| dirs.iter().find_map(|d| d.recipients()));
+        let recipients = match recipients_path {
+            Some(path) => read_recipients(&path)?,
+            None => Recipients::parse(
+                &format!("{}/{RECIPIENTS_FILE}", bundled::PREFIX),
+                bundled::RECIPIENTS,
+            )?,
+        };
+
+        let templates_path = options
+            .templates
+            .clone()
+            .or_else(|| dirs.iter().find_map(|d| d.templates()));
+        let templates = match templates_path {
+            Some(path) => Templates::from_dir(&path)?,
+            None => Templates::from_bundled(&bundled::TEMPLATES, bundled::PREFIX),
+        };
+
+        let sender = dirs.iter().fold(Sender::default(), |sender, dir| {
+            sender.or(&dir.settings.sender)
+        });
+
+        Ok(DataSet {
+            recipients,
+            templates,
+            sender,
+            workspace: workspace.map(|w| w.dir),
+        })
+    }
+}

@@ -1,0 +1,98 @@
+//! Reading `recipients.toml`: office records keyed by office id.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::model::Recipient;
+use crate::mojibake::{self, Finding};
+
+use super::toml_file;
+
+/// The recipient records of one file.
+#[derive(Debug, Clone)]
+pub struct Recipients {
+    /// Where they came from, for messages.
+    pub path: String,
+    pub records: BTreeMap<String, Recipient>,
+    /// Mojibake found in the file.
+    pub findings: Vec<Finding>,
+}
+
+/// Whether `id` is a usable id: lowercase letters, digits and single hyphens.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+impl Recipients {
+    /// Parses the text of a recipients file read from `path`.
+    pub fn parse(path: &str, text: &str) -> Result<Recipients> {
+        let mut records: BTreeMap<String, Recipient> = toml_file::parse(path, text)?;
+        for (id, record) in &mut records {
+            if !is_valid_id(id) {
+                return Err(Error::data(
+                    path,
+                    format!("`{id}` is not a valid office id: use lowercase letters, digits and hyphens, such as `ve-attorney-general`"),
+                ));
+            }
+            if record.languages.is_empty() {
+                return Err(Error::data(
+                    path,
+                    format!("[{id}] has no `languages`: list the office's preferred languages, such as languages = [\"es\", \"en\"]"),
+                ));
+            }
+            record.id.clone_from(id);
+        }
+        Ok(Recipients {
+            path: path.to_string(),
+            records,
+            findings: mojibake::scan_lines(path, text),
+        })
+    }
+
+    /// The record for `id`, or an error suggesting the closest id.
+    pub fn get(&self, id: &str) -> Result<&Recipient> {
+        self.records.get(id).ok_or_else(|| Error::UnknownId {
+            kind: "recipient",
+            id: id.to_string(),
+            suggestion: crate::suggest::closest(id, self.records.keys().map(String::as_str)),
+            see: "letters recipients list",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_records_parse() {
+        let r = Recipients::parse("recipients.toml", super::super::bundled::RECIPIENTS).unwrap();
+        for id in [
+            "us-secretary-of-state",
+            "ve-attorney-general",
+            "ve-un-mission",
+        ] {
+            assert_eq!(r.get(id).unwrap().id, id);
+        }
+    }
+
+    #[test]
+    fn unknown_id_suggests() {
+        let r = Recipients::parse("recipients.toml", super::super::bundled::RECIPIENTS).unwrap();
+        let err = r.get("ve-attorney-genral").unwrap_err().to_string();
+        assert!(err.contains("did you mean `ve-attorney-general`"), "{err}");
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        assert!(is_valid_id("ve-un-mission"));
+        assert!(!is_valid_id("VE mission"));
+        assert!(!is_valid_id("../x"));
+    }
+}

@@ -1,0 +1,239 @@
+//! Reading `letter-templates/`: one directory per campaign with `template.toml` and one
+//! body per language (`en.md.hbs`, `es.md.hbs`), from the bundled copy or from disk.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::Dir;
+
+use crate::error::{Error, Result};
+use crate::model::{Body, Language, Template, TemplateMeta};
+use crate::mojibake::{self, Finding};
+
+use super::recipients::is_valid_id;
+use super::toml_file;
+
+/// The name of a template's metadata file.
+pub const META_FILE: &str = "template.toml";
+
+/// The file name of a body in `language`.
+pub fn body_file(language: Language) -> String {
+    format!("{}.md.hbs", language.code())
+}
+
+/// A template directory's files, read but not yet parsed.
+struct TemplateFiles {
+    id: String,
+    dir: String,
+    meta: Option<String>,
+    bodies: Vec<(Language, String)>,
+}
+
+/// Every template of a directory. A broken template does not hide the others.
+#[derive(Debug, Default)]
+pub struct Templates {
+    /// Where they came from, for messages.
+    pub path: String,
+    pub templates: BTreeMap<String, Template>,
+    /// Templates that failed to load, with the reason.
+    pub broken: BTreeMap<String, Error>,
+    /// Mojibake found in any of the files.
+    pub findings: Vec<Finding>,
+}
+
+impl Templates {
+    /// Loads the templates embedded in the binary.
+    pub fn from_bundled(dir: &Dir<'_>, prefix: &str) -> Templates {
+        let path = format!("{prefix}/letter-templates");
+        let files = dir
+            .dirs()
+            .map(|sub| {
+                let id = sub
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let read = |name: &str| {
+                    sub.get_file(sub.path().join(name))
+                        .and_then(|f| f.contents_utf8())
+                        .map(str::to_string)
+                };
+                TemplateFiles {
+                    dir: format!("{path}/{id}"),
+                    meta: read(META_FILE),
+                    bodies: Language::ALL
+                        .iter()
+                        .filter_map(|&l| read(&body_file(l)).map(|t| (l, t)))
+                        .collect(),
+                    id,
+                }
+            })
+            .collect();
+        Templates::build(path, files)
+    }
+
+    /// Loads the templates of a directory on disk.
+    pub fn from_dir(dir: &Path) -> Result<Templates> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
+        let mut files = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::read(dir, e))?;
+            let sub = entry.path();
+            if !sub.is_dir() || !sub.join(META_FILE).exists() {
+                continue;
+            }
+            let read = |name: &str| -> Result<Option<String>> {
+                let file = sub.join(name);
+                match std::fs::read(&file) {
+                    Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| {
+                        Error::data(
+                            file.display().to_string(),
+                            "the file is not UTF-8: save it as UTF-8 (without changing its text) and try again",
+                        )
+                    }),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(Error::read(&file, e)),
+                }
+            };
+            let mut bodies = Vec::new();
+            for language in Language::ALL {
+                if let Some(text) = read(&body_file(language))? {
+                    bodies.push((language, text));
+                }
+            }
+            files.push(TemplateFiles {
+                id: entry.file_name().to_string_lossy().into_owned(),
+                dir: sub.display().to_string(),
+                meta: read(META_FILE)?,
+                bodies,
+            });
+        }
+        Ok(Templates::build(dir.display().to_string(), files))
+    }
+
+    fn build(path: String, files: Vec<TemplateFiles>) -> Templates {
+        let mut templates = Templates {
+            path,
+            ..Templates::default()
+        };
+        for file in files {
+            if let Some(meta) = &file.meta {
+                let meta_path = format!("{}/{META_FILE}", file.dir);
+                templates
+                    .findings
+                    .extend(mojibake::scan_lines(&meta_path, meta));
+            }
+            for (language, text) in &file.bodies {
+                let body_path = format!("{}/{}", file.dir, body_file(*language));
+                templates
+                    .findings
+                    .extend(mojibake::scan_lines(&body_path, text));
+            }
+            let id = file.id.clone();
+            match parse_template(file) {
+                Ok(template) => {
+                    templates.templates.insert(id, template);
+                }
+                Err(err) => {
+                    templates.broken.insert(id, err);
+                }
+            }
+        }
+        templates
+    }
+
+    /// The template `id`, or an error: the reason it is broken, or the closest id.
+    pub fn get(&self, id: &str) -> Result<&Template> {
+        if let Some(template) = self.templates.get(id) {
+            return Ok(template);
+        }
+        if let Some(err) = self.broken.get(id) {
+            return Err(Error::data(format!("template `{id}`"), err.to_string()));
+        }
+        let ids = self.templates.keys().chain(self.broken.keys());
+        Err(Error::UnknownId {
+            kind: "template",
+            id: id.to_string(),
+            suggestion: crate::suggest::closest(id, ids.map(String::as_str)),
+            see: "letters templates list",
+        })
+    }
+}
+
+fn parse_template(files: TemplateFiles) -> Result<Template> {
+    let meta_path = format!("{}/{META_FILE}", files.dir);
+    if !is_valid_id(&files.id) {
+        return Err(Error::data(
+            files.dir,
+            "a template directory name is its id: use lowercase letters, digits and hyphens",
+        ));
+    }
+    let Some(meta_text) = files.meta else {
+        return Err(Error::data(
+            meta_path,
+            "missing: every template needs a template.toml",
+        ));
+    };
+    let meta: TemplateMeta = toml_file::parse(&meta_path, &meta_text)?;
+    if meta.languages.is_empty() {
+        return Err(Error::data(
+            meta_path,
+            "`languages` is empty: list the languages the template offers, such as languages = [\"en\", \"es\"]",
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for demand in &meta.demands {
+        if !is_valid_id(&demand.id) {
+            return Err(Error::data(
+                &meta_path,
+                format!(
+                    "demand id `{}` is not valid: use lowercase letters, digits and hyphens",
+                    demand.id
+                ),
+            ));
+        }
+        if !seen.insert(demand.id.as_str()) {
+            return Err(Error::data(
+                &meta_path,
+                format!(
+                    "demand id `{}` is used twice: demand ids must be unique",
+                    demand.id
+                ),
+            ));
+        }
+    }
+    let bodies = files
+        .bodies
+        .into_iter()
+        .map(|(language, source)| {
+            let path = format!("{}/{}", files.dir, body_file(language));
+            (language, Body { path, source })
+        })
+        .collect();
+    Ok(Template {
+        id: files.id,
+        path: meta_path,
+        meta,
+        bodies,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_templates_load() {
+        let t = Templates::from_bundled(&super::super::bundled::TEMPLATES, "(bundled)");
+        assert!(t.broken.is_empty(), "{:?}", t.broken);
+        for id in [
+            "election-integrity",
+            "post-election-audit",
+            "detention-urgent-action",
+            "accountability-2025",
+        ] {
+            let template = t.get(id).unwrap();
+            assert_eq!(template.bodies.len(), 2, "{id}");
+        }
+    }
+}

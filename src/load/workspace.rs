@@ -1,0 +1,102 @@
+//! A user's workspace (`letters.toml`) and the user config directory, and the lookup
+//! order for data: flags, then the workspace, then the user config directory, then the
+//! bundled defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::Sender;
+
+use super::toml_file;
+
+/// The name of a workspace's settings file.
+pub const WORKSPACE_FILE: &str = "letters.toml";
+/// The default name of a workspace's recipients file.
+pub const RECIPIENTS_FILE: &str = "recipients.toml";
+/// The default name of a workspace's templates directory.
+pub const TEMPLATES_DIR: &str = "letter-templates";
+/// The environment variable that overrides the user config directory.
+pub const CONFIG_DIR_VAR: &str = "LETTERS_CONFIG_DIR";
+
+/// What `letters.toml` holds.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The recipients file, relative to the workspace.
+    #[serde(default)]
+    pub recipients: Option<PathBuf>,
+    /// The templates directory, relative to the workspace.
+    #[serde(default)]
+    pub templates: Option<PathBuf>,
+    /// Who signs, by default.
+    #[serde(default)]
+    pub sender: Sender,
+}
+
+/// A directory holding data: a workspace, or the user config directory.
+#[derive(Debug, Clone)]
+pub struct DataDir {
+    pub dir: PathBuf,
+    pub settings: Settings,
+}
+
+impl DataDir {
+    /// Reads `dir/letters.toml` if there is one (settings are empty otherwise).
+    pub fn open(dir: &Path) -> Result<DataDir> {
+        let file = dir.join(WORKSPACE_FILE);
+        let settings = match std::fs::read_to_string(&file) {
+            Ok(text) => toml_file::parse(&file.display().to_string(), &text)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Settings::default(),
+            Err(e) => return Err(Error::read(&file, e)),
+        };
+        let mut settings: Settings = settings;
+        if let Some(signature) = &settings.sender.signature {
+            settings.sender.signature = Some(dir.join(signature));
+        }
+        Ok(DataDir {
+            dir: dir.to_path_buf(),
+            settings,
+        })
+    }
+
+    /// The recipients file it names or holds, if it exists.
+    pub fn recipients(&self) -> Option<PathBuf> {
+        let path = self.dir.join(
+            self.settings
+                .recipients
+                .as_deref()
+                .unwrap_or(Path::new(RECIPIENTS_FILE)),
+        );
+        (self.settings.recipients.is_some() || path.is_file()).then_some(path)
+    }
+
+    /// The templates directory it names or holds, if it exists.
+    pub fn templates(&self) -> Option<PathBuf> {
+        let path = self.dir.join(
+            self.settings
+                .templates
+                .as_deref()
+                .unwrap_or(Path::new(TEMPLATES_DIR)),
+        );
+        (self.settings.templates.is_some() || path.is_dir()).then_some(path)
+    }
+}
+
+/// The workspace containing `start`: the nearest directory with a `letters.toml`.
+pub fn find_workspace(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(WORKSPACE_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+/// The user config directory (`$LETTERS_CONFIG_DIR`, else the platform's, e.g.
+/// `~/.config/letters`).
+pub fn user_config_dir() -> Option<PathBuf> {
+    match std::env::var_os(CONFIG_DIR_VAR) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => dirs::config_dir().map(|d| d.join("letters")),
+    }
+}

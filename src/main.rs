@@ -1,0 +1,19 @@
+//! The `letters` binary: parse the command line, run it, report an error once, exit.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = letters::cli::Cli::parse();
+    match letters::run(cli) {
+        Ok(code) => letters::exit_code::to_exit_code(code),
+        Err(err) => {
+            eprintln!("error: {err}");
+            if let Some(hint) = err.hint() {
+                eprintln!("hint: {hint}");
+            }
+            letters::exit_code::to_exit_code(err.exit_code())
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The data a letter is made from: languages, localized text, recipients, templates,
+//! demands, people concerned and senders.
+
+pub mod date;
+mod demand;
+mod language;
+mod localized;
+mod person;
+mod recipient;
+mod sender;
+mod template;
+
+pub use demand::Demand;
+pub use language::{Language, UnknownLanguage};
+pub use localized::Localized;
+pub use person::Person;
+pub use recipient::{Recipient, STALE_AFTER_MONTHS};
+pub use sender::Sender;
+pub use template::{Body, Template, TemplateMeta};

@@ -1,0 +1,17 @@
+//! The Letter itself as JSON, for pipelines.
+
+use crate::letter::Letter;
+
+/// One letter as a pretty-printed JSON object.
+pub fn render(letter: &Letter) -> String {
+    let mut text = serde_json::to_string_pretty(letter).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Several letters as a pretty-printed JSON array.
+pub fn render_all(letters: &[Letter]) -> String {
+    let mut text = serde_json::to_string_pretty(letters).unwrap_or_default();
+    text.push('\n');
+    text
+}

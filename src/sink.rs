@@ -1,0 +1,61 @@
+//! Where rendered bytes go: standard output, or files written atomically (a temporary
+//! file beside the target, then a rename), so a reader never sees half a letter.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` atomically, creating the parent directory if needed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".letters-")
+        .suffix(".tmp")
+        .tempfile_in(&parent)
+        .map_err(|e| Error::write(&parent, e))?;
+    temp.write_all(bytes).map_err(|e| Error::write(path, e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(path, e))?;
+    temp.persist(path)
+        .map_err(|e| Error::write(path, e.error))?;
+    Ok(())
+}
+
+/// Whether standard output was closed by the reader (`letters … | head`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stdout {
+    Open,
+    Closed,
+}
+
+/// Writes to standard output; a closed pipe is not an error, it just ends the output.
+pub fn write_stdout(bytes: &[u8]) -> Result<Stdout> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(Stdout::Open),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Stdout::Closed),
+        Err(e) => Err(Error::write(Path::new("<stdout>"), e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sub/letter.txt");
+        write_atomic(&target, b"hello").unwrap();
+        write_atomic(&target, b"again").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"again");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+}
