@@ -140,7 +140,7 @@ fn select_demands(
                                 id,
                                 template.meta.demands.iter().map(|d| d.id.as_str()),
                             ),
-                            see: "letters templates show TEMPLATE",
+                            see: format!("letters templates show {}", template.id),
                         })
                 })
                 .collect::<Result<_>>()?
@@ -240,8 +240,13 @@ fn check_recipient(
     warnings: &mut Vec<String>,
 ) {
     if recipient.is_stale(today) {
+        let where_to_edit = if path.starts_with(crate::load::bundled::PREFIX) {
+            "in your own copy (`letters init DIR` writes an editable one)".to_string()
+        } else {
+            format!("in {path}")
+        };
         let mut warning = format!(
-            "recipient `{}` was last verified on {}, more than 12 months ago: the officeholder may have changed; check it and update `verified` in {path}",
+            "recipient `{}` was last verified on {}, more than 12 months ago: the officeholder may have changed; check it and update the record and its `verified` date {where_to_edit}",
             recipient.id, recipient.verified
         );
         let note = recipient.note_in(Language::En);

@@ -29,7 +29,7 @@ pub enum Error {
         kind: &'static str,
         id: String,
         suggestion: Option<String>,
-        see: &'static str,
+        see: String,
     },
 
     /// A file that cannot be read or written.

@@ -140,6 +140,7 @@ pub fn find(text: &str) -> Vec<Repair> {
         return Vec::new();
     }
     text.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| c.is_ascii_punctuation()))
         .filter_map(|word| {
             repair(word).map(|repaired| Repair {
                 found: word.to_string(),
@@ -261,10 +262,10 @@ mod tests {
         assert_eq!(
             found,
             vec![Repair {
-                found: "PÃ©rez:".into(),
-                repaired: "Pérez:".into()
+                found: "PÃ©rez".into(),
+                repaired: "Pérez".into()
             }]
         );
-        assert_eq!(describe(&found), "\"PÃ©rez:\" reads as \"Pérez:\"");
+        assert_eq!(describe(&found), "\"PÃ©rez\" reads as \"Pérez\"");
     }
 }

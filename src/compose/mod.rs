@@ -6,7 +6,7 @@ mod context;
 mod escape;
 mod markdown;
 
-use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
+use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError, TemplateErrorReason};
 
 pub use context::AVAILABLE as CONTEXT_KEYS;
 pub use escape::markdown_escape;
@@ -28,9 +28,15 @@ fn template_error(path: &str, err: &TemplateError) -> Error {
         Some((line, column)) => format!("{path}:{line}:{column}"),
         None => path.to_string(),
     };
+    let reason = match err.reason() {
+        TemplateErrorReason::InvalidSyntax(_) => {
+            "invalid Handlebars syntax here: look for a block opened with {{#…}} and never closed with {{/…}}, or unbalanced braces".to_string()
+        }
+        reason => reason.to_string(),
+    };
     Error::Template {
         location,
-        message: format!("the template does not compile: {}", err.reason()),
+        message: format!("the template does not compile: {reason}"),
     }
 }
 

@@ -61,7 +61,7 @@ impl Recipients {
             kind: "recipient",
             id: id.to_string(),
             suggestion: crate::suggest::closest(id, self.records.keys().map(String::as_str)),
-            see: "letters recipients list",
+            see: "letters recipients list".to_string(),
         })
     }
 }

@@ -155,7 +155,7 @@ impl Templates {
             kind: "template",
             id: id.to_string(),
             suggestion: crate::suggest::closest(id, ids.map(String::as_str)),
-            see: "letters templates list",
+            see: "letters templates list".to_string(),
         })
     }
 }

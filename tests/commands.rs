@@ -1,0 +1,182 @@
+//! The other subcommands: recipients, templates, check, init, completions, man, --help.
+
+mod common;
+
+use common::Env;
+
+#[test]
+fn help_is_stable() {
+    let env = Env::new();
+    insta::assert_snapshot!("help", env.run(&["--help"]).ok());
+    insta::assert_snapshot!("draft-help", env.run(&["draft", "--help"]).ok());
+}
+
+#[test]
+fn recipients_list_and_show() {
+    let env = Env::new();
+    let list = env.run(&["recipients", "list"]);
+    insta::assert_snapshot!("recipients-list", list.ok());
+    let show = env.run(&["recipients", "show", "us-secretary-of-state"]);
+    let out = show.ok();
+    assert!(out.contains("STALE"), "{out}");
+    assert!(out.contains("January 2025"), "{out}");
+    assert!(
+        show.stderr.contains("more than 12 months"),
+        "{}",
+        show.stderr
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(env.run(&["recipients", "list", "--json"]).ok()).unwrap();
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "us-secretary-of-state",
+            "ve-attorney-general",
+            "ve-un-mission"
+        ]
+    );
+    let one: serde_json::Value = serde_json::from_str(
+        env.run(&["recipients", "show", "ve-attorney-general", "--json"])
+            .ok(),
+    )
+    .unwrap();
+    assert_eq!(one["email"], "ministeriopublico@mp.gob.ve");
+    assert_eq!(one["verified"], "2024-08-07");
+}
+
+#[test]
+fn templates_list_and_show() {
+    let env = Env::new();
+    insta::assert_snapshot!("templates-list", env.run(&["templates", "list"]).ok());
+    let show = env.run(&[
+        "templates",
+        "show",
+        "detention-urgent-action",
+        "--lang",
+        "es",
+    ]);
+    let out = show.ok();
+    assert!(out.contains("27 de septiembre de 2024"), "{out}");
+    assert!(out.contains("release-detained: "), "{out}");
+    let json: serde_json::Value = serde_json::from_str(
+        env.run(&["templates", "show", "detention-urgent-action", "--json"])
+            .ok(),
+    )
+    .unwrap();
+    assert_eq!(json["act_before"], "2024-09-27");
+    assert_eq!(json["demands"].as_array().map(Vec::len), Some(4));
+    assert!(json["people"][0]["pronouns"]
+        .as_str()
+        .is_some_and(|p| !p.is_empty()));
+    let list: serde_json::Value =
+        serde_json::from_str(env.run(&["templates", "list", "--json"]).ok()).unwrap();
+    assert_eq!(list.as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn bundled_data_checks_clean() {
+    let env = Env::new();
+    let run = env.run(&["check"]);
+    let out = run.ok();
+    assert!(!out.contains("error:"), "{out}");
+    assert!(
+        out.contains("[us-secretary-of-state]: last verified on 2024-07-25"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("checked 3 recipients, 4 templates and 19 demands: 0 errors, 5 warnings\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn init_writes_a_workspace_whose_data_replaces_the_bundled() {
+    let env = Env::new();
+    let run = env.run(&["init", "ws"]);
+    run.ok();
+    assert!(
+        run.stderr.contains("created a workspace in ws"),
+        "{}",
+        run.stderr
+    );
+    for file in [
+        "ws/letters.toml",
+        "ws/recipients.toml",
+        "ws/letter-templates/election-integrity/es.md.hbs",
+    ] {
+        assert!(env.join(file).is_file(), "{file}");
+    }
+    // A second init refuses to overwrite.
+    let again = env.run(&["init", "ws"]);
+    assert!(
+        again.fails(2).contains("already exists"),
+        "{}",
+        again.stderr
+    );
+
+    // Edit the workspace: a new officeholder and a default signer.
+    let recipients = env
+        .read("ws/recipients.toml")
+        .replace("Antony Blinken", "Test Officeholder");
+    env.write("ws/recipients.toml", &recipients);
+    let settings =
+        env.read("ws/letters.toml")
+            .replacen("name = \"\"", "name = \"Workspace Signer\"", 1);
+    env.write("ws/letters.toml", &settings);
+
+    let mut cmd = env.cmd(&["-q", "draft", "-t", "election-integrity"]);
+    cmd.current_dir(env.join("ws/letter-templates"));
+    let output = cmd.output().unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.contains("The Honorable Test Officeholder"), "{out}");
+    assert!(out.contains("\nWorkspace Signer\n"), "{out}");
+
+    // The same data through flags, from outside the workspace.
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "election-integrity",
+        "--sender-name",
+        "Ana",
+        "--recipients",
+        "ws/recipients.toml",
+        "--templates",
+        "ws/letter-templates",
+    ]);
+    assert!(run.ok().contains("Test Officeholder"));
+
+    let check = env.run(&["check", "ws"]);
+    assert!(check.ok().contains("0 errors"), "{}", check.stdout);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let env = Env::new();
+    let bash = env.run(&["completions", "bash"]);
+    assert!(
+        bash.ok().contains("complete -F _letters"),
+        "{}",
+        bash.stdout
+    );
+    assert!(bash.stdout.contains("--sender-name"));
+    let zsh = env.run(&["completions", "zsh"]);
+    assert!(zsh.ok().contains("#compdef letters"));
+    let man = env.run(&["man"]);
+    let page = man.ok();
+    assert!(page.starts_with(".ie"), "{}", &page[..80.min(page.len())]);
+    assert!(page.contains(".TH letters"), "roff title");
+    assert!(page.contains("draft"));
+}

@@ -1,0 +1,114 @@
+//! A tiny harness: runs the real `letters` binary in a temporary directory, with a
+//! fixed date, an empty home and config directory, and no terminal.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The fixed "today" of every test.
+pub const TODAY: &str = "2026-11-23";
+
+/// A temporary working directory and a way to run `letters` in it.
+pub struct Env {
+    pub dir: TempDir,
+}
+
+/// What a run printed, and how it ended.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn join(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.join(rel)).expect("read")
+    }
+
+    /// The command, set up to run in the temp dir with a clean environment.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("letters").expect("binary");
+        let home = self.join(".home");
+        let _ = std::fs::create_dir_all(&home);
+        cmd.current_dir(self.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &home)
+            .env("LETTERS_CONFIG_DIR", self.join(".config-letters"))
+            .env("LETTERS_TODAY", TODAY)
+            .env("LANG", "C.UTF-8")
+            .args(args);
+        cmd
+    }
+
+    /// Runs with stdin closed (as scripts and CI do).
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_stdin(args, "")
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let output = self.cmd(args).write_stdin(stdin).output().expect("run");
+        Run::from(output, self.path())
+    }
+}
+
+impl Run {
+    fn from(output: Output, dir: &Path) -> Run {
+        let clean = |bytes: &[u8]| {
+            String::from_utf8_lossy(bytes).replace(&dir.display().to_string(), "[TMP]")
+        };
+        Run {
+            stdout: clean(&output.stdout),
+            stderr: clean(&output.stderr),
+            code: output.status.code().unwrap_or(-1),
+        }
+    }
+
+    /// Asserts success and returns stdout.
+    pub fn ok(&self) -> &str {
+        assert_eq!(
+            self.code, 0,
+            "stderr:\n{}\nstdout:\n{}",
+            self.stderr, self.stdout
+        );
+        &self.stdout
+    }
+
+    /// Asserts exit code `code` and returns stderr.
+    pub fn fails(&self, code: i32) -> &str {
+        assert_eq!(
+            self.code, code,
+            "stderr:\n{}\nstdout:\n{}",
+            self.stderr, self.stdout
+        );
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        &self.stderr
+    }
+}

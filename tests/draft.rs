@@ -1,0 +1,430 @@
+//! `letters draft` end to end: the real binary, every bundled campaign in both languages.
+
+mod common;
+
+use common::Env;
+
+const CAMPAIGNS: [&str; 4] = [
+    "election-integrity",
+    "post-election-audit",
+    "detention-urgent-action",
+    "accountability-2025",
+];
+
+fn sender_flags() -> Vec<&'static str> {
+    vec![
+        "--sender-name",
+        "Ana Pérez",
+        "--sender-title",
+        "Coordinadora",
+        "--sender-org",
+        "Red de Ejemplo",
+        "--sender-address",
+        "Apartado 123",
+        "--sender-address",
+        "Caracas, Venezuela",
+        "--sender-email",
+        "ana@example.org",
+    ]
+}
+
+#[test]
+fn every_campaign_in_both_languages() {
+    let env = Env::new();
+    for campaign in CAMPAIGNS {
+        for lang in ["en", "es"] {
+            let mut args = vec!["-q", "draft", "--template", campaign, "--lang", lang];
+            args.extend(sender_flags());
+            args.extend(["--own-words", "My own paragraph, written for this letter."]);
+            let run = env.run(&args);
+            let name = format!("{campaign}-{lang}");
+            insta::assert_snapshot!(name, run.ok());
+        }
+    }
+}
+
+#[test]
+fn spanish_letter_has_the_formal_frame() {
+    let env = Env::new();
+    let run = env.run(&[
+        "draft",
+        "--template",
+        "detention-urgent-action",
+        "--to",
+        "ve-attorney-general",
+        "--lang",
+        "es",
+        "--sender-name",
+        "Ana Pérez",
+        "--format",
+        "text",
+    ]);
+    let out = run.ok();
+    assert!(out.starts_with("23 de noviembre de 2026\n"), "{out}");
+    assert!(out.contains("\nSeñor Fiscal General:\n"), "{out}");
+    assert!(out.contains("Asunto: "), "{out}");
+    assert!(out.contains("\n1. Poner en libertad"), "{out}");
+    assert!(
+        out.trim_end().ends_with("Atentamente,\n\nAna Pérez"),
+        "{out}"
+    );
+    // Past the campaign's deadline and a stale record: both warned about, on stderr.
+    assert!(
+        run.stderr
+            .contains("asked for action before 27 September 2024"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("recipient `ve-attorney-general` was last verified on 2024-08-07"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn english_to_us_uses_us_date_and_footnote() {
+    let env = Env::new();
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "election-integrity",
+        "--sender-name",
+        "Ana",
+        "--date",
+        "2024-07-25",
+    ]);
+    let out = run.ok();
+    assert!(out.starts_with("July 25, 2024\n"), "{out}");
+    assert!(out.contains("Dear Mr. Secretary:"), "{out}");
+    assert!(out.contains(".[1]"), "{out}");
+    assert!(out.contains("\n[1] Transparencia Venezuela"), "{out}");
+    assert!(out.contains("\nSincerely,\n"), "{out}");
+}
+
+#[test]
+fn names_come_out_exactly_as_written() {
+    let env = Env::new();
+    let name = "Ana *\"La Flaca\"* O'Brien & Hijos <ana@x.org>";
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "post-election-audit",
+        "--to",
+        "ve-un-mission",
+        "--sender-name",
+        name,
+        "--sender-org",
+        "[^1] _Org_ & <b>Co</b>",
+        "--own-words",
+        "1. Not a list *not bold* \\ back",
+    ]);
+    let out = run.ok();
+    assert!(out.contains(&format!("\n{name}\n")), "{out}");
+    assert!(out.contains("[^1] _Org_ & <b>Co</b>"), "{out}");
+    assert!(out.contains("1. Not a list *not bold* \\ back"), "{out}");
+}
+
+#[test]
+fn several_recipients_on_stdout_are_separated_by_form_feeds() {
+    let env = Env::new();
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--sender-name",
+        "Ana",
+    ]);
+    let out = run.ok();
+    let letters: Vec<&str> = out.split('\u{c}').collect();
+    assert_eq!(letters.len(), 2, "{out}");
+    assert!(letters[0].contains("Tarek William Saab"));
+    assert!(letters[1].contains("Héctor Constant Rosales"));
+}
+
+#[test]
+fn several_recipients_to_a_directory_write_one_file_each() {
+    let env = Env::new();
+    let run = env.run(&[
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-attorney-general",
+        "--to",
+        "ve-un-mission",
+        "--lang",
+        "en",
+        "--sender-name",
+        "Ana",
+        "-o",
+        "out",
+    ]);
+    run.ok();
+    let a = env.read("out/detention-urgent-action--ve-attorney-general--en.txt");
+    let b = env.read("out/detention-urgent-action--ve-un-mission--en.txt");
+    assert!(a.contains("Dear Attorney General:"), "{a}");
+    assert!(b.contains("Your Excellency:"), "{b}");
+    assert!(run
+        .stderr
+        .contains("wrote out/detention-urgent-action--ve-un-mission--en.txt"));
+    let entries = std::fs::read_dir(env.join("out")).unwrap().count();
+    assert_eq!(entries, 2, "no temporary files are left behind");
+}
+
+#[test]
+fn one_letter_to_a_file() {
+    let env = Env::new();
+    env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "accountability-2025",
+        "--sender-name",
+        "Ana",
+        "-o",
+        "letter.txt",
+    ])
+    .ok();
+    assert!(env.read("letter.txt").contains("Edmundo González"));
+}
+
+#[test]
+fn json_is_the_letter_model() {
+    let env = Env::new();
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "election-integrity",
+        "--sender-name",
+        "Ana",
+        "--format",
+        "json",
+        "--demands",
+        "publish-results-promptly,vote-in-safety",
+    ]);
+    let letter: serde_json::Value = serde_json::from_str(run.ok()).unwrap();
+    assert_eq!(letter["language"], "en");
+    assert_eq!(letter["recipient"]["id"], "us-secretary-of-state");
+    assert_eq!(letter["date"], "2026-11-23");
+    assert_eq!(letter["footnotes"][0]["number"], 1);
+    let list = letter["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "ordered_list")
+        .expect("a numbered list of demands");
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        items[0][0]["content"][0]["text"],
+        "Publish the results without delay."
+    );
+
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--sender-name",
+        "Ana",
+        "-f",
+        "json",
+    ]);
+    let letters: serde_json::Value = serde_json::from_str(run.ok()).unwrap();
+    assert_eq!(letters.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn default_language_is_the_recipients_preferred_one() {
+    let env = Env::new();
+    let out = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-un-mission",
+        "--sender-name",
+        "Ana",
+    ]);
+    assert!(
+        out.ok().contains("Excelentísimo señor Embajador:"),
+        "{}",
+        out.stdout
+    );
+    let out = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "election-integrity",
+        "--sender-name",
+        "Ana",
+    ]);
+    assert!(out.ok().contains("Dear Mr. Secretary:"));
+}
+
+#[test]
+fn demands_can_be_picked() {
+    let env = Env::new();
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-attorney-general",
+        "--lang",
+        "en",
+        "--sender-name",
+        "Ana",
+        "--demands",
+        "protect-peaceful-protest",
+    ]);
+    let out = run.ok();
+    assert!(out.contains("\n1. "), "{out}");
+    assert!(!out.contains("\n2. "), "{out}");
+}
+
+#[test]
+fn own_words_from_a_file_and_from_stdin() {
+    let env = Env::new();
+    env.write(
+        "mine.txt",
+        "\u{feff}Escribo desde Mérida.\n\nSegundo párrafo.\n",
+    );
+    let base = [
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-attorney-general",
+        "--sender-name",
+        "Ana",
+    ];
+    let mut args = base.to_vec();
+    args.extend(["--own-words", "@mine.txt"]);
+    let out = env.run(&args);
+    assert!(
+        out.ok()
+            .contains("\nEscribo desde Mérida.\n\nSegundo párrafo.\n"),
+        "{}",
+        out.stdout
+    );
+
+    let mut args = base.to_vec();
+    args.extend(["--own-words", "-"]);
+    let out = env.run_with_stdin(&args, "Desde la entrada estándar.\n");
+    assert!(
+        out.ok().contains("\nDesde la entrada estándar.\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn text_wraps_at_the_width_asked() {
+    let env = Env::new();
+    for width in ["72", "40"] {
+        let run = env.run(&[
+            "-q",
+            "draft",
+            "-t",
+            "accountability-2025",
+            "--sender-name",
+            "Ana",
+            "--width",
+            width,
+        ]);
+        let limit: usize = width.parse().unwrap();
+        for line in run.ok().lines() {
+            assert!(
+                line.chars().count() <= limit || !line.trim().contains(' '),
+                "line over {limit} columns: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn mojibake_is_reported_and_repaired_on_request() {
+    let env = Env::new();
+    let args = [
+        "draft",
+        "-t",
+        "election-integrity",
+        "--sender-name",
+        "JosÃ© PÃ©rez",
+        "--own-words",
+        "Venezuela鈥檚 future",
+    ];
+    let run = env.run(&args);
+    run.ok();
+    assert!(
+        run.stderr.contains(
+            "--sender-name: text looks mis-decoded (mojibake): \"JosÃ©\" reads as \"José\""
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("\"Venezuela鈥檚\" reads as \"Venezuela’s\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("JosÃ© PÃ©rez"));
+
+    let mut fixed = args.to_vec();
+    fixed.push("--fix-mojibake");
+    let run = env.run(&fixed);
+    assert!(run.ok().contains("\nJosé Pérez\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("Venezuela’s future"));
+    assert!(run.stderr.contains("repaired (--fix-mojibake)"));
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let env = Env::new();
+    env.write("long.txt", &"A long paragraph of my own. ".repeat(20_000));
+    let bin = assert_cmd::cargo::cargo_bin("letters");
+    let script = format!(
+        "set -o pipefail; '{}' -q draft -t election-integrity --sender-name Ana --own-words @long.txt | head -1",
+        bin.display()
+    );
+    let output = env.cmd(&[]).output().ok(); // ensure env dirs exist
+    drop(output);
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(env.path())
+        .env("LETTERS_TODAY", common::TODAY)
+        .env("LETTERS_CONFIG_DIR", env.join(".config-letters"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "November 23, 2026\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn without_a_terminal_missing_choices_are_an_error_not_a_prompt() {
+    let env = Env::new();
+    let run = env.run(&["draft"]);
+    insta::assert_snapshot!("missing-choices", run.fails(2));
+    let run = env.run(&["draft", "-t", "election-integrity"]);
+    assert!(
+        run.fails(2).contains("missing --sender-name <NAME>"),
+        "{}",
+        run.stderr
+    );
+}
