@@ -160,14 +160,15 @@ fn write_output(
         let bytes = match options.format {
             Format::Json if letters.len() > 1 => render::json::render_all(letters).into_bytes(),
             _ => {
-                let rendered: Vec<Vec<u8>> =
-                    letters.iter().map(|l| render::render(l, options)).collect();
+                let rendered = letters
+                    .iter()
+                    .map(|l| render::render(l, options))
+                    .collect::<Result<Vec<_>>>()?;
                 rendered.join(LETTER_SEPARATOR.as_bytes())
             }
         };
-        if sink::write_stdout(&bytes)? == Stdout::Closed {
-            return Ok(());
-        }
+        // A reader that closed the pipe has all it wanted: not an error.
+        let _: Stdout = sink::write_stdout(&bytes)?;
         return Ok(());
     };
     let as_directory = letters.len() > 1
@@ -182,7 +183,7 @@ fn write_output(
         } else {
             output.clone()
         };
-        sink::write_atomic(&path, &render::render(letter, options))?;
+        sink::write_atomic(&path, &render::render(letter, options)?)?;
         diagnostics.info(&format!("wrote {}", path.display()));
     }
     Ok(())

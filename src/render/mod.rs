@@ -3,6 +3,7 @@
 pub mod json;
 pub mod text;
 
+use crate::error::Result;
 use crate::letter::Letter;
 
 /// An output format.
@@ -32,9 +33,9 @@ pub struct RenderOptions {
 }
 
 /// Renders one letter to bytes.
-pub fn render(letter: &Letter, options: &RenderOptions) -> Vec<u8> {
-    match options.format {
+pub fn render(letter: &Letter, options: &RenderOptions) -> Result<Vec<u8>> {
+    Ok(match options.format {
         Format::Text => text::render(letter, options.width).into_bytes(),
         Format::Json => json::render(letter).into_bytes(),
-    }
+    })
 }
