@@ -47,7 +47,7 @@ pub struct DataArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Draft letters: one per recipient.
+    /// Draft letters, one per recipient; on a terminal, asks for what the flags do not say.
     Draft(Box<DraftArgs>),
     /// List or show recipient records.
     #[command(subcommand)]
@@ -82,9 +82,9 @@ pub struct DraftArgs {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<Language>,
 
-    /// `all`, or a comma-separated list of demand ids.
-    #[arg(long, value_name = "all|ID,ID", default_value = "all")]
-    pub demands: String,
+    /// `all` (the default), or a comma-separated list of demand ids.
+    #[arg(long, value_name = "all|ID,ID")]
+    pub demands: Option<String>,
 
     /// A paragraph in your own words: TEXT, @FILE, or - for standard input.
     #[arg(long, value_name = "TEXT|@FILE|-", allow_hyphen_values = true)]
@@ -94,9 +94,9 @@ pub struct DraftArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
 
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value = "text")]
-    pub format: Format,
+    /// Output format [default: text].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
 
     /// Write to this file (one letter) or directory (one file per letter) instead of stdout.
     #[arg(long, short = 'o', value_name = "PATH")]
@@ -116,6 +116,25 @@ pub struct DraftArgs {
     /// Repair text that looks mis-decoded (mojibake) instead of only warning.
     #[arg(long)]
     pub fix_mojibake: bool,
+
+    #[command(flatten)]
+    pub prompts: PromptArgs,
+}
+
+/// How `letters draft` behaves on a terminal when choices are missing.
+#[derive(Debug, Args, Default)]
+pub struct PromptArgs {
+    /// Skip the final confirmation of the guided flow.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Do not offer to remember who signs.
+    #[arg(long)]
+    pub no_remember: bool,
+
+    /// Language of the prompts [default: from the locale, else en].
+    #[arg(long, value_name = "LANG")]
+    pub ui_lang: Option<Language>,
 }
 
 /// Who signs. Defaults come from letters.toml `[sender]`.

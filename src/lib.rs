@@ -19,6 +19,7 @@ pub mod mojibake;
 pub mod render;
 pub mod sink;
 pub mod suggest;
+pub mod wizard;
 
 pub use commands::run;
 pub use error::{Error, Result};

@@ -21,7 +21,7 @@ use super::Diagnostics;
 /// Separates letters on stdout: a form feed, so printing puts each on its own page.
 const LETTER_SEPARATOR: &str = "\u{c}\n";
 
-fn sender_from_flags(args: &SenderArgs) -> Sender {
+pub(crate) fn sender_from_flags(args: &SenderArgs) -> Sender {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     Sender {
         name: text(&args.sender_name),
@@ -36,7 +36,7 @@ fn sender_from_flags(args: &SenderArgs) -> Sender {
 }
 
 /// Reads `--own-words`: literal text, `@FILE`, or `-` for standard input.
-fn own_words(value: Option<&str>) -> Result<Option<String>> {
+pub(crate) fn own_words(value: Option<&str>) -> Result<Option<String>> {
     let Some(value) = value else {
         return Ok(None);
     };
@@ -94,11 +94,7 @@ fn missing_choices(template: bool, sender: bool, data: &DataSet) -> Error {
     if sender {
         missing.push("--sender-name <NAME> (or [sender] name in letters.toml)".to_string());
     }
-    let hint = if std::io::stdin().is_terminal() {
-        "give them as flags, for example: letters draft --template detention-urgent-action --sender-name \"Your Name\""
-    } else {
-        "standard input is not a terminal, so nothing is asked: give every choice as a flag, for example: letters draft --template detention-urgent-action --sender-name \"Your Name\""
-    };
+    let hint = "there is no terminal to ask on, so nothing is asked: give every choice as a flag, for example: letters draft --template detention-urgent-action --sender-name \"Your Name\"";
     Error::MissingChoices {
         missing,
         hint: hint.to_string(),
@@ -116,22 +112,26 @@ pub fn file_name(letter: &Letter, format: Format) -> String {
     )
 }
 
-fn request(args: &DraftArgs, data: &DataSet) -> Result<DraftRequest> {
-    let sender = sender_from_flags(&args.sender).or(&data.sender);
-    let no_template = args.template.as_deref().is_none_or(|t| t.trim().is_empty());
-    let no_sender = sender.name.trim().is_empty();
-    if no_template || no_sender {
-        return Err(missing_choices(no_template, no_sender, data));
-    }
-    let date = match &args.date {
+/// Whether the guided flow can run: both stdin and stderr are terminals.
+pub fn is_interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The date asked for, or today.
+pub(crate) fn letter_date(text: Option<&str>) -> Result<chrono::NaiveDate> {
+    match text {
         Some(text) => clock::parse_date(text).ok_or_else(|| {
             Error::flag(
                 "--date",
                 format!("`{text}` is not a date in the form YYYY-MM-DD"),
             )
-        })?,
-        None => clock::today()?,
-    };
+        }),
+        None => clock::today(),
+    }
+}
+
+/// The request the flags describe; `sender` already holds the flags over the defaults.
+pub(crate) fn request(args: &DraftArgs, sender: Sender) -> Result<DraftRequest> {
     Ok(DraftRequest {
         template: args.template.clone().unwrap_or_default(),
         recipients: args
@@ -141,21 +141,58 @@ fn request(args: &DraftArgs, data: &DataSet) -> Result<DraftRequest> {
             .filter(|s| !s.is_empty())
             .collect(),
         language: args.lang,
-        demands: DemandSelection::parse(&args.demands),
+        demands: args
+            .demands
+            .as_deref()
+            .map(DemandSelection::parse)
+            .unwrap_or_default(),
         own_words: own_words(args.own_words.as_deref())?,
-        date,
+        date: letter_date(args.date.as_deref())?,
         sender,
         fields: fields(&args.fields)?,
         fix_mojibake: args.fix_mojibake,
     })
 }
 
-fn write_output(
+/// Plans and composes the letters of a request, printing the warnings found.
+pub(crate) fn draft_letters(
+    request: DraftRequest,
+    data: &DataSet,
+    diagnostics: Diagnostics,
+) -> Result<Vec<Letter>> {
+    let plan = draft::plan(request, data, clock::today()?)?;
+    for warning in &plan.warnings {
+        diagnostics.warn(warning);
+    }
+    let mut letters = Vec::with_capacity(plan.drafts.len());
+    let mut composer: Option<Composer> = None;
+    for draft in &plan.drafts {
+        let composer = match &mut composer {
+            Some(c) => c,
+            None => composer.insert(Composer::new(&draft.template)?),
+        };
+        letters.push(composer.compose(draft)?);
+    }
+    Ok(letters)
+}
+
+/// Whether `letters` will be written into `output` as a directory (one file each).
+pub(crate) fn writes_directory(letter_count: usize, output: &Path) -> bool {
+    letter_count > 1
+        || output.is_dir()
+        || output
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::MAIN_SEPARATOR)
+}
+
+/// Writes letters to stdout (`None`), a file, or a directory; returns the files written.
+pub(crate) fn write_output(
     letters: &[Letter],
     options: &RenderOptions,
     output: Option<&PathBuf>,
     diagnostics: Diagnostics,
-) -> Result<()> {
+) -> Result<Vec<PathBuf>> {
     let Some(output) = output else {
         let bytes = match options.format {
             Format::Json if letters.len() > 1 => render::json::render_all(letters).into_bytes(),
@@ -169,14 +206,10 @@ fn write_output(
         };
         // A reader that closed the pipe has all it wanted: not an error.
         let _: Stdout = sink::write_stdout(&bytes)?;
-        return Ok(());
+        return Ok(Vec::new());
     };
-    let as_directory = letters.len() > 1
-        || output.is_dir()
-        || output
-            .as_os_str()
-            .to_string_lossy()
-            .ends_with(std::path::MAIN_SEPARATOR);
+    let as_directory = writes_directory(letters.len(), output);
+    let mut written = Vec::with_capacity(letters.len());
     for letter in letters {
         let path = if as_directory {
             output.join(file_name(letter, options.format))
@@ -185,8 +218,9 @@ fn write_output(
         };
         sink::write_atomic(&path, &render::render(letter, options)?)?;
         diagnostics.info(&format!("wrote {}", path.display()));
+        written.push(path);
     }
-    Ok(())
+    Ok(written)
 }
 
 pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
@@ -201,22 +235,19 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
         ));
     }
     let data = DataSet::load(data_options)?;
-    let request = request(&args, &data)?;
-    let plan = draft::plan(request, &data, clock::today()?)?;
-    for warning in &plan.warnings {
-        diagnostics.warn(warning);
+    let sender = sender_from_flags(&args.sender).or(&data.sender);
+    let no_template = args.template.as_deref().is_none_or(|t| t.trim().is_empty());
+    let no_sender = sender.name.trim().is_empty();
+    if no_template || no_sender {
+        if is_interactive() {
+            return crate::wizard::run(&args, &data, diagnostics);
+        }
+        return Err(missing_choices(no_template, no_sender, &data));
     }
-    let mut letters = Vec::with_capacity(plan.drafts.len());
-    let mut composer: Option<Composer> = None;
-    for draft in &plan.drafts {
-        let composer = match &mut composer {
-            Some(c) => c,
-            None => composer.insert(Composer::new(&draft.template)?),
-        };
-        letters.push(composer.compose(draft)?);
-    }
+    let request = request(&args, sender)?;
+    let letters = draft_letters(request, &data, diagnostics)?;
     let options = RenderOptions {
-        format: args.format,
+        format: args.format.unwrap_or(Format::Text),
         width: args.width,
     };
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;

@@ -1,7 +1,7 @@
 //! One file per subcommand; `run` dispatches a parsed command line to them.
 
 mod check;
-mod draft;
+pub(crate) mod draft;
 mod init;
 mod recipients;
 mod reference;

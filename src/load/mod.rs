@@ -13,8 +13,8 @@ pub use recipients::{is_valid_id, Recipients};
 pub use templates::{body_file, Templates, META_FILE};
 pub use toml_file::{line_column, parse as parse_toml};
 pub use workspace::{
-    find_workspace, user_config_dir, DataDir, Settings, CONFIG_DIR_VAR, RECIPIENTS_FILE,
-    TEMPLATES_DIR, WORKSPACE_FILE,
+    find_workspace, remember_sender, user_config_dir, DataDir, Settings, CONFIG_DIR_VAR,
+    RECIPIENTS_FILE, TEMPLATES_DIR, WORKSPACE_FILE,
 };
 
 use crate::error::{Error, Result};

@@ -100,3 +100,29 @@ pub fn user_config_dir() -> Option<PathBuf> {
         _ => dirs::config_dir().map(|d| d.join("letters")),
     }
 }
+
+/// Saves `sender` as the default signer in the user config directory's `letters.toml`,
+/// keeping whatever else the file holds. Returns the file written.
+pub fn remember_sender(sender: &Sender) -> Result<PathBuf> {
+    let dir = user_config_dir().ok_or_else(|| {
+        Error::flag(
+            CONFIG_DIR_VAR,
+            "no user config directory is known on this system: set LETTERS_CONFIG_DIR",
+        )
+    })?;
+    let file = dir.join(WORKSPACE_FILE);
+    let mut table = match std::fs::read_to_string(&file) {
+        Ok(text) => toml_file::parse::<toml::Table>(&file.display().to_string(), &text)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => toml::Table::new(),
+        Err(e) => return Err(Error::read(&file, e)),
+    };
+    let mut saved = sender.clone();
+    saved.signature = None;
+    let value = toml::Value::try_from(&saved)
+        .map_err(|e| Error::data(file.display().to_string(), e.to_string()))?;
+    table.insert("sender".to_string(), value);
+    let text = toml::to_string_pretty(&table)
+        .map_err(|e| Error::data(file.display().to_string(), e.to_string()))?;
+    crate::sink::write_atomic(&file, text.as_bytes())?;
+    Ok(file)
+}

@@ -1,0 +1,310 @@
+//! The guided flow of `letters draft`, driven in a real pseudo-terminal: arrow keys,
+//! space, enter, typed text, Ctrl-C and Esc.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::process::Command;
+
+use common::Env;
+use rexpect::process::WaitStatus;
+use rexpect::reader::Options;
+use rexpect::session::PtySession;
+
+const DOWN: &str = "\x1b[B";
+const ESC: &str = "\x1b";
+
+fn spawn(env: &Env, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("letters"));
+    cmd.current_dir(env.path())
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.join(".home"))
+        .env("LETTERS_CONFIG_DIR", env.join(".config-letters"))
+        .env("LETTERS_TODAY", common::TODAY)
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .args(args);
+    let options = Options::default()
+        .timeout_ms(Some(15_000))
+        .strip_ansi_escape_codes(true);
+    rexpect::spawn_with_options(cmd, options).expect("spawn in a pty")
+}
+
+/// Types into the terminal once the prompt has had time to switch to reading keys.
+fn send(p: &mut PtySession, keys: &str) {
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// What the session printed, as UTF-8 (the pty reader hands back one char per byte).
+fn utf8(text: &str) -> String {
+    let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn exit_code(session: &PtySession) -> i32 {
+    match session.process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("did not exit normally: {other:?}"),
+    }
+}
+
+fn files_in(env: &Env) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(env.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_whole_flow_writes_the_letter_and_prints_the_command() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["draft"]);
+    p.exp_string("Campaign").unwrap();
+    send(&mut p, "detention");
+    send(&mut p, "\r");
+    p.exp_string("Recipients").unwrap();
+    // Untick the Attorney General (second in the list), keep the UN mission.
+    send(&mut p, DOWN);
+    send(&mut p, " ");
+    send(&mut p, "\r");
+    p.exp_string("ve-un-mission").unwrap();
+    p.exp_string("Language of the letter").unwrap();
+    send(&mut p, DOWN); // español → English
+    send(&mut p, "\r");
+    p.exp_string("Demands").unwrap();
+    // Untick the first demand.
+    send(&mut p, " ");
+    send(&mut p, "\r");
+    p.exp_string("Your name").unwrap();
+    send(&mut p, "\r"); // empty: re-asked
+    p.exp_string("Your name").unwrap();
+    send(&mut p, "Ana Pérez\r");
+    p.exp_string("Title").unwrap();
+    send(&mut p, "Coordinator\r");
+    p.exp_string("Organization").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("Email").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("Remember these details").unwrap();
+    send(&mut p, "n");
+    p.exp_string("Your own paragraph").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("Your paragraph").unwrap();
+    send(&mut p, "I write from Mérida.\r");
+    p.exp_string("Format").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("File to write the letter to").unwrap();
+    send(&mut p, "missing-dir/letter.txt\r");
+    p.exp_string("does not exist").unwrap();
+    send(&mut p, "letter.txt\r");
+    p.exp_string("Your Excellency:").unwrap();
+    p.exp_string("Write it?").unwrap();
+    send(&mut p, "y");
+    p.exp_string("Written: letter.txt").unwrap();
+    let tail = utf8(&p.exp_eof().unwrap());
+    assert_eq!(exit_code(&p), 0);
+
+    let command = tail
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("letters draft"))
+        .unwrap_or_else(|| panic!("no command printed in {tail:?}"));
+    assert_eq!(
+        command,
+        "letters draft --template detention-urgent-action --to ve-un-mission --lang en \
+         --demands protect-vulnerable-detainees,guarantee-due-process,protect-peaceful-protest \
+         --sender-name 'Ana Pérez' --sender-title Coordinator --own-words 'I write from Mérida.' \
+         --format text -o letter.txt"
+    );
+    let letter = env.read("letter.txt");
+    assert!(
+        letter.contains("His Excellency Mr. Héctor Constant Rosales"),
+        "{letter}"
+    );
+    assert!(letter.contains("\nI write from Mérida.\n"), "{letter}");
+    assert!(letter.contains("\nAna Pérez\nCoordinator\n"), "{letter}");
+    assert!(
+        !letter.contains("Release without delay"),
+        "the unticked demand is left out"
+    );
+
+    // The printed command makes the same letter.
+    let args = shell_words::split(command).unwrap();
+    let elsewhere = Env::new();
+    let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+    elsewhere.run(&args).ok();
+    assert_eq!(elsewhere.read("letter.txt"), letter);
+}
+
+#[test]
+fn flags_given_are_not_asked_again_and_spanish_prompts_follow_the_locale() {
+    let env = Env::new();
+    let mut p = spawn(
+        &env,
+        &[
+            "draft",
+            "--to",
+            "ve-attorney-general",
+            "--lang",
+            "es",
+            "--demands",
+            "all",
+            "--format",
+            "text",
+            "-o",
+            "carta.txt",
+            "--own-words",
+            "Escribo desde Mérida.",
+            "--ui-lang",
+            "es",
+            "--no-remember",
+            "--yes",
+        ],
+    );
+    p.exp_string("(escriba para filtrar)").unwrap();
+    send(&mut p, "detention\r");
+    p.exp_string("Su nombre").unwrap();
+    send(&mut p, "Ana\r\r\r\r");
+    p.exp_string("Escrita: carta.txt").unwrap();
+    let rest = utf8(&p.exp_eof().unwrap());
+    assert!(!rest.contains("Destinatarios"), "{rest}");
+    assert_eq!(exit_code(&p), 0);
+    assert!(env.read("carta.txt").contains("Señor Fiscal General:"));
+}
+
+#[test]
+fn ctrl_c_or_esc_at_any_step_writes_nothing_and_exits_130() {
+    // (keys to reach the step, then how to stop)
+    let steps: [(&[&str], &str); 5] = [
+        (&[], "c"),
+        (&[], ESC),
+        (&["detention\r"], "c"),
+        (&["detention\r", "\r"], ESC),
+        (&["detention\r", "\r", "\r", "\r", "Ana\r"], "c"),
+    ];
+    for (keys, stop) in steps {
+        let env = Env::new();
+        let mut p = spawn(&env, &["draft", "-o", "out.txt"]);
+        p.exp_string("Campaign").unwrap();
+        for key in keys {
+            send(&mut p, key);
+        }
+        if stop == "c" {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            p.send_control('c').unwrap();
+        } else {
+            send(&mut p, stop);
+        }
+        p.exp_eof().unwrap();
+        assert_eq!(exit_code(&p), 130, "keys {keys:?} then {stop:?}");
+        assert!(files_in(&env).is_empty(), "wrote {:?}", files_in(&env));
+    }
+}
+
+#[test]
+fn saying_no_at_the_preview_writes_nothing() {
+    let env = Env::new();
+    let mut p = spawn(
+        &env,
+        &[
+            "draft",
+            "-t",
+            "election-integrity",
+            "--to",
+            "us-secretary-of-state",
+            "--lang",
+            "en",
+            "--demands",
+            "all",
+            "-f",
+            "text",
+            "-o",
+            "x.txt",
+            "--own-words",
+            "",
+            "--no-remember",
+        ],
+    );
+    p.exp_string("Your name").unwrap();
+    send(&mut p, "Ana\r\r\r\r");
+    p.exp_string("Write it?").unwrap();
+    send(&mut p, "n");
+    p.exp_string("nothing was written").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 130);
+    assert!(files_in(&env).is_empty());
+}
+
+#[test]
+fn the_signer_is_remembered_only_when_the_user_agrees() {
+    let env = Env::new();
+    let mut p = spawn(
+        &env,
+        &[
+            "draft",
+            "-t",
+            "election-integrity",
+            "--to",
+            "us-secretary-of-state",
+            "--lang",
+            "en",
+            "--demands",
+            "all",
+            "-f",
+            "text",
+            "-o",
+            "-",
+            "--own-words",
+            "",
+            "--yes",
+        ],
+    );
+    p.exp_string("Your name").unwrap();
+    send(
+        &mut p,
+        "Ana Pérez\rCoordinator\rOur Network\rana@example.org\r",
+    );
+    p.exp_string("Remember these details").unwrap();
+    send(&mut p, "y");
+    p.exp_string("Saved in").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 0);
+    let saved = env.read(".config-letters/letters.toml");
+    assert!(saved.contains("name = \"Ana Pérez\""), "{saved}");
+
+    // Next time nothing about the signer is asked, and no terminal is needed at all.
+    let run = env.run(&["-q", "draft", "-t", "election-integrity"]);
+    assert!(
+        run.ok().contains("\nAna Pérez\nCoordinator\nOur Network\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn without_a_terminal_on_stdin_nothing_is_asked() {
+    let env = Env::new();
+    let bin = assert_cmd::cargo::cargo_bin("letters");
+    // stderr is the pseudo-terminal, stdin is /dev/null.
+    let mut cmd = Command::new("bash");
+    cmd.arg("-c")
+        .arg(format!("'{}' draft < /dev/null", bin.display()))
+        .current_dir(env.path())
+        .env("LETTERS_TODAY", common::TODAY)
+        .env("LETTERS_CONFIG_DIR", env.join(".config-letters"))
+        .env("TERM", "xterm");
+    let options = Options::default()
+        .timeout_ms(Some(15_000))
+        .strip_ansi_escape_codes(true);
+    let mut p = rexpect::spawn_with_options(cmd, options).unwrap();
+    p.exp_string("error: missing --template").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 2);
+}
