@@ -271,7 +271,7 @@ fn sample_draft(
         template.meta.demands.iter().take(1).cloned().collect()
     };
     Draft {
-        template: template.clone(),
+        template: std::sync::Arc::new(template.clone()),
         language,
         recipient: recipient.clone(),
         sender,

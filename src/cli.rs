@@ -49,6 +49,8 @@ pub struct DataArgs {
 pub enum Command {
     /// Draft letters, one per recipient; on a terminal, asks for what the flags do not say.
     Draft(Box<DraftArgs>),
+    /// Mail-merge: one signed letter per signer row and recipient, from CSV or JSON Lines.
+    Batch(Box<BatchArgs>),
     /// List or show recipient records.
     #[command(subcommand)]
     Recipients(RecipientsCommand),
@@ -161,6 +163,95 @@ pub struct SenderArgs {
     /// The sender's web site.
     #[arg(long, value_name = "URL")]
     pub sender_web: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Columns: name (required), title, organization, email, address, phone, web, \
+signature (an image path, relative to the signers file), lang, to (office ids), own_words; any \
+other column is a template field ({{fields.column}}). Exit code 1 when some rows failed \
+(see failed.csv in the output directory)."
+)]
+pub struct BatchArgs {
+    /// The signers: a CSV or JSON Lines file, or - for standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub signers: PathBuf,
+
+    /// The template (campaign) id.
+    #[arg(long, short = 't', value_name = "ID")]
+    pub template: String,
+
+    /// Recipient office ids (default: the template's); a row's `to` column overrides them.
+    #[arg(long = "to", value_name = "ID", value_delimiter = ',')]
+    pub to: Vec<String>,
+
+    /// Letter language for rows without a `lang` column (default: the recipient's).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<Language>,
+
+    /// `all` (the default), or a comma-separated list of demand ids.
+    #[arg(long, value_name = "all|ID,ID")]
+    pub demands: Option<String>,
+
+    /// A paragraph for rows without an `own_words` column: TEXT or @FILE.
+    #[arg(long, value_name = "TEXT|@FILE")]
+    pub own_words: Option<String>,
+
+    /// The letters' date (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: Format,
+
+    /// The directory to write letters, manifest.jsonl and failed.csv in.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out_dir: PathBuf,
+
+    /// Write every letter into one file (text: form-feed separated; json: JSON Lines).
+    #[arg(long)]
+    pub combine: bool,
+
+    /// One letter from the whole list: every row becomes a co-signer.
+    #[arg(long)]
+    pub sign_on: bool,
+
+    /// Finish an interrupted batch: skip letters already written intact.
+    #[arg(long)]
+    pub resume: bool,
+
+    /// Process only shard I of N (by row number), such as 2/8.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<crate::batch::Shard>,
+
+    /// Parallel jobs [default: all cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// The signers file's encoding.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: crate::load::signers::SignersEncoding,
+
+    /// The CSV delimiter [default: detected among , ; tab].
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<char>,
+
+    /// Text line width.
+    #[arg(long, value_name = "N", default_value_t = crate::render::text::DEFAULT_WIDTH)]
+    pub width: usize,
+
+    /// Defaults for rows that leave them empty (and the signer of a sign-on letter).
+    #[command(flatten)]
+    pub sender: SenderArgs,
+
+    /// An extra field for every letter (`{{fields.KEY}}`); repeatable.
+    #[arg(long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+
+    /// Repair mis-decoded text (mojibake) in the rows instead of only warning.
+    #[arg(long)]
+    pub fix_mojibake: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 //! batch rows all produce Drafts; nothing downstream knows which one did.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -56,7 +57,7 @@ pub struct DraftRequest {
 /// One letter, resolved: every choice made and checked.
 #[derive(Debug, Clone)]
 pub struct Draft {
-    pub template: Template,
+    pub template: Arc<Template>,
     pub language: Language,
     pub recipient: Recipient,
     pub sender: Sender,
@@ -161,7 +162,7 @@ fn select_demands(
 }
 
 /// Scans (and with `fix`, repairs) the values given on the command line.
-fn check_request_text(request: &mut DraftRequest, warnings: &mut Vec<String>) {
+pub fn check_request_text(request: &mut DraftRequest, warnings: &mut Vec<String>) {
     let fix = request.fix_mojibake;
     let mut values: Vec<(String, &mut String)> = request
         .sender
@@ -266,45 +267,80 @@ fn check_recipient(
     }
 }
 
-/// Resolves a request against the data: one Draft per recipient.
-pub fn plan(mut request: DraftRequest, data: &DataSet, today: NaiveDate) -> Result<Plan> {
-    let mut warnings = Vec::new();
-    let fix = request.fix_mojibake;
-    check_request_text(&mut request, &mut warnings);
+/// Resolves requests for one template: the template is checked (and warned about) once,
+/// then any number of Drafts are made from it, one per recipient.
+pub struct Planner<'a> {
+    data: &'a DataSet,
+    template: Arc<Template>,
+    today: NaiveDate,
+    fix: bool,
+}
 
-    let mut template = data.templates.get(&request.template)?.clone();
-    check_template(&mut template, data, today, fix, &mut warnings);
+impl<'a> Planner<'a> {
+    /// Looks up the template and collects its warnings (deadline passed, mojibake).
+    pub fn new(
+        template_id: &str,
+        data: &'a DataSet,
+        today: NaiveDate,
+        fix_mojibake: bool,
+        warnings: &mut Vec<String>,
+    ) -> Result<Planner<'a>> {
+        let mut template = data.templates.get(template_id)?.clone();
+        check_template(&mut template, data, today, fix_mojibake, warnings);
+        Ok(Planner {
+            data,
+            template: Arc::new(template),
+            today,
+            fix: fix_mojibake,
+        })
+    }
 
-    let recipient_ids = if request.recipients.is_empty() {
-        if template.meta.recipients.is_empty() {
-            return Err(Error::flag(
-                "--to",
-                format!(
-                    "template `{}` names no default recipients: choose one with --to (see: letters recipients list)",
-                    template.id
-                ),
-            ));
+    pub fn template(&self) -> &Arc<Template> {
+        &self.template
+    }
+
+    /// The recipients given, or the template's default ones; duplicates removed.
+    pub fn recipients(&self, given: &[String]) -> Result<Vec<String>> {
+        let ids = if given.is_empty() {
+            if self.template.meta.recipients.is_empty() {
+                return Err(Error::flag(
+                    "--to",
+                    format!(
+                        "template `{}` names no default recipients: choose one with --to (see: letters recipients list)",
+                        self.template.id
+                    ),
+                ));
+            }
+            self.template.meta.recipients.clone()
+        } else {
+            given.to_vec()
+        };
+        let mut unique: Vec<String> = Vec::with_capacity(ids.len());
+        for id in ids {
+            if !unique.contains(&id) {
+                unique.push(id);
+            }
         }
-        template.meta.recipients.clone()
-    } else {
-        request.recipients.clone()
-    };
+        Ok(unique)
+    }
 
-    let mut drafts = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for id in &recipient_ids {
-        if !seen.insert(id.as_str()) {
-            continue;
-        }
-        let mut recipient = data.recipients.get(id)?.clone();
+    /// The Draft of `request` for one recipient, with the warnings about that recipient.
+    pub fn draft(
+        &self,
+        recipient_id: &str,
+        request: &DraftRequest,
+        warnings: &mut Vec<String>,
+    ) -> Result<Draft> {
+        let template = &self.template;
+        let mut recipient = self.data.recipients.get(recipient_id)?.clone();
         check_recipient(
             &mut recipient,
-            &data.recipients.path,
-            today,
-            fix,
-            &mut warnings,
+            &self.data.recipients.path,
+            self.today,
+            self.fix,
+            warnings,
         );
-        let language = choose_language(request.language, &template, &recipient, &mut warnings)?;
+        let language = choose_language(request.language, template, &recipient, warnings)?;
         if !template.bodies.contains_key(&language) {
             return Err(Error::data(
                 &template.path,
@@ -328,9 +364,9 @@ pub fn plan(mut request: DraftRequest, data: &DataSet, today: NaiveDate) -> Resu
                 i18n::fallback_salutation(language)
             ));
         }
-        let demands = select_demands(&template, &request.demands, language)?;
-        drafts.push(Draft {
-            template: template.clone(),
+        let demands = select_demands(template, &request.demands, language)?;
+        Ok(Draft {
+            template: Arc::clone(template),
             language,
             recipient,
             sender: request.sender.clone(),
@@ -339,7 +375,24 @@ pub fn plan(mut request: DraftRequest, data: &DataSet, today: NaiveDate) -> Resu
             date: request.date,
             fields: request.fields.clone(),
             cosigners: Vec::new(),
-        });
+        })
+    }
+}
+
+/// Resolves a request against the data: one Draft per recipient.
+pub fn plan(mut request: DraftRequest, data: &DataSet, today: NaiveDate) -> Result<Plan> {
+    let mut warnings = Vec::new();
+    check_request_text(&mut request, &mut warnings);
+    let planner = Planner::new(
+        &request.template,
+        data,
+        today,
+        request.fix_mojibake,
+        &mut warnings,
+    )?;
+    let mut drafts = Vec::new();
+    for id in planner.recipients(&request.recipients)? {
+        drafts.push(planner.draft(&id, &request, &mut warnings)?);
     }
     Ok(Plan { drafts, warnings })
 }

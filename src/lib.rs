@@ -3,6 +3,7 @@
 //! One pipeline: inputs → [`draft::Draft`] → [`compose`] → [`letter::Letter`] →
 //! [`render`] → [`sink`]. The binary is a thin shell over [`run`].
 
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod clock;

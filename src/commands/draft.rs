@@ -65,7 +65,7 @@ pub(crate) fn own_words(value: Option<&str>) -> Result<Option<String>> {
     Ok((!text.is_empty()).then_some(text))
 }
 
-fn fields(pairs: &[String]) -> Result<BTreeMap<String, String>> {
+pub(crate) fn fields(pairs: &[String]) -> Result<BTreeMap<String, String>> {
     pairs
         .iter()
         .map(|pair| match pair.split_once('=') {

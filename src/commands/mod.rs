@@ -1,5 +1,6 @@
 //! One file per subcommand; `run` dispatches a parsed command line to them.
 
+mod batch;
 mod check;
 pub(crate) mod draft;
 mod init;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     let data = data_options(&cli.data);
     match cli.command {
         Command::Draft(args) => draft::run(*args, &data, diagnostics),
+        Command::Batch(args) => batch::run(*args, &data, diagnostics),
         Command::Recipients(command) => recipients::run(command, &data, diagnostics),
         Command::Templates(command) => templates::run(command, &data),
         Command::Check(args) => check::run(args, &data, diagnostics),

@@ -3,6 +3,7 @@
 
 pub mod bundled;
 mod recipients;
+pub mod signers;
 mod templates;
 mod toml_file;
 mod workspace;

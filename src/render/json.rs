@@ -15,3 +15,10 @@ pub fn render_all(letters: &[Letter]) -> String {
     text.push('\n');
     text
 }
+
+/// One letter as a single line of JSON (for JSON Lines).
+pub fn render_line(letter: &Letter) -> String {
+    let mut text = serde_json::to_string(letter).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,147 @@
+//! `failed.csv` (or `failed.jsonl` for JSON Lines input): every row that failed, with its
+//! original columns and an `error` column, ready to fix and run again.
+
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use crate::error::{Error, Result};
+
+/// One failed row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub row: usize,
+    pub line: u64,
+    pub cells: Vec<(String, String)>,
+    pub error: String,
+}
+
+/// Collects failures into a temporary file, put in place by `finish`.
+pub struct FailureFile {
+    path: PathBuf,
+    header: Vec<String>,
+    json: bool,
+    temp: Option<NamedTempFile>,
+    count: usize,
+}
+
+impl FailureFile {
+    /// Failures for a CSV with `header`, or for JSON Lines when `header` is empty.
+    pub fn new(dir: &Path, header: Vec<String>) -> FailureFile {
+        let json = header.is_empty();
+        let name = if json { "failed.jsonl" } else { "failed.csv" };
+        FailureFile {
+            path: dir.join(name),
+            header,
+            json,
+            temp: None,
+            count: 0,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    fn create(&self) -> Result<NamedTempFile> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let mut temp = tempfile::Builder::new()
+            .prefix(".letters-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Error::write(&self.path, e))?;
+        if !self.json {
+            let mut writer = csv::Writer::from_writer(temp.as_file_mut());
+            let mut header = self.header.clone();
+            header.push("error".to_string());
+            writer
+                .write_record(&header)
+                .map_err(|e| csv_error(&self.path, e))?;
+            writer.flush().map_err(|e| Error::write(&self.path, e))?;
+        }
+        Ok(temp)
+    }
+
+    fn temp(&mut self) -> Result<&mut NamedTempFile> {
+        let temp = match self.temp.take() {
+            Some(temp) => temp,
+            None => self.create()?,
+        };
+        Ok(self.temp.insert(temp))
+    }
+
+    pub fn add(&mut self, failure: &Failure) -> Result<()> {
+        self.count += 1;
+        let path = self.path.clone();
+        let json = self.json;
+        let header = self.header.clone();
+        let temp = self.temp()?;
+        if json {
+            let mut object = serde_json::Map::new();
+            for (k, v) in &failure.cells {
+                object.insert(k.clone(), serde_json::Value::String(v.clone()));
+            }
+            object.insert(
+                "error".into(),
+                serde_json::Value::String(failure.error.clone()),
+            );
+            let mut line =
+                serde_json::to_vec(&object).map_err(|e| Error::write(&path, e.into()))?;
+            line.push(b'\n');
+            use std::io::Write;
+            temp.write_all(&line).map_err(|e| Error::write(&path, e))?;
+        } else {
+            let mut record: Vec<String> = header
+                .iter()
+                .enumerate()
+                .map(|(i, _)| {
+                    failure
+                        .cells
+                        .get(i)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                })
+                .collect();
+            record.extend(
+                failure
+                    .cells
+                    .iter()
+                    .skip(header.len())
+                    .map(|(_, v)| v.clone()),
+            );
+            record.push(failure.error.clone());
+            let mut writer = csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(temp.as_file_mut());
+            writer
+                .write_record(&record)
+                .map_err(|e| csv_error(&path, e))?;
+            writer.flush().map_err(|e| Error::write(&path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Puts the file in place, or removes an old one when nothing failed.
+    pub fn finish(self) -> Result<()> {
+        match self.temp {
+            Some(temp) => temp
+                .persist(&self.path)
+                .map(|_| ())
+                .map_err(|e| Error::write(&self.path, e.error)),
+            None => match std::fs::remove_file(&self.path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(Error::write(&self.path, e))
+                }
+                _ => Ok(()),
+            },
+        }
+    }
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    Error::write(path, std::io::Error::other(e.to_string()))
+}

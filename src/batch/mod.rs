@@ -1,0 +1,633 @@
+//! Batch mail-merge: one letter per signer row and recipient (or one sign-on letter
+//! carrying every row as a co-signer). Rows stream in chunks rendered in parallel; each
+//! file is written atomically and then recorded in `manifest.jsonl`, so a killed batch
+//! resumes where it stopped, with nothing half-written and nothing twice.
+
+pub mod failures;
+pub mod manifest;
+pub mod row;
+pub mod shard;
+pub mod slug;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::compose::Composer;
+use crate::draft::{DemandSelection, DraftRequest, Planner};
+use crate::error::{Error, Result};
+use crate::letter::Letter;
+use crate::load::signers::{SignerRow, SignersReader};
+use crate::load::DataSet;
+use crate::model::{Language, Sender};
+use crate::mojibake;
+use crate::render::{self, Format, RenderOptions};
+use crate::sink;
+
+pub use failures::Failure;
+pub use shard::Shard;
+
+/// Rows rendered together; bounds memory whatever the number of rows.
+const CHUNK: usize = 512;
+
+/// What a batch is asked to do.
+#[derive(Debug, Clone)]
+pub struct BatchRequest {
+    pub template: String,
+    pub recipients: Vec<String>,
+    pub language: Option<Language>,
+    pub demands: DemandSelection,
+    pub own_words: Option<String>,
+    pub date: NaiveDate,
+    /// Defaults for every row (and the signer of a sign-on letter).
+    pub sender: Sender,
+    pub fields: BTreeMap<String, String>,
+    pub fix_mojibake: bool,
+    pub render: RenderOptions,
+    pub out_dir: PathBuf,
+    pub resume: bool,
+    pub shard: Option<Shard>,
+    pub combine: bool,
+    pub sign_on: bool,
+    /// Directory signature paths in rows are relative to.
+    pub base_dir: PathBuf,
+}
+
+/// What happened, for the summary line and the exit code.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub rows: usize,
+    pub written: usize,
+    pub skipped: usize,
+    pub failed_rows: usize,
+    pub blank: usize,
+    pub duplicates: usize,
+    pub other_shards: usize,
+    pub elapsed: Duration,
+    pub failures_file: Option<PathBuf>,
+}
+
+impl Summary {
+    /// Letters per second written or skipped.
+    pub fn rate(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            (self.written + self.skipped) as f64 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Where a batch reports as it goes.
+pub trait Observer: Sync {
+    fn warn(&self, message: &str);
+    fn letters_done(&self, count: usize);
+}
+
+/// A row and what became of it.
+enum RowOutcome {
+    Done {
+        letters: Vec<LetterOutcome>,
+        warnings: Vec<String>,
+    },
+    Failed(Failure, Vec<String>),
+}
+
+enum LetterOutcome {
+    Written(manifest::Entry),
+    Skipped,
+    Combined(Vec<u8>),
+}
+
+/// A fingerprint of a row's cells, for spotting duplicates.
+fn fingerprint(row: &SignerRow) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for (column, value) in &row.cells {
+        column.trim().to_lowercase().hash(&mut hasher);
+        value.trim().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Removes temporary files a killed run left behind.
+fn remove_leftovers(dir: &Path) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(".letters-") && name.ends_with(".tmp") {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::write(&entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+struct Engine<'a> {
+    request: &'a BatchRequest,
+    planner: Planner<'a>,
+    composer: Composer,
+    previous: HashMap<String, manifest::Entry>,
+    source: String,
+}
+
+impl Engine<'_> {
+    fn row_request(
+        &self,
+        row: &SignerRow,
+        defaults: &Sender,
+        warnings: &mut Vec<String>,
+    ) -> std::result::Result<(row::RowRequest, SignerRow), String> {
+        let mut row = row.clone();
+        for (column, value) in &mut row.cells {
+            let location = format!("{} row {} column `{column}`", self.source, row.row);
+            if let Some(finding) = mojibake::scan_value(&location, value) {
+                if self.request.fix_mojibake {
+                    warnings.push(format!("{}; repaired (--fix-mojibake)", finding.message()));
+                    mojibake::repair_in_place(value);
+                } else {
+                    warnings.push(format!(
+                        "{}; check the row, or pass --fix-mojibake to repair it",
+                        finding.message()
+                    ));
+                }
+            }
+        }
+        let parsed = row::interpret(&row, defaults, &self.request.base_dir)?;
+        Ok((parsed, row))
+    }
+
+    fn draft_request(&self, parsed: &row::RowRequest) -> DraftRequest {
+        let mut fields = self.request.fields.clone();
+        fields.extend(parsed.fields.clone());
+        DraftRequest {
+            template: self.request.template.clone(),
+            recipients: if parsed.recipients.is_empty() {
+                self.request.recipients.clone()
+            } else {
+                parsed.recipients.clone()
+            },
+            language: parsed.language.or(self.request.language),
+            demands: self.request.demands.clone(),
+            own_words: parsed
+                .own_words
+                .clone()
+                .or_else(|| self.request.own_words.clone()),
+            date: self.request.date,
+            sender: parsed.sender.clone(),
+            fields,
+            fix_mojibake: self.request.fix_mojibake,
+        }
+    }
+
+    fn letter(
+        &self,
+        draft_request: &DraftRequest,
+        recipient: &str,
+        warnings: &mut Vec<String>,
+    ) -> Result<Letter> {
+        let draft = self.planner.draft(recipient, draft_request, warnings)?;
+        self.composer.compose(&draft)
+    }
+
+    fn process(&self, row: &SignerRow) -> RowOutcome {
+        let mut warnings = Vec::new();
+        let fail = |row: &SignerRow, error: String, warnings: Vec<String>| {
+            RowOutcome::Failed(
+                Failure {
+                    row: row.row,
+                    line: row.line,
+                    cells: row.cells.clone(),
+                    error,
+                },
+                warnings,
+            )
+        };
+        let (parsed, clean_row) = match self.row_request(row, &self.request.sender, &mut warnings) {
+            Ok(parsed) => parsed,
+            Err(reason) => return fail(row, reason, warnings),
+        };
+        let draft_request = self.draft_request(&parsed);
+        let recipients = match self.planner.recipients(&draft_request.recipients) {
+            Ok(ids) => ids,
+            Err(e) => return fail(&clean_row, e.to_string(), warnings),
+        };
+        let options = &self.request.render;
+        let mut letters = Vec::with_capacity(recipients.len());
+        for recipient in &recipients {
+            let file = slug::letter_file_name(
+                row.row,
+                &parsed.sender.name,
+                recipient,
+                options.format.extension(),
+            );
+            if self.request.resume {
+                if let Some(entry) = self.previous.get(&file) {
+                    if manifest::is_intact(&self.request.out_dir, entry) {
+                        letters.push(LetterOutcome::Skipped);
+                        continue;
+                    }
+                }
+            }
+            let letter = match self.letter(&draft_request, recipient, &mut warnings) {
+                Ok(letter) => letter,
+                Err(e) => return fail(&clean_row, e.to_string(), warnings),
+            };
+            let rendered = if self.request.combine && options.format == Format::Json {
+                Ok(render::json::render_line(&letter).into_bytes())
+            } else {
+                render::render(&letter, options)
+            };
+            let bytes = match rendered {
+                Ok(bytes) => bytes,
+                Err(e) => return fail(&clean_row, e.to_string(), warnings),
+            };
+            if self.request.combine {
+                letters.push(LetterOutcome::Combined(bytes));
+                continue;
+            }
+            if let Err(e) = sink::write_atomic(&self.request.out_dir.join(&file), &bytes) {
+                return fail(&clean_row, e.to_string(), warnings);
+            }
+            letters.push(LetterOutcome::Written(manifest::Entry {
+                row: row.row,
+                signer: parsed.sender.name.clone(),
+                recipient: recipient.clone(),
+                language: letter.language,
+                file,
+                bytes: bytes.len() as u64,
+                sha256: manifest::sha256(&bytes),
+            }));
+        }
+        RowOutcome::Done { letters, warnings }
+    }
+}
+
+/// The combined output file of `--combine`.
+pub fn combined_file_name(template: &str, format: Format) -> String {
+    match format {
+        Format::Json => format!("{template}.jsonl"),
+        _ => format!("{template}.{}", format.extension()),
+    }
+}
+
+/// The bytes between letters in a combined file.
+fn combined_separator(format: Format) -> &'static [u8] {
+    match format {
+        Format::Json => b"",
+        _ => b"\x0c\n",
+    }
+}
+
+/// Prepares the output directory: refuses to mix with an earlier batch unless resuming.
+fn prepare_out_dir(request: &BatchRequest) -> Result<HashMap<String, manifest::Entry>> {
+    let dir = &request.out_dir;
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    let manifest_path = dir.join(manifest::FILE);
+    if manifest_path.exists() && !request.resume {
+        return Err(Error::flag(
+            "--out-dir",
+            format!(
+                "{} already holds a batch ({}): pass --resume to finish it without writing anything twice, or choose another directory",
+                dir.display(),
+                manifest::FILE
+            ),
+        ));
+    }
+    remove_leftovers(dir)?;
+    if request.resume {
+        manifest::read(&manifest_path)
+    } else {
+        Ok(HashMap::new())
+    }
+}
+
+/// Runs a batch over `rows`.
+pub fn run(
+    request: &BatchRequest,
+    rows: SignersReader,
+    data: &DataSet,
+    today: NaiveDate,
+    observer: &dyn Observer,
+) -> Result<Summary> {
+    let started = Instant::now();
+    if request.combine && request.resume {
+        return Err(Error::flag(
+            "--resume",
+            "a combined file is written in one piece: run the batch again without --resume",
+        ));
+    }
+    let mut warnings = Vec::new();
+    let planner = Planner::new(
+        &request.template,
+        data,
+        today,
+        request.fix_mojibake,
+        &mut warnings,
+    )?;
+    let composer = Composer::new(planner.template())?;
+    // Unknown default recipients are a mistake in the command, not in a row.
+    for id in planner.recipients(&request.recipients)? {
+        data.recipients.get(&id)?;
+    }
+    let mut seen_warnings: HashSet<String> = HashSet::new();
+    for warning in warnings {
+        if seen_warnings.insert(warning.clone()) {
+            observer.warn(&warning);
+        }
+    }
+    let previous = prepare_out_dir(request)?;
+    let source = rows.source.clone();
+    let mut failures = failures::FailureFile::new(&request.out_dir, rows.header.clone());
+    let engine = Engine {
+        request,
+        planner,
+        composer,
+        previous,
+        source,
+    };
+    if request.sign_on {
+        return sign_on(&engine, rows, failures, observer, started);
+    }
+
+    let mut summary = Summary::default();
+    let mut manifest = if request.combine {
+        None
+    } else {
+        Some(manifest::Writer::open(
+            &request.out_dir.join(manifest::FILE),
+        )?)
+    };
+    let combined_path = request
+        .out_dir
+        .join(combined_file_name(&request.template, request.render.format));
+    let mut combined = if request.combine {
+        Some(
+            tempfile::Builder::new()
+                .prefix(".letters-")
+                .suffix(".tmp")
+                .tempfile_in(&request.out_dir)
+                .map_err(|e| Error::write(&request.out_dir, e))?,
+        )
+    } else {
+        None
+    };
+    let mut first_combined = true;
+    let mut fingerprints: HashSet<u64> = HashSet::new();
+    let mut rows = rows.peekable();
+    let mut chunk: Vec<SignerRow> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        while chunk.len() < CHUNK {
+            let Some(item) = rows.next() else { break };
+            match item {
+                Ok(row) => {
+                    if row.is_blank() {
+                        summary.blank += 1;
+                        continue;
+                    }
+                    summary.rows += 1;
+                    if let Some(shard) = request.shard {
+                        if !shard.contains(row.row) {
+                            summary.other_shards += 1;
+                            continue;
+                        }
+                    }
+                    if !fingerprints.insert(fingerprint(&row)) {
+                        summary.duplicates += 1;
+                        observer.warn(&format!(
+                            "{} row {} repeats an earlier row; skipped",
+                            engine.source, row.row
+                        ));
+                        continue;
+                    }
+                    chunk.push(row);
+                }
+                Err(bad) => {
+                    summary.rows += 1;
+                    if request.shard.is_some_and(|s| !s.contains(bad.row)) {
+                        summary.other_shards += 1;
+                        continue;
+                    }
+                    summary.failed_rows += 1;
+                    observer.warn(&format!(
+                        "{} row {}: {}",
+                        engine.source, bad.row, bad.reason
+                    ));
+                    failures.add(&Failure {
+                        row: bad.row,
+                        line: bad.line,
+                        cells: bad.cells,
+                        error: bad.reason,
+                    })?;
+                }
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let outcomes: Vec<RowOutcome> = chunk.par_iter().map(|row| engine.process(row)).collect();
+        for outcome in outcomes {
+            let (letters, row_warnings) = match outcome {
+                RowOutcome::Done { letters, warnings } => (letters, warnings),
+                RowOutcome::Failed(failure, row_warnings) => {
+                    for warning in row_warnings {
+                        if seen_warnings.insert(warning.clone()) {
+                            observer.warn(&warning);
+                        }
+                    }
+                    summary.failed_rows += 1;
+                    observer.warn(&format!(
+                        "{} row {}: {}",
+                        engine.source, failure.row, failure.error
+                    ));
+                    failures.add(&failure)?;
+                    continue;
+                }
+            };
+            for warning in row_warnings {
+                if seen_warnings.insert(warning.clone()) {
+                    observer.warn(&warning);
+                }
+            }
+            let mut done = 0;
+            for letter in letters {
+                match letter {
+                    LetterOutcome::Written(entry) => {
+                        if let Some(manifest) = &mut manifest {
+                            manifest.append(&entry)?;
+                        }
+                        summary.written += 1;
+                    }
+                    LetterOutcome::Skipped => summary.skipped += 1,
+                    LetterOutcome::Combined(bytes) => {
+                        if let Some(file) = &mut combined {
+                            use std::io::Write;
+                            if !first_combined {
+                                file.write_all(combined_separator(request.render.format))
+                                    .map_err(|e| Error::write(&combined_path, e))?;
+                            }
+                            first_combined = false;
+                            file.write_all(&bytes)
+                                .map_err(|e| Error::write(&combined_path, e))?;
+                        }
+                        summary.written += 1;
+                    }
+                }
+                done += 1;
+            }
+            observer.letters_done(done);
+        }
+    }
+    if let Some(mut manifest) = manifest {
+        manifest.sync()?;
+    }
+    if let Some(file) = combined {
+        if summary.written > 0 {
+            file.persist(&combined_path)
+                .map_err(|e| Error::write(&combined_path, e.error))?;
+        }
+    }
+    if failures.count() > 0 {
+        summary.failures_file = Some(failures.path().to_path_buf());
+    }
+    failures.finish()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// One letter per recipient from the whole list: every row a co-signer, in input order,
+/// without repeats.
+fn sign_on(
+    engine: &Engine<'_>,
+    rows: SignersReader,
+    mut failures: failures::FailureFile,
+    observer: &dyn Observer,
+    started: Instant,
+) -> Result<Summary> {
+    let request = engine.request;
+    if request.sender.name.trim().is_empty() {
+        return Err(Error::MissingChoices {
+            missing: vec!["--sender-name <NAME> (who signs the sign-on letter)".to_string()],
+            hint: "the co-signers come from the rows; the letter itself is signed by --sender-name (or [sender] in letters.toml)".to_string(),
+        });
+    }
+    let mut summary = Summary::default();
+    let mut cosigners: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for item in rows {
+        let row = match item {
+            Ok(row) if row.is_blank() => {
+                summary.blank += 1;
+                continue;
+            }
+            Ok(row) => row,
+            Err(bad) => {
+                summary.rows += 1;
+                summary.failed_rows += 1;
+                observer.warn(&format!(
+                    "{} row {}: {}",
+                    engine.source, bad.row, bad.reason
+                ));
+                failures.add(&Failure {
+                    row: bad.row,
+                    line: bad.line,
+                    cells: bad.cells,
+                    error: bad.reason,
+                })?;
+                continue;
+            }
+        };
+        summary.rows += 1;
+        let mut warnings = Vec::new();
+        // Co-signers speak for themselves: no defaults are filled in.
+        match engine.row_request(&row, &Sender::default(), &mut warnings) {
+            Ok((parsed, _)) => {
+                for warning in warnings {
+                    observer.warn(&warning);
+                }
+                let own = &parsed.sender;
+                let line = [
+                    own.name.as_str(),
+                    own.title.as_str(),
+                    own.organization.as_str(),
+                ]
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+                let key = line.to_lowercase();
+                if seen.insert(key) {
+                    cosigners.push(line);
+                } else {
+                    summary.duplicates += 1;
+                }
+            }
+            Err(reason) => {
+                summary.failed_rows += 1;
+                observer.warn(&format!("{} row {}: {reason}", engine.source, row.row));
+                failures.add(&Failure {
+                    row: row.row,
+                    line: row.line,
+                    cells: row.cells.clone(),
+                    error: reason,
+                })?;
+            }
+        }
+    }
+    let draft_request = DraftRequest {
+        template: request.template.clone(),
+        recipients: request.recipients.clone(),
+        language: request.language,
+        demands: request.demands.clone(),
+        own_words: request.own_words.clone(),
+        date: request.date,
+        sender: request.sender.clone(),
+        fields: request.fields.clone(),
+        fix_mojibake: request.fix_mojibake,
+    };
+    let mut manifest = manifest::Writer::open(&request.out_dir.join(manifest::FILE))?;
+    for recipient in engine.planner.recipients(&request.recipients)? {
+        let mut warnings = Vec::new();
+        let mut draft = engine
+            .planner
+            .draft(&recipient, &draft_request, &mut warnings)?;
+        for warning in warnings {
+            observer.warn(&warning);
+        }
+        draft.cosigners.clone_from(&cosigners);
+        let letter = engine.composer.compose(&draft)?;
+        let bytes = render::render(&letter, &request.render)?;
+        let file = format!(
+            "{}--{}--{}.{}",
+            request.template,
+            recipient,
+            letter.language,
+            request.render.format.extension()
+        );
+        sink::write_atomic(&request.out_dir.join(&file), &bytes)?;
+        manifest.append(&manifest::Entry {
+            row: 0,
+            signer: request.sender.name.clone(),
+            recipient,
+            language: letter.language,
+            file,
+            bytes: bytes.len() as u64,
+            sha256: manifest::sha256(&bytes),
+        })?;
+        summary.written += 1;
+        observer.letters_done(1);
+    }
+    manifest.sync()?;
+    if failures.count() > 0 {
+        summary.failures_file = Some(failures.path().to_path_buf());
+    }
+    failures.finish()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}

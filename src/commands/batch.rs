@@ -1,0 +1,149 @@
+//! `letters batch`: flags into a BatchRequest, a progress bar on a terminal, and the
+//! one-line summary at the end.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::batch::{self, BatchRequest, Observer, Summary};
+use crate::cli::BatchArgs;
+use crate::clock;
+use crate::draft::DemandSelection;
+use crate::error::{Error, Result};
+use crate::exit_code;
+use crate::load::signers::{SignersReader, SignersSource};
+use crate::load::{DataOptions, DataSet};
+use crate::render::RenderOptions;
+
+use super::draft::{fields, letter_date, own_words, sender_from_flags};
+use super::Diagnostics;
+
+/// Warnings and progress on stderr; a bar only on a terminal.
+struct Report {
+    diagnostics: Diagnostics,
+    bar: Option<ProgressBar>,
+    lock: Mutex<()>,
+}
+
+impl Observer for Report {
+    fn warn(&self, message: &str) {
+        let _guard = self.lock.lock();
+        match &self.bar {
+            Some(bar) if !self.diagnostics.quiet => bar.println(format!("warning: {message}")),
+            _ => self.diagnostics.warn(message),
+        }
+    }
+
+    fn letters_done(&self, count: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(count as u64);
+        }
+    }
+}
+
+fn summary_line(summary: &Summary) -> String {
+    let mut parts = vec![
+        format!("{} written", summary.written),
+        format!("{} skipped", summary.skipped),
+        format!("{} failed", summary.failed_rows),
+    ];
+    if summary.duplicates > 0 {
+        parts.push(format!("{} duplicate rows", summary.duplicates));
+    }
+    if summary.blank > 0 {
+        parts.push(format!("{} blank rows", summary.blank));
+    }
+    if summary.other_shards > 0 {
+        parts.push(format!("{} rows in other shards", summary.other_shards));
+    }
+    let mut line = format!(
+        "{} in {:.1} s ({:.0} letters/s)",
+        parts.join(", "),
+        summary.elapsed.as_secs_f64(),
+        summary.rate()
+    );
+    if let Some(file) = &summary.failures_file {
+        line.push_str(&format!("; failed rows are in {}", file.display()));
+    }
+    line
+}
+
+pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
+    let data = DataSet::load(data_options)?;
+    let source = SignersSource::parse(&args.signers);
+    let base_dir = match &source {
+        SignersSource::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        SignersSource::Stdin => PathBuf::from("."),
+    };
+    let delimiter = match args.delimiter {
+        Some(c) if c.is_ascii() => Some(c as u8),
+        Some(c) => {
+            return Err(Error::flag(
+                "--delimiter",
+                format!("`{c}` is not a single ASCII character"),
+            ))
+        }
+        None => None,
+    };
+    let rows = SignersReader::open(&source, args.encoding, delimiter)?;
+    let request = BatchRequest {
+        template: args.template.clone(),
+        recipients: args.to.clone(),
+        language: args.lang,
+        demands: args
+            .demands
+            .as_deref()
+            .map(DemandSelection::parse)
+            .unwrap_or_default(),
+        own_words: own_words(args.own_words.as_deref())?,
+        date: letter_date(args.date.as_deref())?,
+        sender: sender_from_flags(&args.sender).or(&data.sender),
+        fields: fields(&args.fields)?,
+        fix_mojibake: args.fix_mojibake,
+        render: RenderOptions {
+            format: args.format,
+            width: args.width,
+        },
+        out_dir: args.out_dir.clone(),
+        resume: args.resume,
+        shard: args.shard,
+        combine: args.combine,
+        sign_on: args.sign_on,
+        base_dir,
+    };
+    let bar = (std::io::stderr().is_terminal() && !diagnostics.quiet).then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} letters  {per_sec}  {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    });
+    let report = Report {
+        diagnostics,
+        bar,
+        lock: Mutex::new(()),
+    };
+    let today = clock::today()?;
+    let jobs = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::flag("--jobs", e.to_string()))?;
+    let summary = pool.install(|| batch::run(&request, rows, &data, today, &report));
+    if let Some(bar) = &report.bar {
+        bar.finish_and_clear();
+    }
+    let summary = summary?;
+    if !diagnostics.quiet {
+        eprintln!("{}", summary_line(&summary));
+    }
+    Ok(if summary.failed_rows > 0 {
+        exit_code::PARTIAL_FAILURE
+    } else {
+        exit_code::SUCCESS
+    })
+}
