@@ -273,7 +273,7 @@ fn sample_draft(
     Draft {
         template: std::sync::Arc::new(template.clone()),
         language,
-        recipient: recipient.clone(),
+        recipient: std::sync::Arc::new(recipient.clone()),
         sender,
         demands,
         own_words: full.then(|| "A sample paragraph in the writer's own words.".to_string()),
@@ -283,27 +283,20 @@ fn sample_draft(
     }
 }
 
-/// Renders a sample letter; fields the template uses are filled in as they are found.
+/// Renders a sample letter; fields the template uses are filled in as they are found
+/// (they come from `--field` or signers columns, so any name is fine).
 fn render_sample(composer: &Composer, mut draft: Draft) -> Result<(), String> {
-    for _ in 0..64 {
+    loop {
         match composer.compose(&draft) {
             Ok(_) => return Ok(()),
-            Err(Error::Template { message, .. }) if message.contains("uses `fields.") => {
-                let name = message
-                    .split('`')
-                    .nth(1)
-                    .and_then(|n| n.strip_prefix("fields."))
-                    .unwrap_or_default()
-                    .to_string();
-                if name.is_empty() || draft.fields.contains_key(&name) {
-                    return Err(message);
-                }
-                draft.fields.insert(name, "sample".into());
+            Err(Error::MissingVariable { name, .. })
+                if name.starts_with("fields.") && !draft.fields.contains_key(&name[7..]) =>
+            {
+                draft.fields.insert(name[7..].to_string(), "sample".into());
             }
             Err(err) => return Err(err.to_string()),
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ pub struct DraftRequest {
 pub struct Draft {
     pub template: Arc<Template>,
     pub language: Language,
-    pub recipient: Recipient,
+    pub recipient: Arc<Recipient>,
     pub sender: Sender,
     pub demands: Vec<Demand>,
     pub own_words: Option<String>,
@@ -272,8 +272,15 @@ fn check_recipient(
 pub struct Planner<'a> {
     data: &'a DataSet,
     template: Arc<Template>,
-    today: NaiveDate,
-    fix: bool,
+    /// Recipient records checked (and repaired) once, with their warnings, given out
+    /// the first time the record is used.
+    recipients: std::collections::HashMap<String, PreparedRecipient>,
+}
+
+struct PreparedRecipient {
+    recipient: Arc<Recipient>,
+    warnings: Vec<String>,
+    warned: std::sync::atomic::AtomicBool,
 }
 
 impl<'a> Planner<'a> {
@@ -287,11 +294,32 @@ impl<'a> Planner<'a> {
     ) -> Result<Planner<'a>> {
         let mut template = data.templates.get(template_id)?.clone();
         check_template(&mut template, data, today, fix_mojibake, warnings);
+        let recipients = data
+            .recipients
+            .records
+            .iter()
+            .map(|(id, record)| {
+                let mut recipient = record.clone();
+                let mut warnings = Vec::new();
+                check_recipient(
+                    &mut recipient,
+                    &data.recipients.path,
+                    today,
+                    fix_mojibake,
+                    &mut warnings,
+                );
+                let prepared = PreparedRecipient {
+                    recipient: Arc::new(recipient),
+                    warnings,
+                    warned: std::sync::atomic::AtomicBool::new(false),
+                };
+                (id.clone(), prepared)
+            })
+            .collect();
         Ok(Planner {
             data,
             template: Arc::new(template),
-            today,
-            fix: fix_mojibake,
+            recipients,
         })
     }
 
@@ -332,14 +360,21 @@ impl<'a> Planner<'a> {
         warnings: &mut Vec<String>,
     ) -> Result<Draft> {
         let template = &self.template;
-        let mut recipient = self.data.recipients.get(recipient_id)?.clone();
-        check_recipient(
-            &mut recipient,
-            &self.data.recipients.path,
-            self.today,
-            self.fix,
-            warnings,
-        );
+        let Some(prepared) = self.recipients.get(recipient_id) else {
+            return Err(self
+                .data
+                .recipients
+                .get(recipient_id)
+                .err()
+                .unwrap_or_else(|| Error::data(&self.data.recipients.path, recipient_id)));
+        };
+        if !prepared
+            .warned
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            warnings.extend(prepared.warnings.iter().cloned());
+        }
+        let recipient = Arc::clone(&prepared.recipient);
         let language = choose_language(request.language, template, &recipient, warnings)?;
         if !template.bodies.contains_key(&language) {
             return Err(Error::data(

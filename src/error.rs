@@ -23,6 +23,16 @@ pub enum Error {
     #[error("{location}: {message}")]
     Template { location: String, message: String },
 
+    /// A template names a value the letter does not provide.
+    #[error(
+        "{location}: the template uses `{name}`, which is not available; available: {available}"
+    )]
+    MissingVariable {
+        location: String,
+        name: String,
+        available: &'static str,
+    },
+
     /// An id that names nothing.
     #[error("unknown {kind} `{id}`{}", suggestion_text(.suggestion))]
     UnknownId {
@@ -85,7 +95,7 @@ impl Error {
         match self {
             Error::MissingChoices { hint, .. } => Some(hint.clone()),
             Error::UnknownId { see, .. } => Some(format!("see: {see}")),
-            Error::Data { .. } | Error::Template { .. } => {
+            Error::Data { .. } | Error::Template { .. } | Error::MissingVariable { .. } => {
                 Some("fix the file, then run `letters check` to validate all data".to_string())
             }
             Error::Io { .. } | Error::Flag { .. } => None,

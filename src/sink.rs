@@ -6,22 +6,41 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Writes `bytes` to `path` atomically, creating the parent directory if needed.
+/// Writes `bytes` to `path` atomically and durably (synced to disk before the rename),
+/// creating the parent directory if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_replacing(path, bytes, true)
+}
+
+/// Writes `bytes` to `dir/name` atomically but without waiting for the disk: a killed
+/// process never leaves a partial file, but a power cut may lose recent files. Batches
+/// use it and rely on `--resume`, which checks every file's hash, to rewrite those.
+/// `dir` must exist (and is best absolute: nothing is looked up per file).
+pub fn write_atomic_unsynced(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    replace(dir, &dir.join(name), bytes, false)
+}
+
+fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+    replace(&parent, path, bytes, sync)
+}
+
+fn replace(parent: &Path, path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let mut temp = tempfile::Builder::new()
         .prefix(".letters-")
         .suffix(".tmp")
-        .tempfile_in(&parent)
-        .map_err(|e| Error::write(&parent, e))?;
+        .tempfile_in(parent)
+        .map_err(|e| Error::write(parent, e))?;
     temp.write_all(bytes).map_err(|e| Error::write(path, e))?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| Error::write(path, e))?;
+    if sync {
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| Error::write(path, e))?;
+    }
     temp.persist(path)
         .map_err(|e| Error::write(path, e.error))?;
     Ok(())

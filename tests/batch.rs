@@ -129,6 +129,9 @@ fn json_lines_on_stdin_with_per_row_recipients_and_fields() {
         "ws/letter-templates/detention-urgent-action/en.md.hbs",
         &format!("I write from {{{{fields.city}}}}.\n\n{body}"),
     );
+    // A template field is fine for `check`: it comes from a column or --field.
+    let check = env.run(&["check", "ws"]);
+    assert!(check.ok().contains(" 0 errors"), "{}", check.stdout);
     let rows = "{\"name\": \"Ana\", \"to\": \"ve-un-mission\", \"lang\": \"en\", \"city\": \"Quito\"}\n\
                 {\"name\": \"Luis\", \"to\": [\"ve-attorney-general\", \"ve-un-mission\"], \"lang\": \"en\", \"city\": \"Lima\"}\n\
                 {\"name\": \"Eva\", \"to\": \"nobody\", \"lang\": \"en\", \"city\": \"Cusco\"}\n";

@@ -63,7 +63,7 @@ pub fn is_intact(dir: &Path, entry: &Entry) -> bool {
 /// An open manifest, appended to line by line.
 pub struct Writer {
     path: PathBuf,
-    file: File,
+    file: std::io::BufWriter<File>,
 }
 
 impl Writer {
@@ -83,11 +83,11 @@ impl Writer {
         }
         Ok(Writer {
             path: path.to_path_buf(),
-            file,
+            file: std::io::BufWriter::new(file),
         })
     }
 
-    /// Appends one entry in a single write.
+    /// Appends one entry (buffered: call `flush` once the entries' files are in place).
     pub fn append(&mut self, entry: &Entry) -> Result<()> {
         let mut line = serde_json::to_vec(entry).map_err(|e| Error::write(&self.path, e.into()))?;
         line.push(b'\n');
@@ -96,9 +96,16 @@ impl Writer {
             .map_err(|e| Error::write(&self.path, e))
     }
 
+    /// Hands the buffered entries to the operating system.
+    pub fn flush(&mut self) -> Result<()> {
+        self.file.flush().map_err(|e| Error::write(&self.path, e))
+    }
+
     /// Makes the manifest durable.
     pub fn sync(&mut self) -> Result<()> {
+        self.flush()?;
         self.file
+            .get_ref()
             .sync_all()
             .map_err(|e| Error::write(&self.path, e))
     }

@@ -129,6 +129,8 @@ fn remove_leftovers(dir: &Path) -> Result<()> {
 
 struct Engine<'a> {
     request: &'a BatchRequest,
+    /// The output directory, absolute.
+    dir: PathBuf,
     planner: Planner<'a>,
     composer: Composer,
     previous: HashMap<String, manifest::Entry>,
@@ -227,7 +229,7 @@ impl Engine<'_> {
             );
             if self.request.resume {
                 if let Some(entry) = self.previous.get(&file) {
-                    if manifest::is_intact(&self.request.out_dir, entry) {
+                    if manifest::is_intact(&self.dir, entry) {
                         letters.push(LetterOutcome::Skipped);
                         continue;
                     }
@@ -250,7 +252,7 @@ impl Engine<'_> {
                 letters.push(LetterOutcome::Combined(bytes));
                 continue;
             }
-            if let Err(e) = sink::write_atomic(&self.request.out_dir.join(&file), &bytes) {
+            if let Err(e) = sink::write_atomic_unsynced(&self.dir, &file, &bytes) {
                 return fail(&clean_row, e.to_string(), warnings);
             }
             letters.push(LetterOutcome::Written(manifest::Entry {
@@ -341,10 +343,13 @@ pub fn run(
         }
     }
     let previous = prepare_out_dir(request)?;
+    let dir =
+        std::fs::canonicalize(&request.out_dir).map_err(|e| Error::write(&request.out_dir, e))?;
     let source = rows.source.clone();
     let mut failures = failures::FailureFile::new(&request.out_dir, rows.header.clone());
     let engine = Engine {
         request,
+        dir,
         planner,
         composer,
         previous,
@@ -481,6 +486,10 @@ pub fn run(
                 done += 1;
             }
             observer.letters_done(done);
+        }
+        // The chunk's files are in place: now the manifest may say so.
+        if let Some(manifest) = &mut manifest {
+            manifest.flush()?;
         }
     }
     if let Some(mut manifest) = manifest {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::load::signers::{normalize_column, SignerRow};
+use crate::load::signers::SignerRow;
 use crate::model::{Language, Sender};
 
 /// The row's choices, over the batch's defaults.
@@ -150,9 +150,10 @@ pub fn interpret(row: &SignerRow, defaults: &Sender, base: &Path) -> Result<RowR
         .collect();
     let own_words = Some(cell(row, OWN_WORDS).to_string()).filter(|s| !s.is_empty());
     let fields = row
-        .cells
+        .keys
         .iter()
-        .map(|(column, value)| (normalize_column(column), value.clone()))
+        .zip(&row.cells)
+        .map(|(column, (_, value))| (column.clone(), value.clone()))
         .filter(|(column, _)| {
             !column.is_empty() && !KNOWN.iter().any(|names| names.contains(&column.as_str()))
         })
@@ -171,14 +172,14 @@ mod tests {
     use super::*;
 
     fn row(cells: &[(&str, &str)]) -> SignerRow {
-        SignerRow {
-            row: 1,
-            line: 2,
-            cells: cells
+        SignerRow::new(
+            1,
+            2,
+            cells
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect(),
-        }
+        )
     }
 
     #[test]

@@ -46,14 +46,17 @@ fn render_error(path: &str, err: &RenderError) -> Error {
         (Some(line), None) => format!("{path}:{line}"),
         _ => path.to_string(),
     };
-    let message = match err.reason() {
-        RenderErrorReason::MissingVariable(Some(name)) => format!(
-            "the template uses `{name}`, which is not available; available: {}",
-            context::AVAILABLE
-        ),
-        reason => format!("the template cannot be rendered: {reason}"),
-    };
-    Error::Template { location, message }
+    match err.reason() {
+        RenderErrorReason::MissingVariable(Some(name)) => Error::MissingVariable {
+            location,
+            name: name.clone(),
+            available: context::AVAILABLE,
+        },
+        reason => Error::Template {
+            location,
+            message: format!("the template cannot be rendered: {reason}"),
+        },
+    }
 }
 
 impl Composer {

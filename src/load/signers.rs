@@ -44,15 +44,29 @@ pub struct SignerRow {
     pub line: u64,
     /// Cells in column order, with the header's names.
     pub cells: Vec<(String, String)>,
+    /// The column names, normalized (see [`normalize_column`]), in the same order.
+    pub keys: std::sync::Arc<Vec<String>>,
 }
 
 impl SignerRow {
     /// The cell of a column, matched by its normalized name.
     pub fn get(&self, column: &str) -> Option<&str> {
-        self.cells
+        self.keys
             .iter()
-            .find(|(name, _)| normalize_column(name) == column)
+            .position(|key| key == column)
+            .and_then(|i| self.cells.get(i))
             .map(|(_, value)| value.as_str())
+    }
+
+    /// A row from cells, normalizing the column names.
+    pub fn new(row: usize, line: u64, cells: Vec<(String, String)>) -> SignerRow {
+        let keys = std::sync::Arc::new(cells.iter().map(|(k, _)| normalize_column(k)).collect());
+        SignerRow {
+            row,
+            line,
+            cells,
+            keys,
+        }
     }
 
     /// Whether every cell is blank.
@@ -265,6 +279,8 @@ fn csv_rows<R: Read + Send + 'static>(
 ) -> impl Iterator<Item = std::result::Result<SignerRow, BadRow>> + Send {
     // The header is row 1, as in a spreadsheet.
     let mut row = 1usize;
+    let header_keys: Vec<String> = header.iter().map(|h| normalize_column(h)).collect();
+    let shared_keys = std::sync::Arc::new(header_keys.clone());
     let mut record = csv::ByteRecord::new();
     let mut done = false;
     std::iter::from_fn(move || {
@@ -315,7 +331,13 @@ fn csv_rows<R: Read + Send + 'static>(
                         cells,
                         reason,
                     }),
-                    None => Ok(SignerRow { row, line, cells }),
+                    None if cells.len() == shared_keys.len() => Ok(SignerRow {
+                        row,
+                        line,
+                        cells,
+                        keys: std::sync::Arc::clone(&shared_keys),
+                    }),
+                    None => Ok(SignerRow::new(row, line, cells)),
                 })
             }
             Err(e) => {
@@ -358,11 +380,11 @@ fn json_lines<R: Read + Send + 'static>(
         let parsed: std::result::Result<serde_json::Map<String, serde_json::Value>, _> =
             serde_json::from_str(line.trim_start_matches('\u{feff}'));
         return Some(match parsed {
-            Ok(object) => Ok(SignerRow {
+            Ok(object) => Ok(SignerRow::new(
                 row,
-                line: line_number,
-                cells: object.into_iter().map(|(k, v)| (k, json_cell(v))).collect(),
-            }),
+                line_number,
+                object.into_iter().map(|(k, v)| (k, json_cell(v))).collect(),
+            )),
             Err(e) => Err(BadRow {
                 row,
                 line: line_number,
