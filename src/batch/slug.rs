@@ -20,18 +20,19 @@ pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(ascii.len().min(MAX_LEN));
     let mut dash = false;
     for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            if out.len() >= MAX_LEN {
-                break;
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
+        if !c.is_ascii_alphanumeric() {
             dash = true;
+            continue;
         }
+        let needed = if dash && !out.is_empty() { 2 } else { 1 };
+        if out.len() + needed > MAX_LEN {
+            break;
+        }
+        if needed == 2 {
+            out.push('-');
+        }
+        dash = false;
+        out.push(c.to_ascii_lowercase());
     }
     if out.is_empty() {
         "signer".to_string()
