@@ -109,6 +109,9 @@ pub struct DraftArgs {
     #[command(flatten)]
     pub sender: SenderArgs,
 
+    #[command(flatten)]
+    pub email: EmailArgs,
+
     /// An extra field for the template (`{{fields.KEY}}`); repeatable.
     #[arg(long = "field", value_name = "KEY=VALUE")]
     pub fields: Vec<String>,
@@ -142,6 +145,24 @@ pub struct SenderArgs {
     /// The sender's web site.
     #[arg(long, value_name = "URL")]
     pub sender_web: Option<String>,
+}
+
+/// Email output (`--format email|mbox|mailto`).
+#[derive(Debug, Args, Default)]
+pub struct EmailArgs {
+    /// The sender of an email: "Name <address>" or an address. Default: the signer's name
+    /// and --sender-email (or [sender] in letters.toml).
+    #[arg(long, value_name = "MAILBOX")]
+    pub from: Option<String>,
+    /// Send a copy to this address; repeatable.
+    #[arg(long, value_name = "MAILBOX")]
+    pub cc: Vec<String>,
+    /// Send a blind copy to this address; repeatable.
+    #[arg(long, value_name = "MAILBOX")]
+    pub bcc: Vec<String>,
+    /// Ask for replies at this address; repeatable.
+    #[arg(long, value_name = "MAILBOX")]
+    pub reply_to: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

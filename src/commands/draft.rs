@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::load::{DataOptions, DataSet};
 use crate::model::Sender;
+use crate::render::email::EmailOptions;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink::{self, Stdout};
 
@@ -157,33 +158,44 @@ fn write_output(
     diagnostics: Diagnostics,
 ) -> Result<()> {
     let Some(output) = output else {
-        let bytes = match options.format {
-            Format::Json if letters.len() > 1 => render::json::render_all(letters).into_bytes(),
-            _ => {
-                let rendered = letters
-                    .iter()
-                    .map(|l| render::render(l, options))
-                    .collect::<Result<Vec<_>>>()?;
-                rendered.join(LETTER_SEPARATOR.as_bytes())
-            }
-        };
+        let bytes = render::render_all(letters, options, LETTER_SEPARATOR.as_bytes())?;
         // A reader that closed the pipe has all it wanted: not an error.
         let _: Stdout = sink::write_stdout(&bytes)?;
         return Ok(());
     };
-    let as_directory = letters.len() > 1
-        || output.is_dir()
+    let named_as_directory = output.is_dir()
         || output
             .as_os_str()
             .to_string_lossy()
             .ends_with(std::path::MAIN_SEPARATOR);
-    for letter in letters {
+    if options.format == Format::Mbox {
+        // One mbox holds every message.
+        let path = match letters.first() {
+            Some(first) if named_as_directory => output.join(format!("{}.mbox", first.template)),
+            _ => output.clone(),
+        };
+        sink::write_atomic(&path, &render::render_all(letters, options, b"")?)?;
+        diagnostics.info(&format!(
+            "wrote {} ({} messages)",
+            path.display(),
+            letters.len()
+        ));
+        return Ok(());
+    }
+    let as_directory = letters.len() > 1 || named_as_directory;
+    // Render every letter before writing any, so a letter that cannot be rendered (an
+    // email to a recipient without an address) leaves no half-written batch behind.
+    let rendered = letters
+        .iter()
+        .map(|letter| render::render(letter, options))
+        .collect::<Result<Vec<_>>>()?;
+    for (letter, bytes) in letters.iter().zip(rendered) {
         let path = if as_directory {
             output.join(file_name(letter, options.format))
         } else {
             output.clone()
         };
-        sink::write_atomic(&path, &render::render(letter, options)?)?;
+        sink::write_atomic(&path, &bytes)?;
         diagnostics.info(&format!("wrote {}", path.display()));
     }
     Ok(())
@@ -218,6 +230,12 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
     let options = RenderOptions {
         format: args.format,
         width: args.width,
+        email: EmailOptions {
+            from: args.email.from.clone(),
+            cc: args.email.cc.clone(),
+            bcc: args.email.bcc.clone(),
+            reply_to: args.email.reply_to.clone(),
+        },
     };
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
     super::ok()
