@@ -278,7 +278,15 @@ pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
         from,
         recipients,
         subject: parsed.subject().unwrap_or_default().to_string(),
-        bytes: crlf(&without_header(raw, "bcc")),
+        bytes: {
+            // The SMTP client ends the data with CRLF . CRLF, whose first CRLF ends the
+            // last line: one more would add an empty line to the body.
+            let mut bytes = crlf(&without_header(raw, "bcc"));
+            if bytes.ends_with(b"\r\n") {
+                bytes.truncate(bytes.len() - 2);
+            }
+            bytes
+        },
     })
 }
 
@@ -553,9 +561,11 @@ impl SmtpConfig {
             ("smtp", None | Some("none")) => (Security::Plain, 25),
             ("smtp", Some("starttls" | "required")) | ("starttls", _) => (Security::StartTls, 587),
             ("smtps", _) => (Security::Tls, 465),
-            (scheme, _) => return Err(flag(format!(
+            (scheme, _) => {
+                return Err(flag(format!(
                 "unknown scheme `{scheme}`: use smtp:// (no encryption), starttls:// or smtps://"
-            ))),
+            )))
+            }
         };
         let host = url
             .host_str()
@@ -1108,6 +1118,7 @@ mod tests {
         assert_eq!(messages.len(), 2);
         assert_eq!(crlf(&messages[0]), a.to_vec());
         assert_eq!(crlf(&messages[1]), b.to_vec());
+        assert!(parse("m", &messages[0]).unwrap().bytes.ends_with(b"\r\n>From there"));
     }
 
     #[test]
@@ -1129,7 +1140,7 @@ mod tests {
         assert_eq!(recipients, ["b@x.org", "c@x.org", "d@x.org"]);
         assert_eq!(message.subject, "¿dónde?");
         assert!(!String::from_utf8_lossy(&message.bytes).contains("Bcc"));
-        assert!(message.bytes.ends_with(b"body\r\n"));
+        assert!(message.bytes.ends_with(b"\r\n\r\nbody"));
     }
 
     #[test]

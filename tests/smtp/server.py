@@ -24,8 +24,11 @@ import email
 import email.policy
 from email.header import decode_header, make_header
 import json
+import logging
 import sys
+import re
 import time
+import warnings
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -109,7 +112,10 @@ class Handler:
 
         def header(name):
             value = legacy.get(name)
-            return "" if value is None else str(make_header(decode_header(value)))
+            if value is None:
+                return ""
+            unfolded = re.sub(r"\r?\n(?=[ \t])", "", str(value))
+            return str(make_header(decode_header(unfolded)))
 
         self.event(
             kind="message",
@@ -138,7 +144,8 @@ def authenticator(args):
             and auth_data.login.decode() == args.user
             and auth_data.password.decode() == args.password
         )
-        return AuthResult(success=ok)
+        # handled=False: let aiosmtpd answer 535 itself.
+        return AuthResult(success=ok, handled=False)
 
     return check
 
@@ -147,6 +154,10 @@ async def main():
     args = parse_args()
     handler = Handler(args)
     kwargs = {}
+    # AUTH without TLS is what the test wants, on 127.0.0.1: keep aiosmtpd's warnings
+    # about it (and its log) out of the test output.
+    warnings.simplefilter("ignore")
+    logging.disable(logging.WARNING)
     if args.user:
         kwargs = dict(
             authenticator=authenticator(args),
