@@ -1118,7 +1118,10 @@ mod tests {
         assert_eq!(messages.len(), 2);
         assert_eq!(crlf(&messages[0]), a.to_vec());
         assert_eq!(crlf(&messages[1]), b.to_vec());
-        assert!(parse("m", &messages[0]).unwrap().bytes.ends_with(b"\r\n>From there"));
+        assert!(parse("m", &messages[0])
+            .unwrap()
+            .bytes
+            .ends_with(b"\r\n>From there"));
     }
 
     #[test]
