@@ -300,10 +300,16 @@ pub fn render(
 
 /// Several letters as one mbox (mboxrd: a `From ` line before each message, LF line
 /// endings, and body lines that start with `From ` or `>From ` get one more `>`).
-pub fn render_mbox(letters: &[Letter], options: &EmailOptions, width: usize) -> Result<Vec<u8>> {
+/// `attachments` gives each letter's attachments (none, or for example its PDF).
+pub fn render_mbox(
+    letters: &[Letter],
+    options: &EmailOptions,
+    width: usize,
+    attachments: &dyn Fn(&Letter) -> Result<Vec<Attachment>>,
+) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     for letter in letters {
-        let message = message(letter, options, width, &[])?;
+        let message = message(letter, options, width, &attachments(letter)?)?;
         let sender = message
             .envelope()
             .from()
@@ -690,7 +696,7 @@ mod tests {
         let a = letter();
         let mut b = letter();
         b.recipient.email = Some("misionvene@venezuelaonu.gob.ve".to_string());
-        let mbox = render_mbox(&[a, b], &EmailOptions::default(), 72).unwrap();
+        let mbox = render_mbox(&[a, b], &EmailOptions::default(), 72, &|_| Ok(vec![])).unwrap();
         let text = String::from_utf8(mbox).unwrap();
         let separators: Vec<_> = text.lines().filter(|l| l.starts_with("From ")).collect();
         assert_eq!(

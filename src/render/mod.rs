@@ -49,15 +49,30 @@ pub struct RenderOptions {
     pub email: email::EmailOptions,
 }
 
+/// The files attached to a letter's email. None yet: `--attach-pdf` will add the PDF
+/// rendering of the same letter here (an `email::Attachment` with its bytes, file name
+/// and `application/pdf`), for `.eml` and mbox alike.
+fn attachments(_letter: &Letter, _options: &RenderOptions) -> Result<Vec<email::Attachment>> {
+    Ok(Vec::new())
+}
+
 /// Renders one letter to bytes.
 pub fn render(letter: &Letter, options: &RenderOptions) -> Result<Vec<u8>> {
     Ok(match options.format {
         Format::Text => text::render(letter, options.width).into_bytes(),
         Format::Json => json::render(letter).into_bytes(),
-        Format::Email => email::render(letter, &options.email, options.width, &[])?,
-        Format::Mbox => {
-            email::render_mbox(std::slice::from_ref(letter), &options.email, options.width)?
-        }
+        Format::Email => email::render(
+            letter,
+            &options.email,
+            options.width,
+            &attachments(letter, options)?,
+        )?,
+        Format::Mbox => email::render_mbox(
+            std::slice::from_ref(letter),
+            &options.email,
+            options.width,
+            &|l| attachments(l, options),
+        )?,
         Format::Mailto => {
             let mut uri = email::mailto(letter, &options.email, options.width)?;
             uri.push('\n');
@@ -76,7 +91,9 @@ pub fn render_all(
 ) -> Result<Vec<u8>> {
     match options.format {
         Format::Json if letters.len() > 1 => Ok(json::render_all(letters).into_bytes()),
-        Format::Mbox => email::render_mbox(letters, &options.email, options.width),
+        Format::Mbox => email::render_mbox(letters, &options.email, options.width, &|l| {
+            attachments(l, options)
+        }),
         Format::Email if letters.len() > 1 => Err(Error::flag(
             "--format email",
             format!(
