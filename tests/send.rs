@@ -483,7 +483,7 @@ fn killed_before_the_body_it_is_sent_on_the_next_run() {
 #[test]
 fn kills_at_random_moments_never_send_twice_or_skip() {
     let env = Env::new();
-    let ids = write_messages(&env, 8);
+    let ids = write_messages(&env, 12);
     // Slow enough that kills land in every phase of the transaction.
     let server = Server::start(
         &env,
@@ -515,11 +515,11 @@ fn kills_at_random_moments_never_send_twice_or_skip() {
             None => {
                 kill(child);
                 kills += 1;
-                delay_ms += 37;
+                delay_ms += 29;
             }
         }
     }
-    assert!(kills >= 3, "only {kills} kills");
+    assert!(kills >= 5, "only {kills} kills");
     let counts = deliveries(&[&server]);
     let outcomes = outcomes(&env);
     for id in &ids {
@@ -528,8 +528,8 @@ fn kills_at_random_moments_never_send_twice_or_skip() {
             matches!(outcome, Some("accepted" | "attempting")),
             "{id}: {outcome:?}"
         );
-        // The server records a body before it answers, and a kill after the
-        // `attempting` record and before the answer leaves it recorded: once.
+        // The server records a body before it answers; a kill after the `attempting`
+        // record finds the body already sent (nothing but one write separates them).
         assert_eq!(counts.get(id), Some(&1), "{id}: {counts:?} {outcomes:?}");
     }
 }
