@@ -57,6 +57,8 @@ pub enum Command {
     /// List or show letter templates (campaigns) and their demands.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Send .eml or mbox files through SMTP (a dry run unless --send), with a ledger.
+    Send(Box<SendArgs>),
     /// Validate recipients, templates and demand lists.
     Check(CheckArgs),
     /// Write a starter workspace: the bundled data and a letters.toml to edit.
@@ -110,6 +112,9 @@ pub struct DraftArgs {
 
     #[command(flatten)]
     pub sender: SenderArgs,
+
+    #[command(flatten)]
+    pub email: EmailArgs,
 
     /// An extra field for the template (`{{fields.KEY}}`); repeatable.
     #[arg(long = "field", value_name = "KEY=VALUE")]
@@ -252,6 +257,95 @@ pub struct BatchArgs {
     /// Repair mis-decoded text (mojibake) in the rows instead of only warning.
     #[arg(long)]
     pub fix_mojibake: bool,
+
+    #[command(flatten)]
+    pub email: EmailArgs,
+}
+
+/// Email output (`--format email|mbox|mailto`).
+#[derive(Debug, Args, Default)]
+pub struct EmailArgs {
+    /// The sender of an email: "Name <address>" or an address. Default: the signer's name
+    /// and --sender-email (or [sender] in letters.toml).
+    #[arg(long, value_name = "MAILBOX")]
+    pub from: Option<String>,
+    /// Send a copy to this address; repeatable.
+    #[arg(long, value_name = "MAILBOX")]
+    pub cc: Vec<String>,
+    /// Send a blind copy to this address; repeatable.
+    #[arg(long, value_name = "MAILBOX")]
+    pub bcc: Vec<String>,
+    /// Ask for replies at this address; repeatable.
+    #[arg(long, value_name = "MAILBOX")]
+    pub reply_to: Vec<String>,
+}
+
+const SEND_AFTER_HELP: &str = "The password comes from $LETTERS_SMTP_PASSWORD or --password-command, never from a flag.
+
+The ledger (JSON Lines: Message-ID, recipients, time, outcome) is flushed to disk before and \
+after each message. Running the same command again sends only what was not accepted; a message \
+cut short by a kill is reported as uncertain and not sent again unless --resend-uncertain.
+
+Examples:
+  letters draft -t detention-urgent-action --format email -o out/
+  letters send out/
+  LETTERS_SMTP_PASSWORD=... letters send out/ --send --smtp starttls://mail.example.org:587 --smtp-user ana --rate 30/min";
+
+#[derive(Debug, Args)]
+#[command(after_help = SEND_AFTER_HELP)]
+pub struct SendArgs {
+    /// .eml files, mbox files, or directories of them (as `letters draft --format email -o DIR` writes).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Send for real. Without it, list what would be sent to whom (a dry run).
+    #[arg(long)]
+    pub send: bool,
+
+    /// The SMTP server: smtp://host:port (no encryption), starttls://host:587, smtps://host:465.
+    #[arg(long, value_name = "URL", env = "LETTERS_SMTP", hide_env_values = true)]
+    pub smtp: Option<String>,
+
+    /// The SMTP user (or smtp://user@host).
+    #[arg(
+        long,
+        value_name = "USER",
+        env = "LETTERS_SMTP_USER",
+        hide_env_values = true
+    )]
+    pub smtp_user: Option<String>,
+
+    /// A command that prints the SMTP password, such as `pass show smtp`. Default: $LETTERS_SMTP_PASSWORD.
+    #[arg(long, value_name = "CMD")]
+    pub password_command: Option<String>,
+
+    /// At most this many messages: N/min, N/s or N/h.
+    #[arg(long, value_name = "N/min")]
+    pub rate: Option<String>,
+
+    /// How many times to retry a transient failure (4xx, lost connection).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+
+    /// Seconds before the first retry; each next retry waits twice as long.
+    #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
+    pub retry_delay: f64,
+
+    /// Seconds to wait for the server before giving up on a connection.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+
+    /// The ledger file. Default: letters-ledger.jsonl beside the (first) messages.
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Option<PathBuf>,
+
+    /// Send only the messages that failed before (rejected or deferred).
+    #[arg(long)]
+    pub retry_failed: bool,
+
+    /// Also send messages whose last attempt was cut short: they may reach someone twice.
+    #[arg(long)]
+    pub resend_uncertain: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -42,6 +42,29 @@ pub enum Error {
         see: String,
     },
 
+    /// A letter that must become an email, to a recipient without an email address.
+    #[error("recipient `{recipient}` has no email address, so this letter cannot be an email")]
+    NoEmail { recipient: String },
+
+    /// An email address that cannot be used; `field` names the flag or data field.
+    #[error("{field}: `{}` is not a usable email address: {message}", .value.escape_debug())]
+    Address {
+        field: String,
+        value: String,
+        message: String,
+    },
+
+    /// A message file (`.eml`, mbox) that `letters send` cannot use.
+    #[error("{location}: {message}")]
+    Mail { location: String, message: String },
+
+    /// Mail delivery failed (the SMTP server cannot be reached, refused the login, ...).
+    #[error("{message}")]
+    Delivery {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// A file that cannot be read or written.
     #[error("{action} {}: {source}", .path.display())]
     Io {
@@ -98,13 +121,35 @@ impl Error {
             Error::Data { .. } | Error::Template { .. } | Error::MissingVariable { .. } => {
                 Some("fix the file, then run `letters check` to validate all data".to_string())
             }
+            Error::NoEmail { recipient } => Some(format!(
+                "use --format pdf or --format text to print it and send it by post, \
+                 or add `email = \"...\"` to `[{recipient}]` in your recipients.toml"
+            )),
+            Error::Address { .. } => {
+                Some("write an address as `user@example.org` or `Name <user@example.org>`".to_string())
+            }
+            Error::Mail { .. } => Some(
+                "letters send reads .eml and mbox files, such as `letters draft --format email -o DIR` writes"
+                    .to_string(),
+            ),
+            Error::Delivery { hint, .. } => hint.clone(),
             Error::Io { .. } | Error::Flag { .. } => None,
         }
     }
 
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
-        exit_code::USAGE_OR_DATA
+        match self {
+            Error::Delivery { .. } => exit_code::DELIVERY,
+            _ => exit_code::USAGE_OR_DATA,
+        }
+    }
+
+    pub fn delivery(message: impl Into<String>, hint: Option<String>) -> Error {
+        Error::Delivery {
+            message: message.into(),
+            hint,
+        }
     }
 }
 

@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod mojibake;
 pub mod render;
+pub mod send;
 pub mod sink;
 pub mod suggest;
 pub mod wizard;

@@ -404,3 +404,67 @@ fn combine_writes_one_file() {
             .starts_with("Signer "));
     }
 }
+
+#[test]
+fn email_batch_writes_messages_that_send_can_read() {
+    let env = Env::new();
+    env.write(
+        "s.csv",
+        "name,email\nJosé Núñez,jose@example.org\nAna,ana@example.org\n",
+    );
+    env.run(&[
+        "-q",
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "detention-urgent-action",
+        "-f",
+        "email",
+        "-o",
+        "out",
+    ])
+    .ok();
+    let out = env.join("out");
+    let names: Vec<String> = files(&out)
+        .into_iter()
+        .filter(|f| f.ends_with(".eml"))
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    let eml = env.read("out/0002-jose-nunez--ve-attorney-general.eml");
+    assert!(eml.contains("To: "), "{eml}");
+    assert!(eml.contains("ministeriopublico@mp.gob.ve"), "{eml}");
+    assert!(
+        eml.contains("jose@example.org"),
+        "the signer is the sender: {eml}"
+    );
+    let dry = env.run(&["send", "out"]);
+    assert!(
+        dry.ok().contains("misionvene@venezuelaonu.gob.ve")
+            || dry.stderr.contains("misionvene@venezuelaonu.gob.ve"),
+        "{}{}",
+        dry.stdout,
+        dry.stderr
+    );
+
+    env.run(&[
+        "-q",
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "detention-urgent-action",
+        "-f",
+        "email",
+        "--combine",
+        "-o",
+        "mbox",
+    ])
+    .ok();
+    let mbox = env.read("mbox/detention-urgent-action.mbox");
+    assert_eq!(
+        mbox.lines().filter(|l| l.starts_with("From ")).count(),
+        4,
+        "{mbox}"
+    );
+}

@@ -280,7 +280,7 @@ pub fn combined_file_name(template: &str, format: Format) -> String {
 /// The bytes between letters in a combined file.
 fn combined_separator(format: Format) -> &'static [u8] {
     match format {
-        Format::Json => b"",
+        Format::Json | Format::Mbox | Format::Mailto => b"",
         _ => b"\x0c\n",
     }
 }

@@ -15,9 +15,9 @@ use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::load::signers::{SignersReader, SignersSource};
 use crate::load::{DataOptions, DataSet};
-use crate::render::RenderOptions;
+use crate::render::{Format, RenderOptions};
 
-use super::draft::{fields, letter_date, own_words, sender_from_flags};
+use super::draft::{email_options, fields, letter_date, own_words, sender_from_flags};
 use super::Diagnostics;
 
 /// Warnings and progress on stderr; a bar only on a terminal.
@@ -88,6 +88,12 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         None => None,
     };
     let rows = SignersReader::open(&source, args.encoding, delimiter)?;
+    // Combined email is an mbox, and an mbox is always one file.
+    let (format, combine) = match args.format {
+        Format::Email if args.combine => (Format::Mbox, true),
+        Format::Mbox => (Format::Mbox, true),
+        format => (format, args.combine),
+    };
     let request = BatchRequest {
         template: args.template.clone(),
         recipients: args.to.clone(),
@@ -103,13 +109,14 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         fields: fields(&args.fields)?,
         fix_mojibake: args.fix_mojibake,
         render: RenderOptions {
-            format: args.format,
+            format,
             width: args.width,
+            email: email_options(&args.email),
         },
         out_dir: args.out_dir.clone(),
         resume: args.resume,
         shard: args.shard,
-        combine: args.combine,
+        combine,
         sign_on: args.sign_on,
         base_dir,
     };

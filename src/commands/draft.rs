@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::load::{DataOptions, DataSet};
 use crate::model::Sender;
+use crate::render::email::EmailOptions;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink::{self, Stdout};
 
@@ -112,6 +113,16 @@ pub fn file_name(letter: &Letter, format: Format) -> String {
     )
 }
 
+/// The email settings the flags give.
+pub(crate) fn email_options(args: &crate::cli::EmailArgs) -> EmailOptions {
+    EmailOptions {
+        from: args.from.clone(),
+        cc: args.cc.clone(),
+        bcc: args.bcc.clone(),
+        reply_to: args.reply_to.clone(),
+    }
+}
+
 /// Whether the guided flow can run: both stdin and stderr are terminals.
 pub fn is_interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
@@ -176,16 +187,6 @@ pub(crate) fn draft_letters(
     Ok(letters)
 }
 
-/// Whether `letters` will be written into `output` as a directory (one file each).
-pub(crate) fn writes_directory(letter_count: usize, output: &Path) -> bool {
-    letter_count > 1
-        || output.is_dir()
-        || output
-            .as_os_str()
-            .to_string_lossy()
-            .ends_with(std::path::MAIN_SEPARATOR)
-}
-
 /// Writes letters to stdout (`None`), a file, or a directory; returns the files written.
 pub(crate) fn write_output(
     letters: &[Letter],
@@ -194,29 +195,45 @@ pub(crate) fn write_output(
     diagnostics: Diagnostics,
 ) -> Result<Vec<PathBuf>> {
     let Some(output) = output else {
-        let bytes = match options.format {
-            Format::Json if letters.len() > 1 => render::json::render_all(letters).into_bytes(),
-            _ => {
-                let rendered = letters
-                    .iter()
-                    .map(|l| render::render(l, options))
-                    .collect::<Result<Vec<_>>>()?;
-                rendered.join(LETTER_SEPARATOR.as_bytes())
-            }
-        };
+        let bytes = render::render_all(letters, options, LETTER_SEPARATOR.as_bytes())?;
         // A reader that closed the pipe has all it wanted: not an error.
         let _: Stdout = sink::write_stdout(&bytes)?;
         return Ok(Vec::new());
     };
-    let as_directory = writes_directory(letters.len(), output);
+    let named_as_directory = output.is_dir()
+        || output
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::MAIN_SEPARATOR);
+    if options.format == Format::Mbox {
+        // One mbox holds every message.
+        let path = match letters.first() {
+            Some(first) if named_as_directory => output.join(format!("{}.mbox", first.template)),
+            _ => output.clone(),
+        };
+        sink::write_atomic(&path, &render::render_all(letters, options, b"")?)?;
+        diagnostics.info(&format!(
+            "wrote {} ({} messages)",
+            path.display(),
+            letters.len()
+        ));
+        return Ok(vec![path]);
+    }
+    let as_directory = letters.len() > 1 || named_as_directory;
     let mut written = Vec::with_capacity(letters.len());
-    for letter in letters {
+    // Render every letter before writing any, so a letter that cannot be rendered (an
+    // email to a recipient without an address) leaves no half-written batch behind.
+    let rendered = letters
+        .iter()
+        .map(|letter| render::render(letter, options))
+        .collect::<Result<Vec<_>>>()?;
+    for (letter, bytes) in letters.iter().zip(rendered) {
         let path = if as_directory {
             output.join(file_name(letter, options.format))
         } else {
             output.clone()
         };
-        sink::write_atomic(&path, &render::render(letter, options)?)?;
+        sink::write_atomic(&path, &bytes)?;
         diagnostics.info(&format!("wrote {}", path.display()));
         written.push(path);
     }
@@ -249,6 +266,7 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
     let options = RenderOptions {
         format: args.format.unwrap_or(Format::Text),
         width: args.width,
+        email: email_options(&args.email),
     };
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
     super::ok()

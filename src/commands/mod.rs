@@ -6,6 +6,7 @@ pub(crate) mod draft;
 mod init;
 mod recipients;
 mod reference;
+mod send;
 mod templates;
 
 use clap::CommandFactory;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Batch(args) => batch::run(*args, &data, diagnostics),
         Command::Recipients(command) => recipients::run(command, &data, diagnostics),
         Command::Templates(command) => templates::run(command, &data),
+        Command::Send(args) => send::run(*args, diagnostics),
         Command::Check(args) => check::run(args, &data, diagnostics),
         Command::Init(args) => init::run(args, diagnostics),
         Command::Completions { shell } => {

@@ -583,6 +583,7 @@ impl Flow<'_> {
         let options = RenderOptions {
             format: answers.format,
             width: self.args.width,
+            email: draft_command::email_options(&self.args.email),
         };
         let quiet = crate::commands::Diagnostics { quiet: true };
         let written =

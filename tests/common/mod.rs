@@ -68,6 +68,23 @@ impl Env {
         cmd
     }
 
+    /// The same command as a plain `std::process::Command`, to spawn and kill.
+    pub fn std_cmd(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_letters"));
+        let home = self.join(".home");
+        let _ = std::fs::create_dir_all(&home);
+        cmd.current_dir(self.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &home)
+            .env("LETTERS_CONFIG_DIR", self.join(".config-letters"))
+            .env("LETTERS_TODAY", TODAY)
+            .env("LANG", "C.UTF-8")
+            .stdin(std::process::Stdio::null())
+            .args(args);
+        cmd
+    }
+
     /// Runs with stdin closed (as scripts and CI do).
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with_stdin(args, "")

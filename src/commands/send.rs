@@ -1,0 +1,253 @@
+//! `letters send`: turns flags into a delivery plan, lists (dry run) or sends the
+//! messages, and reports what happened.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::cli::SendArgs;
+use crate::error::{Error, Result};
+use crate::exit_code;
+use crate::send::{
+    self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, SmtpConfig, Status, LEDGER_FILE,
+    PASSWORD_VAR,
+};
+
+use super::Diagnostics;
+
+/// The ledger's default place: beside the first message file, or in the first directory.
+fn default_ledger(paths: &[PathBuf]) -> PathBuf {
+    match paths.first() {
+        Some(first) if first.is_dir() => first.join(LEDGER_FILE),
+        Some(first) => match first.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.join(LEDGER_FILE),
+            _ => PathBuf::from(LEDGER_FILE),
+        },
+        None => PathBuf::from(LEDGER_FILE),
+    }
+}
+
+/// Runs `--password-command` and takes the first line it prints. Neither the output nor
+/// the command's error output is ever shown.
+fn password_from_command(command: &str) -> Result<Secret> {
+    let flag = |message: String| Error::flag("--password-command", message);
+    #[cfg(windows)]
+    let mut cmd = {
+        let mut c = Command::new("cmd");
+        c.args(["/C", command]);
+        c
+    };
+    #[cfg(not(windows))]
+    let mut cmd = {
+        let mut c = Command::new("sh");
+        c.args(["-c", command]);
+        c
+    };
+    let output = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| flag(format!("cannot run it: {e}")))?;
+    if !output.status.success() {
+        return Err(flag(format!("it failed ({})", output.status)));
+    }
+    let text = String::from_utf8(output.stdout)
+        .map_err(|_| flag("it printed something that is not UTF-8 text".to_string()))?;
+    let password = text.lines().next().unwrap_or_default().to_string();
+    if password.is_empty() {
+        return Err(flag("it printed no password".to_string()));
+    }
+    Ok(Secret::new(password))
+}
+
+fn password(args: &SendArgs) -> Result<Option<Secret>> {
+    if let Some(command) = &args.password_command {
+        return password_from_command(command).map(Some);
+    }
+    Ok(std::env::var(PASSWORD_VAR)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(Secret::new))
+}
+
+fn delivery(args: &SendArgs) -> Result<Delivery> {
+    let Some(url) = &args.smtp else {
+        return Err(Error::flag(
+            "--smtp",
+            "--send needs a server: --smtp smtp://host:port, starttls://host:587 or smtps://host:465 \
+             (or $LETTERS_SMTP)",
+        ));
+    };
+    let mut smtp = SmtpConfig::parse(url)?;
+    if let Some(user) = &args.smtp_user {
+        smtp.user = Some(user.clone()).filter(|u| !u.is_empty());
+    }
+    if smtp.user.is_some() {
+        smtp.password = password(args)?;
+    }
+    smtp.timeout = Duration::from_secs(args.timeout.max(1));
+    smtp.validate()?;
+    if !(args.retry_delay.is_finite() && args.retry_delay >= 0.0) {
+        return Err(Error::flag(
+            "--retry-delay",
+            format!("{} is not a number of seconds", args.retry_delay),
+        ));
+    }
+    Ok(Delivery {
+        smtp,
+        rate: args.rate.as_deref().map(Rate::parse).transpose()?,
+        retries: args.retries,
+        retry_delay: Duration::from_secs_f64(args.retry_delay),
+    })
+}
+
+/// One line of output for a message.
+fn describe(line: &Line, dry_run: bool) -> String {
+    let state = if dry_run && line.pending {
+        "send".to_string()
+    } else if dry_run || !line.attempted {
+        format!("skip ({})", line.status.label())
+    } else {
+        line.status.label().to_string()
+    };
+    let mut text = format!(
+        "{state:<16} {}  \"{}\"  {}",
+        line.to, line.subject, line.source
+    );
+    if line.attempted && line.status != Status::Accepted && !line.message.is_empty() {
+        text.push_str(&format!("\n{:<16} {}", "", line.message));
+    }
+    text
+}
+
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe only ends the listing, never the run.
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
+}
+
+fn summary(report: &Report, ledger: &Path, dry_run: bool) -> String {
+    let total = report.lines.len();
+    if dry_run {
+        let to_send = report.pending();
+        let accepted = report.count(Status::Accepted) + report.count(Status::Partial);
+        let mut parts = vec![format!("{to_send} to send")];
+        if accepted > 0 {
+            parts.push(format!("{accepted} already accepted"));
+        }
+        for status in [Status::Rejected, Status::Uncertain] {
+            let n = report.count(status);
+            if n > 0 {
+                parts.push(format!("{n} {}", status.label()));
+            }
+        }
+        return format!(
+            "{total} messages: {}; ledger: {}\ndry run: nothing was sent; add --send and --smtp URL to send",
+            parts.join(", "),
+            ledger.display()
+        );
+    }
+    let attempted: Vec<&Line> = report.lines.iter().filter(|l| l.attempted).collect();
+    let count = |status: Status| attempted.iter().filter(|l| l.status == status).count();
+    let mut parts = vec![format!("{} accepted", count(Status::Accepted))];
+    for status in [Status::Partial, Status::Rejected, Status::Deferred] {
+        let n = count(status);
+        if n > 0 {
+            parts.push(format!("{n} {}", status.label()));
+        }
+    }
+    let skipped = report
+        .lines
+        .iter()
+        .filter(|l| !l.attempted && !l.pending)
+        .count();
+    let mut text = format!(
+        "sent {} of {total} messages: {}",
+        attempted.len(),
+        parts.join(", ")
+    );
+    if skipped > 0 {
+        text.push_str(&format!("; {skipped} skipped"));
+    }
+    if report.pending() > 0 {
+        text.push_str(&format!("; {} not attempted", report.pending()));
+    }
+    text.push_str(&format!("; ledger: {}", ledger.display()));
+    text
+}
+
+pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<u8> {
+    let messages = send::load(&args.paths)?;
+    let ledger_path = args
+        .ledger
+        .clone()
+        .unwrap_or_else(|| default_ledger(&args.paths));
+    let selection = Selection {
+        retry_failed: args.retry_failed,
+        resend_uncertain: args.resend_uncertain,
+    };
+    if args.send {
+        // Check every flag before touching the ledger.
+        let delivery = delivery(&args)?;
+        let mut ledger = Ledger::open(&ledger_path)?;
+        warn_damaged(&ledger, diagnostics);
+        let report = send::send(&messages, &mut ledger, selection, &delivery, &mut |line| {
+            print(&describe(line, false))
+        })?;
+        return finish(&report, &ledger_path, diagnostics);
+    }
+    let ledger = Ledger::read(&ledger_path)?;
+    warn_damaged(&ledger, diagnostics);
+    let report = send::plan(&messages, &ledger, selection);
+    for line in &report.lines {
+        print(&describe(line, true));
+    }
+    diagnostics.info(&summary(&report, &ledger_path, true));
+    uncertain_hint(&report, diagnostics);
+    Ok(exit_code::SUCCESS)
+}
+
+fn warn_damaged(ledger: &Ledger, diagnostics: Diagnostics) {
+    if ledger.damaged > 0 {
+        diagnostics.warn(&format!(
+            "{}: {} unreadable line(s) ignored (a record cut short when a run was stopped)",
+            ledger.path().display(),
+            ledger.damaged
+        ));
+    }
+}
+
+fn uncertain_hint(report: &Report, diagnostics: Diagnostics) {
+    let uncertain = report
+        .lines
+        .iter()
+        .filter(|l| l.status == Status::Uncertain && !l.pending)
+        .count();
+    if uncertain > 0 {
+        diagnostics.warn(&format!(
+            "{uncertain} message(s) were being sent when a run was stopped and may or may not have \
+             arrived; they are not sent again, so that none arrives twice. Check the server's log \
+             or ask the recipients, then add --resend-uncertain to send them anyway"
+        ));
+    }
+}
+
+fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<u8> {
+    diagnostics.info(&summary(report, ledger, false));
+    uncertain_hint(report, diagnostics);
+    if let Some(stopped) = &report.stopped {
+        return Err(Error::delivery(
+            stopped.clone(),
+            Some(format!(
+                "{} message(s) not sent; run the same command again to send them once the server can be reached",
+                report.pending() + 1
+            )),
+        ));
+    }
+    Ok(if report.all_done() {
+        exit_code::SUCCESS
+    } else {
+        exit_code::DELIVERY
+    })
+}

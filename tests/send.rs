@@ -1,0 +1,623 @@
+//! `letters send` against a real SMTP server (aiosmtpd, tests/smtp/server.py) on
+//! 127.0.0.1: messages arrive intact, the pace holds, failures are handled, and a run
+//! killed at any moment and started again delivers each message once.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Env;
+use serde_json::Value;
+
+/// A test SMTP server, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: PathBuf,
+}
+
+impl Server {
+    fn start(env: &Env, name: &str, args: &[&str]) -> Server {
+        let log = env.join(&format!("{name}.log"));
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp/server.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg("--log")
+            .arg(&log)
+            .args(["--lifetime", "90"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 tests/smtp/server.py (scripts/test.sh installs aiosmtpd)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .strip_prefix("PORT ")
+            .unwrap_or_else(|| panic!("the test server did not start: {line:?}"))
+            .parse()
+            .unwrap();
+        Server { child, port, log }
+    }
+
+    fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    fn events(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    fn messages(&self) -> Vec<Value> {
+        self.events()
+            .into_iter()
+            .filter(|e| e["kind"] == "message")
+            .collect()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// How many times each Message-ID arrived, over several servers.
+fn deliveries(servers: &[&Server]) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for server in servers {
+        for message in server.messages() {
+            *counts
+                .entry(message["message_id"].as_str().unwrap().to_string())
+                .or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Writes `n` small messages (8-bit UTF-8 bodies, a line starting with a dot and one
+/// starting with "From ") to `out/`; returns their Message-IDs.
+fn write_messages(env: &Env, n: usize) -> Vec<String> {
+    (1..=n)
+        .map(|i| {
+            let id = format!("msg-{i:02}@example.org");
+            let eml = format!(
+                "Message-ID: <{id}>\r\nFrom: =?utf-8?q?Ana_P=C3=A9rez?= <ana@example.org>\r\n\
+                 To: official{i}@example.net\r\nSubject: =?utf-8?q?Carta_n=C3=BAmero_{i}?=\r\n\
+                 Date: Mon, 23 Nov 2026 12:00:00 +0000\r\nMIME-Version: 1.0\r\n\
+                 Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\
+                 Carta {i}: ¿dónde están?\r\n.a line that starts with a dot\r\nFrom the start of a line\r\n"
+            );
+            env.write(&format!("out/m{i:02}.eml"), &eml);
+            id
+        })
+        .collect()
+}
+
+fn ledger(env: &Env) -> Vec<Value> {
+    std::fs::read_to_string(env.join("out/letters-ledger.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+/// The last outcome the ledger records for each message.
+fn outcomes(env: &Env) -> BTreeMap<String, String> {
+    ledger(env)
+        .into_iter()
+        .map(|r| {
+            (
+                r["message_id"].as_str().unwrap().to_string(),
+                r["outcome"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Waits (at most `limit`) until `ready` is true.
+fn wait_for(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if ready() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+const FAST_RETRY: [&str; 4] = ["--retries", "2", "--retry-delay", "0.05"];
+
+#[test]
+fn drafted_letters_arrive_intact() {
+    let env = Env::new();
+    let sender = [
+        "--sender-name",
+        "Ana María \"La Flaca\" Pérez O'Brien",
+        "--sender-email",
+        "ana@example.org",
+    ];
+    let mut draft = vec![
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--lang",
+        "es",
+        "--format",
+        "email",
+        "-o",
+        "out/",
+        "--cc",
+        "Red de Ejemplo <red@example.org>",
+        "--bcc",
+        "archivo@example.org",
+    ];
+    draft.extend(sender);
+    env.run(&draft).ok();
+    let server = Server::start(&env, "smtp", &[]);
+
+    // A dry run lists what would go to whom and sends nothing.
+    let run = env.run(&["send", "out/"]);
+    let out = run.ok();
+    assert!(
+        out.contains("ministeriopublico@mp.gob.ve, red@example.org, archivo@example.org"),
+        "{out}"
+    );
+    assert!(
+        run.stderr.contains("dry run: nothing was sent"),
+        "{}",
+        run.stderr
+    );
+    assert!(server.events().is_empty());
+    assert!(!env.join("out/letters-ledger.jsonl").exists());
+
+    let run = env.run(&["send", "out/", "--send", "--smtp", &server.url()]);
+    run.ok();
+    let messages = server.messages();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    for (message, (id, name)) in messages.iter().zip([
+        ("ve-attorney-general", "Señor Tarek William Saab"),
+        (
+            "ve-un-mission",
+            "Excelentísimo señor Héctor Constant Rosales",
+        ),
+    ]) {
+        assert_eq!(
+            message["subject"],
+            "Llamado urgente a favor de las personas detenidas en Venezuela tras las elecciones presidenciales"
+        );
+        assert_eq!(
+            message["from_"],
+            "Ana María \"La Flaca\" Pérez O'Brien <ana@example.org>"
+        );
+        assert!(
+            message["to"].as_str().unwrap().starts_with(name),
+            "{message}"
+        );
+        assert_eq!(message["cc"], "\"Red de Ejemplo\" <red@example.org>");
+        assert_eq!(message["has_bcc"], false, "Bcc never leaves in the message");
+        assert!(message["rcpt_tos"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("archivo@example.org")));
+        assert_eq!(message["defects"], Value::Array(vec![]));
+        // The body is the text rendering of the same letter.
+        let mut text = vec![
+            "-q",
+            "draft",
+            "-t",
+            "detention-urgent-action",
+            "--lang",
+            "es",
+            "--to",
+            id,
+        ];
+        text.extend(sender);
+        let expected = env.run(&text).ok().to_string();
+        let body = message["body"].as_str().unwrap().replace("\r\n", "\n");
+        assert_eq!(body.trim_end(), expected.trim_end());
+    }
+    let outcomes = outcomes(&env);
+    assert_eq!(outcomes.len(), 2);
+    assert!(outcomes.values().all(|o| o == "accepted"), "{outcomes:?}");
+
+    // Running again sends nothing more.
+    let run = env.run(&["send", "out/", "--send", "--smtp", &server.url()]);
+    run.ok();
+    assert!(
+        run.stderr.contains("sent 0 of 2 messages"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(server.messages().len(), 2);
+}
+
+#[test]
+fn an_mbox_is_split_and_unquoted() {
+    let env = Env::new();
+    let mut mbox = String::new();
+    for i in 1..=3 {
+        mbox.push_str(&format!(
+            "From ana@example.org Mon Nov 23 12:00:00 2026\n\
+             Message-ID: <mbox-{i}@example.org>\nFrom: ana@example.org\nTo: o{i}@example.net\n\
+             Subject: {i}\n\nLine one\n>From the start\n>>From quoted once\n.dot\n\n"
+        ));
+    }
+    env.write("batch.mbox", &mbox);
+    let server = Server::start(&env, "smtp", &[]);
+    env.run(&["send", "batch.mbox", "--send", "--smtp", &server.url()])
+        .ok();
+    let messages = server.messages();
+    assert_eq!(messages.len(), 3);
+    for message in messages {
+        assert_eq!(
+            message["body"].as_str().unwrap().replace("\r\n", "\n"),
+            "Line one\nFrom the start\n>From quoted once\n.dot\n"
+        );
+    }
+    assert!(env.join("letters-ledger.jsonl").exists());
+}
+
+#[test]
+fn the_rate_limit_holds() {
+    let env = Env::new();
+    write_messages(&env, 4);
+    let server = Server::start(&env, "smtp", &[]);
+    let start = Instant::now();
+    env.run(&[
+        "send",
+        "out/",
+        "--send",
+        "--smtp",
+        &server.url(),
+        "--rate",
+        "120/min",
+    ])
+    .ok();
+    let times: Vec<f64> = server
+        .events()
+        .iter()
+        .filter(|e| e["kind"] == "mail")
+        .map(|e| e["time"].as_f64().unwrap())
+        .collect();
+    assert_eq!(times.len(), 4);
+    for pair in times.windows(2) {
+        assert!(pair[1] - pair[0] >= 0.45, "{times:?}");
+    }
+    assert!(start.elapsed() >= Duration::from_millis(1450));
+}
+
+#[test]
+fn rejected_recipients_are_recorded_and_the_run_goes_on() {
+    let env = Env::new();
+    let ids = write_messages(&env, 3);
+    let server = Server::start(&env, "smtp", &["--reject", "official2@example.net"]);
+    let run = env.run(&["send", "out/", "--send", "--smtp", &server.url()]);
+    let stderr = run.fails(3);
+    assert!(stderr.contains("2 accepted, 1 rejected"), "{stderr}");
+    assert!(run.stdout.contains("550"), "{}", run.stdout);
+    let outcomes = outcomes(&env);
+    assert_eq!(outcomes[&ids[0]], "accepted");
+    assert_eq!(outcomes[&ids[1]], "rejected");
+    assert_eq!(outcomes[&ids[2]], "accepted");
+
+    // Again: nothing is sent, and the failure still shows in the exit code.
+    env.run(&["send", "out/", "--send", "--smtp", &server.url()])
+        .fails(3);
+    assert_eq!(server.messages().len(), 2);
+
+    // Once the address works, --retry-failed sends only the failure.
+    let fixed = Server::start(&env, "fixed", &[]);
+    let run = env.run(&[
+        "send",
+        "out/",
+        "--send",
+        "--retry-failed",
+        "--smtp",
+        &fixed.url(),
+    ]);
+    run.ok();
+    let counts = deliveries(&[&server, &fixed]);
+    assert_eq!(counts.len(), 3);
+    assert!(counts.values().all(|n| *n == 1), "{counts:?}");
+}
+
+#[test]
+fn transient_failures_are_retried() {
+    let env = Env::new();
+    let ids = write_messages(&env, 2);
+    let server = Server::start(&env, "smtp", &["--tempfail", "official1@example.net:2"]);
+    let mut args = vec!["send", "out/", "--send", "--smtp"];
+    let url = server.url();
+    args.push(&url);
+    args.extend(FAST_RETRY);
+    env.run(&args).ok();
+    let counts = deliveries(&[&server]);
+    assert_eq!(counts[&ids[0]], 1);
+    assert_eq!(counts[&ids[1]], 1);
+
+    // A 4xx that outlasts the retries: deferred, exit 3, and sent by the next run.
+    let env = Env::new();
+    let ids = write_messages(&env, 2);
+    let server = Server::start(&env, "smtp", &["--tempfail", "official1@example.net:3"]);
+    let url = server.url();
+    let mut args = vec!["send", "out/", "--send", "--smtp", &url];
+    args.extend(FAST_RETRY);
+    env.run(&args).fails(3);
+    assert_eq!(outcomes(&env)[&ids[0]], "deferred");
+    env.run(&args).ok();
+    let counts = deliveries(&[&server]);
+    assert!(
+        counts.values().all(|n| *n == 1) && counts.len() == 2,
+        "{counts:?}"
+    );
+}
+
+#[test]
+fn a_connection_dropped_mid_batch_is_resumed() {
+    let env = Env::new();
+    write_messages(&env, 4);
+    let server = Server::start(&env, "smtp", &["--drop-at", "2"]);
+    let url = server.url();
+    let mut args = vec!["send", "out/", "--send", "--smtp", &url];
+    args.extend(FAST_RETRY);
+    env.run(&args).ok();
+    assert!(server.events().iter().any(|e| e["kind"] == "drop"));
+    let counts = deliveries(&[&server]);
+    assert_eq!(counts.len(), 4);
+    assert!(counts.values().all(|n| *n == 1), "{counts:?}");
+}
+
+#[test]
+fn a_server_down_at_start_stops_the_run_and_a_rerun_sends_everything() {
+    let env = Env::new();
+    write_messages(&env, 3);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("smtp://127.0.0.1:{port}");
+    let mut args = vec!["send", "out/", "--send", "--smtp", &url];
+    args.extend(FAST_RETRY);
+    let run = env.run(&args);
+    let stderr = run.fails(3);
+    assert!(
+        stderr.contains("error: cannot send through smtp://127.0.0.1:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: 3 message(s) not sent"), "{stderr}");
+    assert!(outcomes(&env).values().all(|o| o == "deferred"));
+
+    let port_text = port.to_string();
+    let server = Server::start(&env, "smtp", &["--port", &port_text]);
+    env.run(&args).ok();
+    let counts = deliveries(&[&server]);
+    assert_eq!(counts.len(), 3);
+    assert!(counts.values().all(|n| *n == 1), "{counts:?}");
+}
+
+/// Starts `letters send` in the background.
+fn spawn_send(env: &Env, url: &str) -> Child {
+    env.std_cmd(&[
+        "-q",
+        "send",
+        "out/",
+        "--send",
+        "--smtp",
+        url,
+        "--retries",
+        "2",
+        "--retry-delay",
+        "0.05",
+    ])
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .unwrap()
+}
+
+fn kill(mut child: Child) {
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn killed_while_the_server_takes_the_body_it_is_not_sent_again() {
+    let env = Env::new();
+    let ids = write_messages(&env, 3);
+    // The server records the message, then waits before saying 250.
+    let slow = Server::start(&env, "slow", &["--slow-data", "5"]);
+    let child = spawn_send(&env, &slow.url());
+    assert!(wait_for(Duration::from_secs(20), || slow.messages().len() == 1));
+    std::thread::sleep(Duration::from_millis(200));
+    kill(child);
+    assert_eq!(outcomes(&env)[&ids[0]], "attempting");
+
+    let server = Server::start(&env, "smtp", &[]);
+    let run = env.run(&["send", "out/", "--send", "--smtp", &server.url()]);
+    let stderr = run.fails(3);
+    assert!(stderr.contains("--resend-uncertain"), "{stderr}");
+    let counts = deliveries(&[&slow, &server]);
+    assert_eq!(counts.len(), 3);
+    assert!(counts.values().all(|n| *n == 1), "{counts:?}");
+}
+
+#[test]
+fn killed_before_the_body_it_is_sent_on_the_next_run() {
+    let env = Env::new();
+    let ids = write_messages(&env, 3);
+    let slow = Server::start(&env, "slow", &["--slow-rcpt", "5"]);
+    let child = spawn_send(&env, &slow.url());
+    assert!(wait_for(Duration::from_secs(20), || slow
+        .events()
+        .iter()
+        .any(|e| e["kind"] == "mail")));
+    kill(child);
+    assert!(!outcomes(&env).contains_key(&ids[0]));
+
+    let server = Server::start(&env, "smtp", &[]);
+    env.run(&["send", "out/", "--send", "--smtp", &server.url()])
+        .ok();
+    let counts = deliveries(&[&slow, &server]);
+    assert_eq!(counts.len(), 3);
+    assert!(counts.values().all(|n| *n == 1), "{counts:?}");
+}
+
+#[test]
+fn kills_at_random_moments_never_send_twice_or_skip() {
+    let env = Env::new();
+    let ids = write_messages(&env, 12);
+    // Slow enough that kills land in every phase of the transaction.
+    let server = Server::start(
+        &env,
+        "smtp",
+        &["--slow-rcpt", "0.03", "--slow-data", "0.06"],
+    );
+    let url = server.url();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut delay_ms = 40;
+    let mut kills = 0;
+    loop {
+        assert!(Instant::now() < deadline, "the runs did not finish in time");
+        let mut child = spawn_send(&env, &url);
+        let start = Instant::now();
+        let mut finished = None;
+        while start.elapsed() < Duration::from_millis(delay_ms) {
+            if let Some(status) = child.try_wait().unwrap() {
+                finished = Some(status);
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        match finished {
+            Some(status) => {
+                // A run that ends by itself: everything is accepted or uncertain.
+                assert!(matches!(status.code(), Some(0 | 3)), "{status:?}");
+                break;
+            }
+            None => {
+                kill(child);
+                kills += 1;
+                delay_ms += 29;
+            }
+        }
+    }
+    assert!(kills >= 5, "only {kills} kills");
+    let counts = deliveries(&[&server]);
+    let outcomes = outcomes(&env);
+    for id in &ids {
+        let outcome = outcomes.get(id).map(String::as_str);
+        assert!(
+            matches!(outcome, Some("accepted" | "attempting")),
+            "{id}: {outcome:?}"
+        );
+        // The server records a body before it answers; a kill after the `attempting`
+        // record finds the body already sent (nothing but one write separates them).
+        assert_eq!(counts.get(id), Some(&1), "{id}: {counts:?} {outcomes:?}");
+    }
+}
+
+#[test]
+fn the_password_comes_from_the_environment_or_a_command_and_is_never_shown() {
+    let env = Env::new();
+    write_messages(&env, 2);
+    let password = "s3cr3t-Pa55";
+    let server = Server::start(&env, "smtp", &["--user", "ana", "--password", password]);
+    let url = format!("smtp://ana@127.0.0.1:{}", server.port);
+
+    // A wrong password: the login fails, exit 3, nothing is sent.
+    let output = env
+        .cmd(&["send", "out/", "--send", "--smtp", &url])
+        .env("LETTERS_SMTP_PASSWORD", "wrong")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("login as ana failed"), "{stderr}");
+    assert!(!stderr.contains("wrong"), "{stderr}");
+
+    let output = env
+        .cmd(&["send", "out/m01.eml", "--send", "--smtp", &url])
+        .env("LETTERS_SMTP_PASSWORD", password)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let command = format!("printf '%s\\n' '{password}'");
+    let run = env.run(&[
+        "send",
+        "out/",
+        "--send",
+        "--smtp",
+        &format!("smtp://127.0.0.1:{}", server.port),
+        "--smtp-user",
+        "ana",
+        "--password-command",
+        &command,
+    ]);
+    run.ok();
+    assert_eq!(deliveries(&[&server]).len(), 2);
+    for text in [
+        String::from_utf8_lossy(&output.stdout).to_string(),
+        String::from_utf8_lossy(&output.stderr).to_string(),
+        run.stderr.clone(),
+        env.read("out/letters-ledger.jsonl"),
+    ] {
+        assert!(!text.contains(password));
+    }
+
+    // Never from a flag: a password in the URL is refused, and not repeated.
+    let run = env.run(&[
+        "send",
+        "out/",
+        "--send",
+        "--smtp",
+        &format!("smtp://ana:{password}@127.0.0.1:1"),
+    ]);
+    let stderr = run.fails(2);
+    assert!(stderr.contains("LETTERS_SMTP_PASSWORD"), "{stderr}");
+    assert!(!stderr.contains(password), "{stderr}");
+    // A failing password command stops before anything is sent.
+    env.run(&[
+        "send",
+        "out/",
+        "--send",
+        "--smtp",
+        &url,
+        "--password-command",
+        "exit 1",
+    ])
+    .fails(2);
+}
+
+#[test]
+fn send_needs_a_server_and_readable_messages() {
+    let env = Env::new();
+    write_messages(&env, 1);
+    let stderr = env.run(&["send", "out/", "--send"]).fails(2).to_string();
+    assert!(stderr.contains("--smtp"), "{stderr}");
+    env.write(
+        "bad/x.eml",
+        "From: a@example.org\r\nTo: b@example.org\r\n\r\nno id\r\n",
+    );
+    let stderr = env.run(&["send", "bad/"]).fails(2).to_string();
+    assert!(stderr.contains("bad/x.eml: has no Message-ID"), "{stderr}");
+    let stderr = env.run(&["send", "nothing-here/"]).fails(2).to_string();
+    assert!(stderr.contains("nothing-here"), "{stderr}");
+}

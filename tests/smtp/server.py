@@ -1,0 +1,183 @@
+"""A test SMTP server on 127.0.0.1 for `letters send`, built on aiosmtpd.
+
+It listens on a free port, prints `PORT <n>` on its first line of stdout, and appends one
+JSON line per event to --log: every message it accepts, parsed with Python's own `email`
+package (so the test checks what a second, independent MIME parser sees), and every
+command it answers. It can misbehave on purpose:
+
+  --reject ADDR        answer 550 to RCPT TO:<ADDR> (repeatable)
+  --tempfail ADDR:N    answer 451 to RCPT TO:<ADDR> the first N times (repeatable)
+  --drop-at N          close the connection, without answering, after the body of the
+                       Nth message (once): the message is not accepted
+  --slow-data SECS     accept the body, record it, then wait SECS before answering 250
+  --slow-rcpt SECS     wait SECS before answering each RCPT TO
+  --user U --password P  require AUTH (PLAIN or LOGIN) without TLS
+
+It stops by itself after --lifetime seconds (default 120), so a failed test never
+leaves it running.
+"""
+
+import argparse
+import asyncio
+import base64
+import email
+import email.policy
+from email.header import decode_header, make_header
+import json
+import logging
+import sys
+import re
+import time
+import warnings
+
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+
+def parse_args():
+    p = argparse.ArgumentParser()
+    p.add_argument("--log", required=True)
+    p.add_argument("--reject", action="append", default=[])
+    p.add_argument("--tempfail", action="append", default=[])
+    p.add_argument("--drop-at", type=int, default=0)
+    p.add_argument("--slow-data", type=float, default=0.0)
+    p.add_argument("--slow-rcpt", type=float, default=0.0)
+    p.add_argument("--user")
+    p.add_argument("--password")
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--lifetime", type=float, default=120.0)
+    return p.parse_args()
+
+
+class Handler:
+    def __init__(self, args):
+        self.args = args
+        self.log = open(args.log, "a", encoding="utf-8")
+        self.tempfail = {}
+        for item in args.tempfail:
+            addr, n = item.rsplit(":", 1)
+            self.tempfail[addr.lower()] = int(n)
+        self.reject = {a.lower() for a in args.reject}
+        self.bodies = 0
+        self.dropped = False
+
+    def event(self, **fields):
+        fields["time"] = time.time()
+        self.log.write(json.dumps(fields, ensure_ascii=False) + "\n")
+        self.log.flush()
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.event(kind="mail", sender=address, options=mail_options)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.args.slow_rcpt:
+            await asyncio.sleep(self.args.slow_rcpt)
+        key = address.lower()
+        if key in self.reject:
+            self.event(kind="rcpt", address=address, answer=550)
+            return "550 5.1.1 <%s>: no such mailbox here" % address
+        if self.tempfail.get(key, 0) > 0:
+            self.tempfail[key] -= 1
+            self.event(kind="rcpt", address=address, answer=451)
+            return "451 4.3.0 mailbox busy, try again later"
+        self.event(kind="rcpt", address=address, answer=250)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.bodies += 1
+        if self.args.drop_at and self.bodies == self.args.drop_at and not self.dropped:
+            self.dropped = True
+            self.event(kind="drop", n=self.bodies)
+            server.transport.abort()
+            return "421 4.4.2 connection dropped"
+        raw = envelope.original_content or envelope.content
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        body = msg.get_body(preferencelist=("plain",))
+        attachments = []
+        for part in msg.iter_attachments():
+            attachments.append(
+                {
+                    "filename": part.get_filename(),
+                    "content_type": part.get_content_type(),
+                    "base64": base64.b64encode(part.get_payload(decode=True)).decode(),
+                }
+            )
+        # Headers through the legacy decoder: policy.default's address parser wrongly
+        # keeps the folding white space between two adjacent encoded words of a display
+        # name (RFC 2047 section 6.2 says to drop it).
+        legacy = email.message_from_bytes(raw, policy=email.policy.compat32)
+
+        def header(name):
+            value = legacy.get(name)
+            if value is None:
+                return ""
+            unfolded = re.sub(r"\r?\n(?=[ \t])", "", str(value))
+            return str(make_header(decode_header(unfolded)))
+
+        self.event(
+            kind="message",
+            mail_from=envelope.mail_from,
+            rcpt_tos=envelope.rcpt_tos,
+            message_id=header("Message-ID").strip().strip("<>"),
+            subject=header("Subject"),
+            from_=header("From"),
+            to=header("To"),
+            cc=header("Cc"),
+            has_bcc=msg.get("Bcc") is not None,
+            header_names=[k for k in msg.keys()],
+            body=body.get_content() if body is not None else None,
+            attachments=attachments,
+            defects=[str(d) for d in msg.defects],
+        )
+        if self.args.slow_data:
+            await asyncio.sleep(self.args.slow_data)
+        return "250 2.0.0 OK queued as %d" % self.bodies
+
+
+def authenticator(args):
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login.decode() == args.user
+            and auth_data.password.decode() == args.password
+        )
+        # handled=False: let aiosmtpd answer 535 itself.
+        return AuthResult(success=ok, handled=False)
+
+    return check
+
+
+async def main():
+    args = parse_args()
+    handler = Handler(args)
+    kwargs = {}
+    # AUTH without TLS is what the test wants, on 127.0.0.1: keep aiosmtpd's warnings
+    # about it (and its log) out of the test output.
+    warnings.simplefilter("ignore")
+    logging.disable(logging.WARNING)
+    if args.user:
+        kwargs = dict(
+            authenticator=authenticator(args),
+            auth_required=True,
+            auth_require_tls=False,
+        )
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(
+        lambda: SMTP(handler, hostname="test.invalid", **kwargs),
+        host="127.0.0.1",
+        port=args.port,
+    )
+    port = server.sockets[0].getsockname()[1]
+    print("PORT %d" % port, flush=True)
+    await asyncio.sleep(args.lifetime)
+    server.close()
+
+
+if __name__ == "__main__":
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        sys.exit(0)
