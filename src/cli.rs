@@ -7,6 +7,7 @@ use clap_complete::Shell;
 
 use crate::exit_code;
 use crate::model::Language;
+use crate::render::pdf::Layout;
 use crate::render::Format;
 
 const AFTER_HELP: &str = "Examples:
@@ -116,6 +117,9 @@ pub struct DraftArgs {
     /// Repair text that looks mis-decoded (mojibake) instead of only warning.
     #[arg(long)]
     pub fix_mojibake: bool,
+
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 /// Who signs. Defaults come from letters.toml `[sender]`.
@@ -142,6 +146,30 @@ pub struct SenderArgs {
     /// The sender's web site.
     #[arg(long, value_name = "URL")]
     pub sender_web: Option<String>,
+    /// A handwritten signature image (PNG or JPEG), printed above the name in PDFs.
+    #[arg(long, value_name = "FILE")]
+    pub signature: Option<PathBuf>,
+}
+
+/// PDF output. Defaults come from letters.toml `[pdf]`.
+#[derive(Debug, Args, Default)]
+#[command(next_help_heading = "PDF output")]
+pub struct PdfArgs {
+    /// Page layout. Default: us-letter for US recipients, din5008-b elsewhere.
+    #[arg(long, value_enum, value_name = "LAYOUT")]
+    pub layout: Option<Layout>,
+    /// A TrueType font for regular text. Default: the bundled Liberation Serif.
+    #[arg(long, value_name = "TTF")]
+    pub font_regular: Option<PathBuf>,
+    /// A TrueType font for bold text (the subject, headings).
+    #[arg(long, value_name = "TTF")]
+    pub font_bold: Option<PathBuf>,
+    /// A TrueType font for italic text.
+    #[arg(long, value_name = "TTF")]
+    pub font_italic: Option<PathBuf>,
+    /// A TrueType font for bold italic text.
+    #[arg(long, value_name = "TTF")]
+    pub font_bold_italic: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

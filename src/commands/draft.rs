@@ -4,15 +4,17 @@
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::cli::{DraftArgs, SenderArgs};
+use crate::cli::{DraftArgs, PdfArgs, SenderArgs};
 use crate::clock;
 use crate::compose::Composer;
 use crate::draft::{self, DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
-use crate::load::{DataOptions, DataSet};
+use crate::load::{DataOptions, DataSet, PdfSettings};
 use crate::model::Sender;
+use crate::render::pdf::{FontPaths, Fonts, PdfOptions};
 use crate::render::{self, Format, RenderOptions};
 use crate::sink::{self, Stdout};
 
@@ -31,7 +33,7 @@ fn sender_from_flags(args: &SenderArgs) -> Sender {
         email: text(&args.sender_email),
         phone: text(&args.sender_phone),
         web: text(&args.sender_web),
-        signature: None,
+        signature: args.signature.clone(),
     }
 }
 
@@ -150,6 +152,43 @@ fn request(args: &DraftArgs, data: &DataSet) -> Result<DraftRequest> {
     })
 }
 
+/// PDF settings: flags first, then letters.toml `[pdf]`; fonts are read once here.
+fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
+    let pick = |flag: &Option<PathBuf>, setting: &Option<PathBuf>| flag.clone().or(setting.clone());
+    let paths = FontPaths {
+        regular: pick(&args.font_regular, &settings.font_regular),
+        bold: pick(&args.font_bold, &settings.font_bold),
+        italic: pick(&args.font_italic, &settings.font_italic),
+        bold_italic: pick(&args.font_bold_italic, &settings.font_bold_italic),
+    };
+    let fonts = if paths.is_empty() {
+        None
+    } else {
+        Some(Arc::new(Fonts::load(&paths)?))
+    };
+    Ok(PdfOptions {
+        layout: args.layout.or(settings.layout),
+        fonts,
+    })
+}
+
+/// A PDF goes to a file, or to standard output when that is not a terminal.
+fn check_pdf_stdout(count: usize) -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        return Err(Error::flag(
+            "--format pdf",
+            "a PDF is not printed on a terminal: write it to a file with -o letter.pdf (or -o DIR/ for one file per letter), or redirect standard output",
+        ));
+    }
+    if count > 1 {
+        return Err(Error::flag(
+            "--format pdf",
+            format!("{count} letters make {count} PDFs, which cannot share standard output: write them to a directory with -o DIR/"),
+        ));
+    }
+    Ok(())
+}
+
 fn write_output(
     letters: &[Letter],
     options: &RenderOptions,
@@ -157,6 +196,9 @@ fn write_output(
     diagnostics: Diagnostics,
 ) -> Result<()> {
     let Some(output) = output else {
+        if options.format == Format::Pdf {
+            check_pdf_stdout(letters.len())?;
+        }
         let bytes = match options.format {
             Format::Json if letters.len() > 1 => render::json::render_all(letters).into_bytes(),
             _ => {
@@ -215,9 +257,15 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
         };
         letters.push(composer.compose(draft)?);
     }
+    let pdf = if args.format == Format::Pdf {
+        pdf_options(&args.pdf, &data.pdf)?
+    } else {
+        PdfOptions::default()
+    };
     let options = RenderOptions {
         format: args.format,
         width: args.width,
+        pdf,
     };
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
     super::ok()

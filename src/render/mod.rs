@@ -1,6 +1,7 @@
 //! Renderers: each lays out the same Letter in one output format.
 
 pub mod json;
+pub mod pdf;
 pub mod text;
 
 use crate::error::Result;
@@ -13,6 +14,8 @@ pub enum Format {
     Text,
     /// The Letter model as JSON.
     Json,
+    /// A typeset PDF (see --layout, --signature, --font-regular).
+    Pdf,
 }
 
 impl Format {
@@ -21,15 +24,17 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
 }
 
 /// Rendering settings shared by the backends.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub format: Format,
     pub width: usize,
+    pub pdf: pdf::PdfOptions,
 }
 
 /// Renders one letter to bytes.
@@ -37,5 +42,6 @@ pub fn render(letter: &Letter, options: &RenderOptions) -> Result<Vec<u8>> {
     Ok(match options.format {
         Format::Text => text::render(letter, options.width).into_bytes(),
         Format::Json => json::render(letter).into_bytes(),
+        Format::Pdf => pdf::render(letter, &options.pdf)?,
     })
 }
