@@ -37,7 +37,7 @@ fn bad(path: &Path, message: impl Into<String>) -> Error {
 impl Image {
     /// Reads a PNG or JPEG signature.
     pub fn load(path: &Path) -> Result<Image> {
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+        let bytes = std::fs::read(path).map_err(|e| bad(path, format!("cannot be read: {e}")))?;
         if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             png(&bytes).map_err(|m| bad(path, m))
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
