@@ -63,6 +63,7 @@ impl Layout {
             Layout::UsLetter => Geometry {
                 window: Some(Window {
                     x: INCH,
+                    width: 4.25 * INCH,
                     top: 2.125 * INCH,
                     height: 1.0 * INCH,
                     address_top: 2.125 * INCH,
@@ -85,6 +86,8 @@ impl Layout {
 pub struct Window {
     /// Left edge of the address text.
     pub x: f32,
+    /// Width of the address text.
+    pub width: f32,
     /// Top of the field (the return-address zone included).
     pub top: f32,
     pub height: f32,
@@ -151,6 +154,7 @@ fn din5008(header: f32, info_top: f32, text_top: f32, folds: [f32; 2]) -> Geomet
         contact_in_header: false,
         window: Some(Window {
             x: 25.0 * MM,
+            width: 80.0 * MM,
             top: header * MM,
             height: 45.0 * MM,
             address_top: (header + 17.7) * MM,

@@ -72,3 +72,111 @@ pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::letter::{Block, Footnote, Inline, Letterhead, RecipientBlock, Signature};
+    use crate::model::Language;
+
+    fn letter() -> Letter {
+        Letter {
+            language: Language::Es,
+            template: "t".into(),
+            letterhead: Letterhead {
+                name: "Red de Ejemplo".into(),
+                lines: vec!["Apartado 123".into(), "ana@example.org".into()],
+            },
+            date: NaiveDate::from_ymd_opt(2024, 7, 25).unwrap(),
+            date_text: "25 de julio de 2024".into(),
+            recipient: RecipientBlock {
+                id: "x".into(),
+                lines: vec!["Señor Fiscal".into(), "Caracas".into()],
+                email: None,
+                country: "VE".into(),
+            },
+            subject: "Asunto «importante»".into(),
+            salutation: "Señor Fiscal:".into(),
+            body: vec![
+                Block::Paragraph {
+                    content: vec![
+                        Inline::plain("¿Qué "),
+                        Inline::Text {
+                            text: "pasó".into(),
+                            bold: true,
+                            italic: true,
+                        },
+                        Inline::plain("?"),
+                        Inline::FootnoteRef { number: 1 },
+                    ],
+                },
+                Block::BulletList {
+                    items: vec![vec![Block::Paragraph {
+                        content: vec![Inline::plain("Uno")],
+                    }]],
+                },
+            ],
+            footnotes: vec![Footnote {
+                number: 1,
+                content: vec![Inline::plain("Informe.")],
+            }],
+            closing: "Atentamente,".into(),
+            signature: Signature {
+                image: None,
+                name: "Ana Pérez".into(),
+                title: String::new(),
+                organization: String::new(),
+            },
+            cosigners: vec!["Otra Organización".into()],
+            enclosures: vec!["Informe".into()],
+            cc: vec!["Defensoría".into()],
+            sender_email: None,
+            act_before: None,
+            people: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_same_letter_gives_the_same_bytes_on_any_thread() {
+        let letter = letter();
+        let here = render(&letter, &PdfOptions::default()).unwrap();
+        let there: Vec<Vec<u8>> = (0..3)
+            .map(|_| {
+                let letter = letter.clone();
+                std::thread::spawn(move || render(&letter, &PdfOptions::default()).unwrap())
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .collect();
+        for bytes in there {
+            assert!(bytes == here);
+        }
+        assert!(here.starts_with(b"%PDF-1.7"));
+    }
+
+    #[test]
+    fn every_layout_renders() {
+        for layout in [
+            Layout::Din5008A,
+            Layout::Din5008B,
+            Layout::UsLetter,
+            Layout::A4,
+            Layout::Letter,
+        ] {
+            let options = PdfOptions {
+                layout: Some(layout),
+                fonts: None,
+            };
+            let bytes = render(&letter(), &options).unwrap();
+            assert!(
+                bytes.len() < 40_000,
+                "{}: {} bytes",
+                layout.name(),
+                bytes.len()
+            );
+        }
+    }
+}

@@ -580,7 +580,7 @@ impl<'a> Composer<'a> {
         let Some(window) = g.window else {
             return bottom + LEADING * 1.5;
         };
-        let window_width = (85.0 - 10.0) * MM;
+        let window_width = window.width;
         let mut address: Vec<Line> = Vec::new();
         for text in &letter.recipient.lines {
             address.extend(self.lines(&plain(text, Style::Regular, ADDRESS_SIZE), window_width));
