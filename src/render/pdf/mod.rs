@@ -81,7 +81,7 @@ mod tests {
     use crate::letter::{Block, Footnote, Inline, Letterhead, RecipientBlock, Signature};
     use crate::model::Language;
 
-    fn letter() -> Letter {
+    pub(super) fn letter() -> Letter {
         Letter {
             language: Language::Es,
             template: "t".into(),
@@ -178,5 +178,34 @@ mod tests {
                 bytes.len()
             );
         }
+    }
+}
+
+/// `cargo test --release --lib pdf_speed -- --ignored --nocapture`: letters per second
+/// in one process (a one-page letter with a signature).
+#[cfg(test)]
+mod bench {
+    use super::*;
+
+    #[test]
+    #[ignore = "a benchmark: run it in release mode"]
+    fn pdf_speed() {
+        let mut letter = tests::letter();
+        letter.signature.image =
+            Some(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png").into());
+        let options = PdfOptions::default();
+        let first = std::time::Instant::now();
+        let size = render(&letter, &options).unwrap().len();
+        let cold = first.elapsed();
+        let count = 200;
+        let start = std::time::Instant::now();
+        for _ in 0..count {
+            render(&letter, &options).unwrap();
+        }
+        let each = start.elapsed() / count;
+        println!(
+            "first letter {cold:?} (fonts parsed); then {each:?} a letter, {:.0} letters/s; {size} bytes",
+            1.0 / each.as_secs_f64()
+        );
     }
 }

@@ -578,7 +578,7 @@ impl<'a> Composer<'a> {
             DatePlace::Flow { .. } => {}
         }
         let Some(window) = g.window else {
-            return bottom + LEADING * 1.5;
+            return (bottom + LEADING * 1.5).max(g.top);
         };
         let window_width = window.width;
         let mut address: Vec<Line> = Vec::new();
