@@ -828,3 +828,47 @@ impl<'a> Composer<'a> {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::layout::Layout;
+    use super::*;
+
+    fn line(keep: bool) -> Item {
+        let mut item = Item::text(Line::default(), 0.0, LEADING);
+        item.keep_with_next = keep;
+        item
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        let g = Layout::A4.geometry();
+        let room = ((g.bottom - g.top) / LEADING) as usize;
+        // Fill the page but one line, then a heading kept with its paragraph.
+        let mut items: Vec<Item> = (0..room - 1).map(|_| line(false)).collect();
+        items.push(line(true));
+        items.push(line(true));
+        items.push(line(false));
+        let pages = paginate(&items, g.top, &g, &|_| 0.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].items.len(), room - 1);
+        assert_eq!(pages[1].items.len(), 3);
+    }
+
+    #[test]
+    fn footnotes_take_room_on_the_page_that_marks_them() {
+        let g = Layout::A4.geometry();
+        let room = ((g.bottom - g.top) / LEADING) as usize;
+        let mut items: Vec<Item> = (0..room).map(|_| line(false)).collect();
+        items[room - 1].footnotes = vec![1];
+        let pages = paginate(&items, g.top, &g, &|n: &[usize]| {
+            if n.is_empty() {
+                0.0
+            } else {
+                40.0
+            }
+        });
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].notes, vec![1]);
+    }
+}
