@@ -11,4 +11,17 @@ python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet aiosm
 # Snapshots are compared, never rewritten, when testing.
 export INSTA_UPDATE=no
 
+# The PDF tests read PDFs back with poppler (pdftotext, pdfinfo, pdffonts, pdfimages)
+# and check them with qpdf. Install them on a fresh Debian/Ubuntu machine.
+if ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null; then
+    echo "installing poppler-utils and qpdf for the PDF tests" >&2
+    sudo=""
+    if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then
+        sudo="sudo"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends poppler-utils qpdf >/dev/null
+fi
+
 cargo test --locked --all-targets

@@ -7,6 +7,7 @@ use clap_complete::Shell;
 
 use crate::exit_code;
 use crate::model::Language;
+use crate::render::pdf::Layout;
 use crate::render::Format;
 
 const AFTER_HELP: &str = "Examples:
@@ -126,6 +127,9 @@ pub struct DraftArgs {
 
     #[command(flatten)]
     pub prompts: PromptArgs,
+
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 /// How `letters draft` behaves on a terminal when choices are missing.
@@ -168,6 +172,30 @@ pub struct SenderArgs {
     /// The sender's web site.
     #[arg(long, value_name = "URL")]
     pub sender_web: Option<String>,
+    /// A handwritten signature image (PNG or JPEG), printed above the name in PDFs.
+    #[arg(long, value_name = "FILE")]
+    pub signature: Option<PathBuf>,
+}
+
+/// PDF output. Defaults come from letters.toml `[pdf]`.
+#[derive(Debug, Args, Default)]
+#[command(next_help_heading = "PDF output")]
+pub struct PdfArgs {
+    /// Page layout. Default: us-letter for US recipients, din5008-b elsewhere.
+    #[arg(long, value_enum, value_name = "LAYOUT")]
+    pub layout: Option<Layout>,
+    /// A TrueType font for regular text. Default: the bundled Liberation Serif.
+    #[arg(long, value_name = "TTF")]
+    pub font_regular: Option<PathBuf>,
+    /// A TrueType font for bold text (the subject, headings).
+    #[arg(long, value_name = "TTF")]
+    pub font_bold: Option<PathBuf>,
+    /// A TrueType font for italic text.
+    #[arg(long, value_name = "TTF")]
+    pub font_italic: Option<PathBuf>,
+    /// A TrueType font for bold italic text.
+    #[arg(long, value_name = "TTF")]
+    pub font_bold_italic: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -260,6 +288,9 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub email: EmailArgs,
+
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 /// Email output (`--format email|mbox|mailto`).
@@ -278,6 +309,9 @@ pub struct EmailArgs {
     /// Ask for replies at this address; repeatable.
     #[arg(long, value_name = "MAILBOX")]
     pub reply_to: Vec<String>,
+    /// Attach the PDF rendering of the same letter (see the PDF options).
+    #[arg(long)]
+    pub attach_pdf: bool,
 }
 
 const SEND_AFTER_HELP: &str = "The password comes from $LETTERS_SMTP_PASSWORD or --password-command, never from a flag.

@@ -65,6 +65,18 @@ pub enum Error {
         hint: Option<String>,
     },
 
+    /// A signature image that is not a PNG or JPEG we can read.
+    #[error("signature image {}: {message}", .path.display())]
+    Signature { path: PathBuf, message: String },
+
+    /// Characters no font in use can draw (a PDF would show boxes or `?`).
+    #[error("the PDF fonts cannot draw {chars} (in {context})")]
+    MissingGlyphs {
+        chars: String,
+        context: String,
+        bundled: bool,
+    },
+
     /// A file that cannot be read or written.
     #[error("{action} {}: {source}", .path.display())]
     Io {
@@ -133,6 +145,15 @@ impl Error {
                     .to_string(),
             ),
             Error::Delivery { hint, .. } => hint.clone(),
+            Error::Signature { .. } => Some(
+                "give --signature a PNG (transparency is kept) or JPEG file, or set [sender] signature in letters.toml"
+                    .to_string(),
+            ),
+            Error::MissingGlyphs { bundled, .. } => Some(if *bundled {
+                "the bundled font (Liberation Serif) covers Latin, Greek and Cyrillic; give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml".to_string()
+            } else {
+                "give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml".to_string()
+            }),
             Error::Io { .. } | Error::Flag { .. } => None,
         }
     }

@@ -114,6 +114,14 @@ pub fn cc_label(language: Language) -> &'static str {
     }
 }
 
+/// The page number on a page of a longer letter: "Page 2 of 3".
+pub fn page_of(language: Language, page: usize, total: usize) -> String {
+    match language {
+        Language::En => format!("Page {page} of {total}"),
+        Language::Es => format!("Página {page} de {total}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

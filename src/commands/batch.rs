@@ -15,9 +15,10 @@ use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::load::signers::{SignersReader, SignersSource};
 use crate::load::{DataOptions, DataSet};
+use crate::render::pdf::PdfOptions;
 use crate::render::{Format, RenderOptions};
 
-use super::draft::{email_options, fields, letter_date, own_words, sender_from_flags};
+use super::draft::{email_options, fields, letter_date, own_words, pdf_options, sender_from_flags};
 use super::Diagnostics;
 
 /// Warnings and progress on stderr; a bar only on a terminal.
@@ -112,6 +113,11 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
             format,
             width: args.width,
             email: email_options(&args.email),
+            pdf: if format == Format::Pdf || args.email.attach_pdf {
+                pdf_options(&args.pdf, &data.pdf)?
+            } else {
+                PdfOptions::default()
+            },
         },
         out_dir: args.out_dir.clone(),
         resume: args.resume,

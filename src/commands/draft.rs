@@ -4,16 +4,18 @@
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::cli::{DraftArgs, SenderArgs};
+use crate::cli::{DraftArgs, PdfArgs, SenderArgs};
 use crate::clock;
 use crate::compose::Composer;
 use crate::draft::{self, DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
-use crate::load::{DataOptions, DataSet};
+use crate::load::{DataOptions, DataSet, PdfSettings};
 use crate::model::Sender;
 use crate::render::email::EmailOptions;
+use crate::render::pdf::{FontPaths, Fonts, PdfOptions};
 use crate::render::{self, Format, RenderOptions};
 use crate::sink::{self, Stdout};
 
@@ -32,7 +34,7 @@ pub(crate) fn sender_from_flags(args: &SenderArgs) -> Sender {
         email: text(&args.sender_email),
         phone: text(&args.sender_phone),
         web: text(&args.sender_web),
-        signature: None,
+        signature: args.signature.clone(),
     }
 }
 
@@ -120,6 +122,7 @@ pub(crate) fn email_options(args: &crate::cli::EmailArgs) -> EmailOptions {
         cc: args.cc.clone(),
         bcc: args.bcc.clone(),
         reply_to: args.reply_to.clone(),
+        attach_pdf: args.attach_pdf,
     }
 }
 
@@ -187,6 +190,45 @@ pub(crate) fn draft_letters(
     Ok(letters)
 }
 
+/// PDF settings: flags first, then letters.toml `[pdf]`; fonts are read once here.
+pub(crate) fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
+    let pick = |flag: &Option<PathBuf>, setting: &Option<PathBuf>| flag.clone().or(setting.clone());
+    let paths = FontPaths {
+        regular: pick(&args.font_regular, &settings.font_regular),
+        bold: pick(&args.font_bold, &settings.font_bold),
+        italic: pick(&args.font_italic, &settings.font_italic),
+        bold_italic: pick(&args.font_bold_italic, &settings.font_bold_italic),
+    };
+    // Parsed once here, shared by every letter of the run.
+    let fonts = if paths.is_empty() {
+        Fonts::bundled()?
+    } else {
+        Fonts::load(&paths)?
+    };
+    let fonts = Some(Arc::new(fonts));
+    Ok(PdfOptions {
+        layout: args.layout.or(settings.layout),
+        fonts,
+    })
+}
+
+/// A PDF goes to a file, or to standard output when that is not a terminal.
+pub(crate) fn check_pdf_stdout(count: usize) -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        return Err(Error::flag(
+            "--format pdf",
+            "a PDF is not printed on a terminal: write it to a file with -o letter.pdf (or -o DIR/ for one file per letter), or redirect standard output",
+        ));
+    }
+    if count > 1 {
+        return Err(Error::flag(
+            "--format pdf",
+            format!("{count} letters make {count} PDFs, which cannot share standard output: write them to a directory with -o DIR/"),
+        ));
+    }
+    Ok(())
+}
+
 /// Writes letters to stdout (`None`), a file, or a directory; returns the files written.
 pub(crate) fn write_output(
     letters: &[Letter],
@@ -195,6 +237,9 @@ pub(crate) fn write_output(
     diagnostics: Diagnostics,
 ) -> Result<Vec<PathBuf>> {
     let Some(output) = output else {
+        if options.format == Format::Pdf {
+            check_pdf_stdout(letters.len())?;
+        }
         let bytes = render::render_all(letters, options, LETTER_SEPARATOR.as_bytes())?;
         // A reader that closed the pipe has all it wanted: not an error.
         let _: Stdout = sink::write_stdout(&bytes)?;
@@ -263,10 +308,16 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
     }
     let request = request(&args, sender)?;
     let letters = draft_letters(request, &data, diagnostics)?;
+    let pdf = if args.format == Some(Format::Pdf) || args.email.attach_pdf {
+        pdf_options(&args.pdf, &data.pdf)?
+    } else {
+        PdfOptions::default()
+    };
     let options = RenderOptions {
         format: args.format.unwrap_or(Format::Text),
         width: args.width,
         email: email_options(&args.email),
+        pdf,
     };
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
     super::ok()

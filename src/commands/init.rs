@@ -26,6 +26,15 @@ title = ""
 organization = ""
 address = []
 email = ""
+# signature = "signature.png"     # a PNG or JPEG, printed above the name in PDFs
+
+# PDF letters (--format pdf), unless --layout/--font-* flags say otherwise.
+# [pdf]
+# layout = "din5008-b"            # din5008-b, din5008-a, us-letter, a4, letter
+# font-regular = "fonts/Regular.ttf"
+# font-bold = "fonts/Bold.ttf"
+# font-italic = "fonts/Italic.ttf"
+# font-bold-italic = "fonts/BoldItalic.ttf"
 "#;
 
 fn collect(dir: &'static Dir<'static>, base: &Path, files: &mut Vec<(PathBuf, &'static [u8])>) {

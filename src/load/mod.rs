@@ -14,8 +14,8 @@ pub use recipients::{is_valid_id, Recipients};
 pub use templates::{body_file, Templates, META_FILE};
 pub use toml_file::{line_column, parse as parse_toml};
 pub use workspace::{
-    find_workspace, remember_sender, user_config_dir, DataDir, Settings, CONFIG_DIR_VAR,
-    RECIPIENTS_FILE, TEMPLATES_DIR, WORKSPACE_FILE,
+    find_workspace, remember_sender, user_config_dir, DataDir, PdfSettings, Settings,
+    CONFIG_DIR_VAR, RECIPIENTS_FILE, TEMPLATES_DIR, WORKSPACE_FILE,
 };
 
 use crate::error::{Error, Result};
@@ -39,6 +39,8 @@ pub struct DataSet {
     pub templates: Templates,
     /// The sender from the workspace, then from the user config directory.
     pub sender: Sender,
+    /// PDF settings from the workspace, then from the user config directory.
+    pub pdf: PdfSettings,
     /// The workspace in use, if any.
     pub workspace: Option<PathBuf>,
 }
@@ -95,10 +97,15 @@ impl DataSet {
             sender.or(&dir.settings.sender)
         });
 
+        let pdf = dirs
+            .iter()
+            .fold(PdfSettings::default(), |pdf, dir| pdf.or(&dir.settings.pdf));
+
         Ok(DataSet {
             recipients,
             templates,
             sender,
+            pdf,
             workspace: workspace.map(|w| w.dir),
         })
     }

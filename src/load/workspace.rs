@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Sender;
+use crate::render::pdf::Layout;
 
 use super::toml_file;
 
@@ -33,6 +34,44 @@ pub struct Settings {
     /// Who signs, by default.
     #[serde(default)]
     pub sender: Sender,
+    /// PDF defaults.
+    #[serde(default)]
+    pub pdf: PdfSettings,
+}
+
+/// The `[pdf]` table of `letters.toml`: the same settings as the PDF flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PdfSettings {
+    pub layout: Option<Layout>,
+    pub font_regular: Option<PathBuf>,
+    pub font_bold: Option<PathBuf>,
+    pub font_italic: Option<PathBuf>,
+    pub font_bold_italic: Option<PathBuf>,
+}
+
+impl PdfSettings {
+    /// Fills every unset value of `self` from `fallback`.
+    pub fn or(self, fallback: &PdfSettings) -> PdfSettings {
+        PdfSettings {
+            layout: self.layout.or(fallback.layout),
+            font_regular: self.font_regular.or_else(|| fallback.font_regular.clone()),
+            font_bold: self.font_bold.or_else(|| fallback.font_bold.clone()),
+            font_italic: self.font_italic.or_else(|| fallback.font_italic.clone()),
+            font_bold_italic: self
+                .font_bold_italic
+                .or_else(|| fallback.font_bold_italic.clone()),
+        }
+    }
+
+    fn paths_mut(&mut self) -> [&mut Option<PathBuf>; 4] {
+        [
+            &mut self.font_regular,
+            &mut self.font_bold,
+            &mut self.font_italic,
+            &mut self.font_bold_italic,
+        ]
+    }
 }
 
 /// A directory holding data: a workspace, or the user config directory.
@@ -54,6 +93,11 @@ impl DataDir {
         let mut settings: Settings = settings;
         if let Some(signature) = &settings.sender.signature {
             settings.sender.signature = Some(dir.join(signature));
+        }
+        for path in settings.pdf.paths_mut() {
+            if let Some(p) = path.as_mut() {
+                *p = dir.join(&*p);
+            }
         }
         Ok(DataDir {
             dir: dir.to_path_buf(),

@@ -45,6 +45,8 @@ pub struct EmailOptions {
     pub bcc: Vec<String>,
     /// `--reply-to` addresses.
     pub reply_to: Vec<String>,
+    /// `--attach-pdf`: attach the PDF rendering of the same letter.
+    pub attach_pdf: bool,
 }
 
 /// Replaces every control character (CR, LF, tab, NEL, line and paragraph separators)
@@ -466,6 +468,7 @@ mod tests {
             cc: vec!["José Gómez <jose@example.org>".to_string()],
             bcc: vec!["archivo@example.org".to_string()],
             reply_to: vec!["\"Pérez, Ana\" <respuestas@example.org>".to_string()],
+            attach_pdf: false,
         };
         let bytes = render(&letter, &options, 72, &[]).unwrap();
         assert!(bytes.is_ascii(), "headers and body are 7-bit encoded");

@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod json;
+pub mod pdf;
 pub mod text;
 
 use crate::error::{Error, Result};
@@ -20,6 +21,8 @@ pub enum Format {
     Mbox,
     /// A mailto: URI, to open the letter in your own mail program.
     Mailto,
+    /// A typeset PDF (see --layout, --signature, --font-regular).
+    Pdf,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
             Format::Email => "eml",
             Format::Mbox => "mbox",
             Format::Mailto => "mailto",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -47,13 +51,24 @@ pub struct RenderOptions {
     pub width: usize,
     /// Sender and extra recipients of email formats.
     pub email: email::EmailOptions,
+    /// Layout and fonts of PDFs (also of a PDF attached to an email).
+    pub pdf: pdf::PdfOptions,
 }
 
-/// The files attached to a letter's email. None yet: `--attach-pdf` will add the PDF
-/// rendering of the same letter here (an `email::Attachment` with its bytes, file name
-/// and `application/pdf`), for `.eml` and mbox alike.
-fn attachments(_letter: &Letter, _options: &RenderOptions) -> Result<Vec<email::Attachment>> {
-    Ok(Vec::new())
+/// The files attached to a letter's email: with `--attach-pdf`, the PDF rendering of the
+/// same letter, for `.eml` and mbox alike.
+fn attachments(letter: &Letter, options: &RenderOptions) -> Result<Vec<email::Attachment>> {
+    if !options.email.attach_pdf {
+        return Ok(Vec::new());
+    }
+    Ok(vec![email::Attachment {
+        filename: format!(
+            "{}--{}--{}.pdf",
+            letter.template, letter.recipient.id, letter.language
+        ),
+        content_type: "application/pdf".to_string(),
+        bytes: pdf::render(letter, &options.pdf)?,
+    }])
 }
 
 /// Renders one letter to bytes.
@@ -78,6 +93,7 @@ pub fn render(letter: &Letter, options: &RenderOptions) -> Result<Vec<u8>> {
             uri.push('\n');
             uri.into_bytes()
         }
+        Format::Pdf => pdf::render(letter, &options.pdf)?,
     })
 }
 

@@ -584,6 +584,11 @@ impl Flow<'_> {
             format: answers.format,
             width: self.args.width,
             email: draft_command::email_options(&self.args.email),
+            pdf: if answers.format == Format::Pdf || self.args.email.attach_pdf {
+                draft_command::pdf_options(&self.args.pdf, &self.data.pdf)?
+            } else {
+                crate::render::pdf::PdfOptions::default()
+            },
         };
         let quiet = crate::commands::Diagnostics { quiet: true };
         let written =

@@ -1,0 +1,316 @@
+//! Fonts for PDF letters: the bundled Liberation Serif family (SIL Open Font License,
+//! embedded in the binary, license in `fonts/OFL.txt`) or an organization's own TrueType
+//! files; glyph lookup with a fallback to the regular face, advance widths for our own
+//! line breaking, and subsetting to the glyphs one document uses.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+use allsorts::tables::{FontTableProvider, NameTable};
+use allsorts::tag;
+use md5::{Digest, Md5};
+use printpdf::ParsedFont;
+
+use crate::error::{Error, Result};
+
+const BUNDLED_REGULAR: &[u8] = include_bytes!("../../../fonts/LiberationSerif-Regular.ttf");
+const BUNDLED_BOLD: &[u8] = include_bytes!("../../../fonts/LiberationSerif-Bold.ttf");
+const BUNDLED_ITALIC: &[u8] = include_bytes!("../../../fonts/LiberationSerif-Italic.ttf");
+const BUNDLED_BOLD_ITALIC: &[u8] = include_bytes!("../../../fonts/LiberationSerif-BoldItalic.ttf");
+
+/// The tables a subset keeps: outlines, metrics and hinting; no names, no layout tables.
+const SUBSET_TABLES: [u32; 9] = [
+    tag::CMAP,
+    tag::HEAD,
+    tag::CVT,
+    tag::FPGM,
+    tag::HHEA,
+    tag::HMTX,
+    tag::MAXP,
+    tag::POST,
+    tag::PREP,
+];
+
+/// One of the four faces of a family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Style {
+    Regular = 0,
+    Bold = 1,
+    Italic = 2,
+    BoldItalic = 3,
+}
+
+impl Style {
+    pub const ALL: [Style; 4] = [
+        Style::Regular,
+        Style::Bold,
+        Style::Italic,
+        Style::BoldItalic,
+    ];
+
+    pub fn new(bold: bool, italic: bool) -> Style {
+        match (bold, italic) {
+            (false, false) => Style::Regular,
+            (true, false) => Style::Bold,
+            (false, true) => Style::Italic,
+            (true, true) => Style::BoldItalic,
+        }
+    }
+
+    /// The flag that sets this face.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Style::Regular => "--font-regular",
+            Style::Bold => "--font-bold",
+            Style::Italic => "--font-italic",
+            Style::BoldItalic => "--font-bold-italic",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One font file, parsed: its character map and advance widths.
+#[derive(Debug)]
+pub struct Face {
+    font: ParsedFont,
+    /// The PostScript name, for the PDF font dictionary.
+    postscript_name: String,
+    units_per_em: f32,
+}
+
+impl Face {
+    /// Parses a TrueType/OpenType font; `None` if it is not one.
+    fn parse(bytes: &[u8]) -> Option<Face> {
+        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())?;
+        if font.codepoint_to_glyph.is_empty() || font.units_per_em == 0 {
+            return None;
+        }
+        let postscript_name = postscript_name(bytes).unwrap_or_else(|| "Font".to_string());
+        let units_per_em = f32::from(font.units_per_em);
+        Some(Face {
+            font,
+            postscript_name,
+            units_per_em,
+        })
+    }
+
+    /// The glyph for `c`, if the face has one.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.font
+            .lookup_glyph_index(u32::from(c))
+            .filter(|gid| *gid != 0)
+    }
+
+    /// The advance width of a glyph, in ems.
+    pub fn advance(&self, gid: u16) -> f32 {
+        f32::from(self.font.get_glyph_width(gid).unwrap_or(0)) / self.units_per_em
+    }
+
+    /// Ascender and descender, in ems (descender negative).
+    pub fn metrics(&self) -> (f32, f32) {
+        (
+            f32::from(self.font.font_metrics.ascent) / self.units_per_em,
+            f32::from(self.font.font_metrics.descent) / self.units_per_em,
+        )
+    }
+
+    /// A font holding only `gids` (and .notdef), renumbered: the new id of each old one.
+    pub fn subset(&self, gids: &BTreeSet<u16>) -> Result<Subset, String> {
+        let bytes = &self.font.original_bytes;
+        let data = ReadScope::new(bytes)
+            .read::<FontData<'_>>()
+            .map_err(|e| e.to_string())?;
+        let provider = data.table_provider(0).map_err(|e| e.to_string())?;
+        let ids: Vec<u16> = std::iter::once(0)
+            .chain(gids.iter().copied().filter(|g| *g != 0))
+            .collect();
+        let program = subset(
+            &provider,
+            &ids,
+            &SubsetProfile::Custom(SUBSET_TABLES.to_vec()),
+            CmapTarget::Unicode,
+        )
+        .map_err(|e| e.to_string())?;
+        let mut font = ParsedFont::from_bytes(&program, 0, &mut Vec::new())
+            .ok_or_else(|| "the subset font does not parse".to_string())?;
+        // The subset tag (ISO 32000-1, 9.6.4) comes from the glyphs kept, so the same
+        // text always gives the same name.
+        let mut hash = Md5::new();
+        hash.update(self.postscript_name.as_bytes());
+        for id in &ids {
+            hash.update(id.to_be_bytes());
+        }
+        let tag: String = hash
+            .finalize()
+            .iter()
+            .take(6)
+            .map(|b| char::from(b'A' + b % 26))
+            .collect();
+        font.font_name = Some(format!("{tag}+{}", self.postscript_name));
+        let map = ids
+            .iter()
+            .enumerate()
+            .filter_map(|(new, old)| Some((*old, u16::try_from(new).ok()?)))
+            .collect();
+        Ok(Subset { font, map })
+    }
+}
+
+/// A subset font and how glyph ids were renumbered.
+#[derive(Debug)]
+pub struct Subset {
+    pub font: ParsedFont,
+    pub map: BTreeMap<u16, u16>,
+}
+
+fn postscript_name(bytes: &[u8]) -> Option<String> {
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let table = provider.read_table_data(tag::NAME).ok()?;
+    let name = ReadScope::new(&table).read::<NameTable<'_>>().ok()?;
+    let text = name.string_for_id(NameTable::POSTSCRIPT_NAME)?;
+    // A PDF name: printable ASCII without delimiters or spaces.
+    let clean: String = text
+        .chars()
+        .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+        .collect();
+    (!clean.is_empty()).then_some(clean)
+}
+
+/// Font files chosen by flags or `letters.toml`; `None` keeps the bundled face.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FontPaths {
+    pub regular: Option<PathBuf>,
+    pub bold: Option<PathBuf>,
+    pub italic: Option<PathBuf>,
+    pub bold_italic: Option<PathBuf>,
+}
+
+impl FontPaths {
+    fn get(&self, style: Style) -> Option<&Path> {
+        match style {
+            Style::Regular => self.regular.as_deref(),
+            Style::Bold => self.bold.as_deref(),
+            Style::Italic => self.italic.as_deref(),
+            Style::BoldItalic => self.bold_italic.as_deref(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Style::ALL.iter().all(|s| self.get(*s).is_none())
+    }
+}
+
+/// The four faces a letter is set in.
+#[derive(Debug, Clone)]
+pub struct Fonts {
+    faces: [Arc<Face>; 4],
+    /// Whether every face is the bundled one (errors then suggest --font-*).
+    bundled: bool,
+}
+
+fn bundled_faces() -> Option<&'static [Arc<Face>; 4]> {
+    static FACES: OnceLock<Option<[Arc<Face>; 4]>> = OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            Some([
+                Arc::new(Face::parse(BUNDLED_REGULAR)?),
+                Arc::new(Face::parse(BUNDLED_BOLD)?),
+                Arc::new(Face::parse(BUNDLED_ITALIC)?),
+                Arc::new(Face::parse(BUNDLED_BOLD_ITALIC)?),
+            ])
+        })
+        .as_ref()
+}
+
+impl Fonts {
+    /// The bundled Liberation Serif family.
+    pub fn bundled() -> Result<Fonts> {
+        let faces = bundled_faces().ok_or_else(|| {
+            Error::flag(
+                "--format pdf",
+                "the bundled font does not parse (a build error)",
+            )
+        })?;
+        Ok(Fonts {
+            faces: faces.clone(),
+            bundled: true,
+        })
+    }
+
+    /// The bundled family with the faces `paths` names replaced by those files.
+    pub fn load(paths: &FontPaths) -> Result<Fonts> {
+        let mut fonts = Fonts::bundled()?;
+        for style in Style::ALL {
+            let Some(path) = paths.get(style) else {
+                continue;
+            };
+            let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+            let face = Face::parse(&bytes).ok_or_else(|| {
+                Error::flag(
+                    style.flag(),
+                    format!(
+                        "{} is not a TrueType or OpenType font with a Unicode character map",
+                        path.display()
+                    ),
+                )
+            })?;
+            fonts.faces[style.index()] = Arc::new(face);
+            fonts.bundled = false;
+        }
+        Ok(fonts)
+    }
+
+    pub fn face(&self, slot: usize) -> &Face {
+        &self.faces[slot.min(3)]
+    }
+
+    /// The face slot and glyph that draw `c` in `style`: that face, else the regular one.
+    pub fn resolve(&self, style: Style, c: char) -> Option<(usize, u16)> {
+        [style.index(), Style::Regular.index()]
+            .into_iter()
+            .find_map(|slot| self.faces[slot].glyph(c).map(|gid| (slot, gid)))
+    }
+
+    /// Whether only bundled faces are in use.
+    pub fn is_bundled(&self) -> bool {
+        self.bundled
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_faces_cover_spanish_and_typography() {
+        let fonts = Fonts::bundled().unwrap();
+        for style in Style::ALL {
+            for c in "áéíóúüñÑ¿¡«»“”‘’—–…€".chars() {
+                assert!(fonts.resolve(style, c).is_some(), "{style:?} lacks {c}");
+            }
+        }
+        assert!(fonts.resolve(Style::Regular, '李').is_none());
+    }
+
+    #[test]
+    fn subset_is_small_and_renumbered() {
+        let fonts = Fonts::bundled().unwrap();
+        let face = fonts.face(0);
+        let gids: BTreeSet<u16> = "Hola".chars().filter_map(|c| face.glyph(c)).collect();
+        let subset = face.subset(&gids).unwrap();
+        assert!(subset.font.original_bytes.len() < 20_000);
+        assert_eq!(subset.map.len(), gids.len() + 1);
+        let name = subset.font.font_name.unwrap();
+        assert!(name.ends_with("+LiberationSerif"), "{name}");
+        let again = face.subset(&gids).unwrap();
+        assert_eq!(again.font.original_bytes, subset.font.original_bytes);
+    }
+}

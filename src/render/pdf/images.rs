@@ -1,0 +1,206 @@
+//! Signature images: a JPEG is passed through as it is (DCTDecode, never recompressed);
+//! a PNG is decoded and stored losslessly (FlateDecode), its transparency kept as a soft
+//! mask. Anything else is an error naming the file.
+
+use std::io::Write;
+use std::path::Path;
+
+use flate2::write::ZlibEncoder;
+use flate2::Compression;
+use lopdf::{Dictionary, Object, Stream};
+
+use crate::error::{Error, Result};
+
+/// An image ready to become a PDF image XObject.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub width: u32,
+    pub height: u32,
+    color_space: &'static str,
+    bits: u8,
+    /// The encoded samples and the filter that decodes them.
+    data: Vec<u8>,
+    filter: &'static str,
+    /// Decode array for inverted (Adobe) CMYK JPEGs.
+    invert: bool,
+    /// The alpha channel, Flate-compressed, when the image has one that is used.
+    alpha: Option<Vec<u8>>,
+}
+
+fn bad(path: &Path, message: impl Into<String>) -> Error {
+    Error::Signature {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+impl Image {
+    /// Reads a PNG or JPEG signature.
+    pub fn load(path: &Path) -> Result<Image> {
+        let bytes = std::fs::read(path).map_err(|e| bad(path, format!("cannot be read: {e}")))?;
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            png(&bytes).map_err(|m| bad(path, m))
+        } else if bytes.starts_with(&[0xFF, 0xD8]) {
+            jpeg(bytes).map_err(|m| bad(path, m))
+        } else {
+            Err(bad(path, "is neither a PNG nor a JPEG image"))
+        }
+    }
+
+    /// Width over height.
+    pub fn aspect(&self) -> f32 {
+        self.width as f32 / self.height.max(1) as f32
+    }
+
+    /// The image XObject stream (and its soft mask, added to `doc`).
+    pub fn to_stream(&self, doc: &mut lopdf::Document) -> Stream {
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"XObject".to_vec()));
+        dict.set("Subtype", Object::Name(b"Image".to_vec()));
+        dict.set("Width", i64::from(self.width));
+        dict.set("Height", i64::from(self.height));
+        dict.set(
+            "ColorSpace",
+            Object::Name(self.color_space.as_bytes().to_vec()),
+        );
+        dict.set("BitsPerComponent", i64::from(self.bits));
+        dict.set("Filter", Object::Name(self.filter.as_bytes().to_vec()));
+        if self.invert {
+            dict.set(
+                "Decode",
+                Object::Array([1, 0, 1, 0, 1, 0, 1, 0].map(Object::Integer).to_vec()),
+            );
+        }
+        if let Some(alpha) = &self.alpha {
+            let mut mask = Dictionary::new();
+            mask.set("Type", Object::Name(b"XObject".to_vec()));
+            mask.set("Subtype", Object::Name(b"Image".to_vec()));
+            mask.set("Width", i64::from(self.width));
+            mask.set("Height", i64::from(self.height));
+            mask.set("ColorSpace", Object::Name(b"DeviceGray".to_vec()));
+            mask.set("BitsPerComponent", i64::from(self.bits));
+            mask.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            let id = doc.add_object(Stream::new(mask, alpha.clone()).with_compression(false));
+            dict.set("SMask", Object::Reference(id));
+        }
+        Stream::new(dict, self.data.clone()).with_compression(false)
+    }
+}
+
+fn deflate(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
+    encoder.finish().map_err(|e| e.to_string())
+}
+
+fn png(bytes: &[u8]) -> std::result::Result<Image, String> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    // Palettes and low bit depths become 8-bit samples, tRNS an alpha channel; 16-bit
+    // samples stay 16-bit: nothing is lost.
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder
+        .read_info()
+        .map_err(|e| format!("is not a readable PNG image: {e}"))?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or("is too large an image for a signature")?;
+    if size > 64 * 1024 * 1024 {
+        return Err("is too large an image for a signature".to_string());
+    }
+    let mut buffer = vec![0; size];
+    let info = reader
+        .next_frame(&mut buffer)
+        .map_err(|e| format!("is not a readable PNG image: {e}"))?;
+    buffer.truncate(info.buffer_size());
+    let bytes_per_sample = match info.bit_depth {
+        png::BitDepth::Sixteen => 2,
+        _ => 1,
+    };
+    let bits = if bytes_per_sample == 2 { 16 } else { 8 };
+    let (colors, has_alpha, color_space) = match info.color_type {
+        png::ColorType::Grayscale => (1, false, "DeviceGray"),
+        png::ColorType::GrayscaleAlpha => (1, true, "DeviceGray"),
+        png::ColorType::Rgb => (3, false, "DeviceRGB"),
+        png::ColorType::Rgba => (3, true, "DeviceRGB"),
+        png::ColorType::Indexed => return Err("has a palette that cannot be expanded".into()),
+    };
+    let (samples, alpha) = if has_alpha {
+        let pixel = (colors + 1) * bytes_per_sample;
+        let color = colors * bytes_per_sample;
+        let mut samples = Vec::with_capacity(buffer.len() / (colors + 1) * colors);
+        let mut alpha = Vec::with_capacity(buffer.len() / (colors + 1));
+        for px in buffer.chunks_exact(pixel) {
+            samples.extend_from_slice(&px[..color]);
+            alpha.extend_from_slice(&px[color..]);
+        }
+        let opaque = alpha.iter().all(|b| *b == 0xFF);
+        (samples, (!opaque).then_some(alpha))
+    } else {
+        (buffer, None)
+    };
+    Ok(Image {
+        width: info.width,
+        height: info.height,
+        color_space,
+        bits,
+        data: deflate(&samples)?,
+        filter: "FlateDecode",
+        invert: false,
+        alpha: alpha.map(|a| deflate(&a)).transpose()?,
+    })
+}
+
+/// Reads a JPEG's size and components from its frame header; the data stays as it is.
+fn jpeg(bytes: Vec<u8>) -> std::result::Result<Image, String> {
+    let mut i = 2;
+    let mut adobe = false;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return Err("is not a readable JPEG image (bad marker)".into());
+        }
+        let marker = bytes[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        let length = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        let segment = bytes
+            .get(i + 4..i + 2 + length)
+            .ok_or("is a truncated JPEG")?;
+        match marker {
+            0xEE if segment.starts_with(b"Adobe") => adobe = true,
+            0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
+                if segment.len() < 6 {
+                    return Err("is a truncated JPEG".into());
+                }
+                let bits = segment[0];
+                let height = u32::from(u16::from_be_bytes([segment[1], segment[2]]));
+                let width = u32::from(u16::from_be_bytes([segment[3], segment[4]]));
+                let components = segment[5];
+                let color_space = match components {
+                    1 => "DeviceGray",
+                    3 => "DeviceRGB",
+                    4 => "DeviceCMYK",
+                    n => return Err(format!("is a JPEG with {n} color components")),
+                };
+                if width == 0 || height == 0 || bits != 8 {
+                    return Err("is a JPEG this PDF writer cannot embed (not 8-bit)".into());
+                }
+                return Ok(Image {
+                    width,
+                    height,
+                    color_space,
+                    bits,
+                    data: bytes,
+                    filter: "DCTDecode",
+                    invert: adobe && components == 4,
+                    alpha: None,
+                });
+            }
+            0xD9 | 0xDA => break,
+            _ => {}
+        }
+        i += 2 + length;
+    }
+    Err("is not a readable JPEG image (no frame header)".into())
+}

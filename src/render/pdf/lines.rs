@@ -1,0 +1,355 @@
+//! Line breaking from the fonts' advance widths: runs of styled text become lines no
+//! wider than a column, broken at spaces (ragged right); a word wider than the column is
+//! split between characters rather than run off the page. Characters no face can draw
+//! are collected so the letter can be refused with their names.
+
+use super::fonts::{Fonts, Style};
+
+/// A piece of text in one face and size. `rise` raises it (superscript footnote markers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+    pub size: f32,
+    pub rise: f32,
+    /// The footnote this run marks.
+    pub footnote: Option<usize>,
+}
+
+impl Run {
+    pub fn new(text: impl Into<String>, style: Style, size: f32) -> Run {
+        Run {
+            text: text.into(),
+            style,
+            size,
+            rise: 0.0,
+            footnote: None,
+        }
+    }
+
+    fn same_look(&self, other: &Run) -> bool {
+        self.style == other.style && self.size == other.size && self.rise == other.rise
+    }
+}
+
+/// Input to line breaking.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    Text(Run),
+    /// A forced line break.
+    Break,
+}
+
+/// A run placed on a line, `x` from the line's start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub x: f32,
+    pub run: Run,
+}
+
+/// One line of text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    pub runs: Vec<Placed>,
+    pub width: f32,
+    /// Footnotes marked on this line.
+    pub footnotes: Vec<usize>,
+}
+
+impl Line {
+    fn push(&mut self, run: Run, width: f32) {
+        if let Some(n) = run.footnote {
+            self.footnotes.push(n);
+        }
+        match self.runs.last_mut() {
+            Some(last) if last.run.same_look(&run) && run.footnote.is_none() => {
+                last.run.text.push_str(&run.text);
+            }
+            _ => self.runs.push(Placed { x: self.width, run }),
+        }
+        self.width += width;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    /// The text of the line.
+    #[cfg(test)]
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|p| p.run.text.as_str()).collect()
+    }
+}
+
+/// A word: runs with no space between them, and the space that came before it.
+struct Word {
+    runs: Vec<Run>,
+    width: f32,
+    space_before: Option<Run>,
+    break_before: bool,
+}
+
+/// Whether a character is dropped before drawing (invisible format characters).
+fn ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
+    ) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Measures and breaks text; remembers characters that no face can draw.
+pub struct Typesetter<'a> {
+    fonts: &'a Fonts,
+    missing: Vec<char>,
+    context: Option<String>,
+}
+
+impl<'a> Typesetter<'a> {
+    pub fn new(fonts: &'a Fonts) -> Typesetter<'a> {
+        Typesetter {
+            fonts,
+            missing: Vec::new(),
+            context: None,
+        }
+    }
+
+    /// Cleans text for drawing: invisible characters dropped, white space made spaces.
+    pub fn clean(text: &str) -> String {
+        text.chars()
+            .filter(|c| !ignorable(*c))
+            .map(|c| {
+                if matches!(c, '\t' | '\n' | '\r') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    /// The width of `text` in `style` at `size` points.
+    pub fn width(&mut self, text: &str, style: Style, size: f32) -> f32 {
+        let mut ems = 0.0;
+        for c in text.chars() {
+            match self.fonts.resolve(style, c) {
+                Some((slot, gid)) => ems += self.fonts.face(slot).advance(gid),
+                None if c.is_whitespace() => {
+                    if let Some((slot, gid)) = self.fonts.resolve(style, ' ') {
+                        ems += self.fonts.face(slot).advance(gid);
+                    }
+                }
+                None => {
+                    if !self.missing.contains(&c) {
+                        self.missing.push(c);
+                    }
+                    if self.context.is_none() {
+                        self.context = Some(text.trim().chars().take(60).collect());
+                    }
+                }
+            }
+        }
+        ems * size
+    }
+
+    fn run_width(&mut self, run: &Run) -> f32 {
+        self.width(&run.text, run.style, run.size)
+    }
+
+    /// The characters no face can draw, and the first text they were found in.
+    pub fn missing(&self) -> Option<(String, String)> {
+        if self.missing.is_empty() {
+            return None;
+        }
+        let chars = self
+            .missing
+            .iter()
+            .map(|c| format!("“{c}” (U+{:04X})", u32::from(*c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some((chars, self.context.clone().unwrap_or_default()))
+    }
+
+    fn words(&mut self, pieces: &[Piece]) -> Vec<Word> {
+        let mut words = Vec::new();
+        let mut current: Vec<Run> = Vec::new();
+        let mut space: Option<Run> = None;
+        let mut break_next = false;
+        let mut start_space: Option<Run> = None;
+        let mut start_break = false;
+        let finish = |current: &mut Vec<Run>,
+                      start_space: &mut Option<Run>,
+                      start_break: &mut bool,
+                      words: &mut Vec<Word>| {
+            if current.is_empty() {
+                return;
+            }
+            words.push(Word {
+                runs: std::mem::take(current),
+                width: 0.0,
+                space_before: start_space.take(),
+                break_before: std::mem::take(start_break),
+            });
+        };
+        for piece in pieces {
+            match piece {
+                Piece::Break => {
+                    finish(&mut current, &mut start_space, &mut start_break, &mut words);
+                    space = None;
+                    break_next = true;
+                }
+                Piece::Text(run) => {
+                    let text = Typesetter::clean(&run.text);
+                    for c in text.chars() {
+                        if c == ' ' {
+                            finish(&mut current, &mut start_space, &mut start_break, &mut words);
+                            space = Some(Run {
+                                text: " ".to_string(),
+                                footnote: None,
+                                ..run.clone()
+                            });
+                            continue;
+                        }
+                        if current.is_empty() {
+                            start_space = space.take();
+                            start_break = std::mem::take(&mut break_next);
+                        }
+                        match current.last_mut() {
+                            Some(last) if last.same_look(run) && last.footnote == run.footnote => {
+                                last.text.push(c);
+                            }
+                            _ => current.push(Run {
+                                text: c.to_string(),
+                                ..run.clone()
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+        finish(&mut current, &mut start_space, &mut start_break, &mut words);
+        for word in &mut words {
+            word.width = word.runs.iter().map(|r| self.run_width(r)).sum();
+        }
+        words
+    }
+
+    /// Breaks `pieces` into lines at most `max` points wide.
+    pub fn break_lines(&mut self, pieces: &[Piece], max: f32) -> Vec<Line> {
+        let words = self.words(pieces);
+        let mut lines = Vec::new();
+        let mut line = Line::default();
+        for word in words {
+            if word.break_before && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let space = match (&word.space_before, line.is_empty()) {
+                (Some(space), false) => self.run_width(space),
+                _ => 0.0,
+            };
+            if !line.is_empty() && line.width + space + word.width > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                if let Some(space_run) = word.space_before.clone() {
+                    line.push(space_run, space);
+                }
+            }
+            if line.is_empty() && word.width > max {
+                self.split_word(word.runs, max, &mut line, &mut lines);
+                continue;
+            }
+            for run in word.runs {
+                let width = self.run_width(&run);
+                line.push(run, width);
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// Sets a word too wide for any line character by character across lines.
+    fn split_word(&mut self, runs: Vec<Run>, max: f32, line: &mut Line, lines: &mut Vec<Line>) {
+        for run in runs {
+            for c in run.text.chars() {
+                let piece = Run {
+                    text: c.to_string(),
+                    ..run.clone()
+                };
+                let width = self.run_width(&piece);
+                if !line.is_empty() && line.width + width > max {
+                    lines.push(std::mem::take(line));
+                }
+                line.push(piece, width);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Piece {
+        Piece::Text(Run::new(s, Style::Regular, 11.0))
+    }
+
+    #[test]
+    fn lines_fit_and_keep_every_word() {
+        let fonts = Fonts::bundled().unwrap();
+        let mut t = Typesetter::new(&fonts);
+        let source = "Le instamos respetuosamente a garantizar el debido proceso de todas las personas detenidas, ¿verdad?";
+        let lines = t.break_lines(&[text(source)], 150.0);
+        assert!(lines.len() > 2);
+        assert!(lines.iter().all(|l| l.width <= 150.0));
+        let joined: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(joined.join(" "), source);
+        assert!(t.missing().is_none());
+    }
+
+    #[test]
+    fn styles_glue_into_one_word_and_spaces_survive() {
+        let fonts = Fonts::bundled().unwrap();
+        let mut t = Typesetter::new(&fonts);
+        let lines = t.break_lines(
+            &[
+                text("free "),
+                Piece::Text(Run::new("all", Style::Bold, 11.0)),
+                text(", now"),
+                Piece::Break,
+                text("next"),
+            ],
+            500.0,
+        );
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text(), "free all, now");
+        assert_eq!(lines[0].runs.len(), 3);
+        assert_eq!(lines[1].text(), "next");
+    }
+
+    #[test]
+    fn overlong_words_are_split_not_lost() {
+        let fonts = Fonts::bundled().unwrap();
+        let mut t = Typesetter::new(&fonts);
+        let url = "https://example.org/a/very/long/path/that/cannot/break/anywhere/at/all";
+        let lines = t.break_lines(&[text(url)], 100.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.width <= 100.0));
+        let joined: String = lines.iter().map(Line::text).collect();
+        assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn missing_characters_are_named() {
+        let fonts = Fonts::bundled().unwrap();
+        let mut t = Typesetter::new(&fonts);
+        t.break_lines(&[text("Firma: 李明")], 300.0);
+        let (chars, context) = t.missing().unwrap();
+        assert!(
+            chars.contains("U+674E") && chars.contains("U+660E"),
+            "{chars}"
+        );
+        assert!(context.contains("李明"));
+    }
+}

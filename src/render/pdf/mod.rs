@@ -1,0 +1,211 @@
+//! PDF letters: the same Letter the text backend renders, typeset with embedded,
+//! subset Unicode fonts, laid out for window envelopes, paginated, signed with an image,
+//! and byte-for-byte reproducible.
+//!
+//! `fonts` (faces, widths, subsetting) → `lines` (line breaking) → `page` (what goes
+//! where, page by page) → `writer` (printpdf ops, metadata, bytes); `layout` holds the
+//! paper formats and `images` the signature.
+
+pub mod fonts;
+mod images;
+pub mod layout;
+mod lines;
+mod page;
+mod writer;
+
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::letter::Letter;
+
+pub use fonts::{FontPaths, Fonts};
+pub use layout::Layout;
+
+/// PDF settings: the layout (default: by the recipient's country) and the fonts
+/// (default: the bundled Liberation Serif).
+#[derive(Debug, Clone, Default)]
+pub struct PdfOptions {
+    pub layout: Option<Layout>,
+    pub fonts: Option<Arc<Fonts>>,
+}
+
+/// Renders one letter as a PDF.
+pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
+    let fonts = match &options.fonts {
+        Some(fonts) => Arc::clone(fonts),
+        None => Arc::new(Fonts::bundled()?),
+    };
+    let layout = options
+        .layout
+        .unwrap_or_else(|| Layout::default_for(&letter.recipient.country));
+    let geometry = layout.geometry();
+    let signature = letter
+        .signature
+        .image
+        .as_deref()
+        .map(images::Image::load)
+        .transpose()?;
+    let mut composer = page::Composer::new(
+        &fonts,
+        &geometry,
+        letter,
+        signature.as_ref().map(images::Image::aspect),
+    );
+    let pages = composer.pages();
+    if let Some((chars, context)) = composer.missing() {
+        return Err(Error::MissingGlyphs {
+            chars,
+            context: format!("“{context}”"),
+            bundled: fonts.is_bundled(),
+        });
+    }
+    let meta = writer::Meta {
+        title: &letter.subject,
+        author: &letter.signature.name,
+        language: letter.language.code(),
+        date: letter.date,
+    };
+    writer::write(&pages, &geometry, &fonts, signature.as_ref(), &meta).map_err(|message| {
+        Error::flag(
+            "--format pdf",
+            format!("the PDF could not be written: {message}"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::letter::{Block, Footnote, Inline, Letterhead, RecipientBlock, Signature};
+    use crate::model::Language;
+
+    pub(super) fn letter() -> Letter {
+        Letter {
+            language: Language::Es,
+            template: "t".into(),
+            letterhead: Letterhead {
+                name: "Red de Ejemplo".into(),
+                lines: vec!["Apartado 123".into(), "ana@example.org".into()],
+            },
+            date: NaiveDate::from_ymd_opt(2024, 7, 25).unwrap(),
+            date_text: "25 de julio de 2024".into(),
+            recipient: RecipientBlock {
+                id: "x".into(),
+                lines: vec!["Señor Fiscal".into(), "Caracas".into()],
+                email: None,
+                country: "VE".into(),
+            },
+            subject: "Asunto «importante»".into(),
+            salutation: "Señor Fiscal:".into(),
+            body: vec![
+                Block::Paragraph {
+                    content: vec![
+                        Inline::plain("¿Qué "),
+                        Inline::Text {
+                            text: "pasó".into(),
+                            bold: true,
+                            italic: true,
+                        },
+                        Inline::plain("?"),
+                        Inline::FootnoteRef { number: 1 },
+                    ],
+                },
+                Block::BulletList {
+                    items: vec![vec![Block::Paragraph {
+                        content: vec![Inline::plain("Uno")],
+                    }]],
+                },
+            ],
+            footnotes: vec![Footnote {
+                number: 1,
+                content: vec![Inline::plain("Informe.")],
+            }],
+            closing: "Atentamente,".into(),
+            signature: Signature {
+                image: None,
+                name: "Ana Pérez".into(),
+                title: String::new(),
+                organization: String::new(),
+            },
+            cosigners: vec!["Otra Organización".into()],
+            enclosures: vec!["Informe".into()],
+            cc: vec!["Defensoría".into()],
+            sender_email: None,
+            act_before: None,
+            people: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_same_letter_gives_the_same_bytes_on_any_thread() {
+        let letter = letter();
+        let here = render(&letter, &PdfOptions::default()).unwrap();
+        let there: Vec<Vec<u8>> = (0..3)
+            .map(|_| {
+                let letter = letter.clone();
+                std::thread::spawn(move || render(&letter, &PdfOptions::default()).unwrap())
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .collect();
+        for bytes in there {
+            assert!(bytes == here);
+        }
+        assert!(here.starts_with(b"%PDF-1.7"));
+    }
+
+    #[test]
+    fn every_layout_renders() {
+        for layout in [
+            Layout::Din5008A,
+            Layout::Din5008B,
+            Layout::UsLetter,
+            Layout::A4,
+            Layout::Letter,
+        ] {
+            let options = PdfOptions {
+                layout: Some(layout),
+                fonts: None,
+            };
+            let bytes = render(&letter(), &options).unwrap();
+            assert!(
+                bytes.len() < 40_000,
+                "{}: {} bytes",
+                layout.name(),
+                bytes.len()
+            );
+        }
+    }
+}
+
+/// `cargo test --release --lib pdf_speed -- --ignored --nocapture`: letters per second
+/// in one process (a one-page letter with a signature).
+#[cfg(test)]
+mod bench {
+    use super::*;
+
+    #[test]
+    #[ignore = "a benchmark: run it in release mode"]
+    fn pdf_speed() {
+        let mut letter = tests::letter();
+        letter.signature.image =
+            Some(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png").into());
+        let options = PdfOptions::default();
+        let first = std::time::Instant::now();
+        let size = render(&letter, &options).unwrap().len();
+        let cold = first.elapsed();
+        let count = 200;
+        let start = std::time::Instant::now();
+        for _ in 0..count {
+            render(&letter, &options).unwrap();
+        }
+        let each = start.elapsed() / count;
+        println!(
+            "first letter {cold:?} (fonts parsed); then {each:?} a letter, {:.0} letters/s; {size} bytes",
+            1.0 / each.as_secs_f64()
+        );
+    }
+}
