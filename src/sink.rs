@@ -29,10 +29,20 @@ fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     replace(&parent, path, bytes, sync)
 }
 
+/// Letters are ordinary documents: readable by others, writable by their owner
+/// (temporary files would otherwise keep their private 0600 mode after the rename).
+#[cfg(unix)]
+fn document_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o644)
+}
+
 fn replace(parent: &Path, path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".letters-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".letters-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(document_permissions());
+    let mut temp = builder
         .tempfile_in(parent)
         .map_err(|e| Error::write(parent, e))?;
     temp.write_all(bytes).map_err(|e| Error::write(path, e))?;
@@ -76,5 +86,11 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"again");
         let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).unwrap().collect();
         assert_eq!(names.len(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 }

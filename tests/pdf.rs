@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::Env;
+use mail_parser::MimeHeaders;
 
 const CAMPAIGNS: [&str; 4] = [
     "election-integrity",
@@ -542,4 +543,94 @@ fn a_font_file_that_is_not_a_font_is_an_error() {
         "out.pdf",
     ]);
     insta::assert_snapshot!("pdf-font-not-a-font", run.fails(2));
+}
+
+#[test]
+fn a_batch_signs_each_pdf_with_its_rows_signature() {
+    let env = Env::new();
+    std::fs::copy(SIGNATURE_PNG, env.join("ana.png")).unwrap();
+    std::fs::copy(SIGNATURE_JPG, env.join("luis.jpg")).unwrap();
+    env.write(
+        "signers.csv",
+        "name;title;signature;lang\nAna Pérez;Coordinadora;ana.png;es\nLuis Gómez;;luis.jpg;en\nEva Díaz;;missing.png;es\n",
+    );
+    let run = env.run(&[
+        "batch",
+        "--signers",
+        "signers.csv",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-attorney-general",
+        "--format",
+        "pdf",
+        "-o",
+        "out",
+    ]);
+    assert!(
+        run.fails(1).contains("row 4: cannot read signature image"),
+        "{}",
+        run.stderr
+    );
+    let ana = env.join("out/0002-ana-perez--ve-attorney-general.pdf");
+    let luis = env.join("out/0003-luis-gomez--ve-attorney-general.pdf");
+    assert_sound(&ana);
+    assert_sound(&luis);
+    let text = pdf_text(&ana, None);
+    assert!(
+        text.contains("Ana Pérez") && text.contains("Coordinadora"),
+        "{text}"
+    );
+    assert!(text.contains("Señor Fiscal General:"), "{text}");
+    assert!(pdf_text(&luis, None).contains("Dear Attorney General:"));
+    for pdf in [&ana, &luis] {
+        let images = tool("pdfimages", &["-list", path(pdf)]);
+        let pictures = images
+            .lines()
+            .skip(2)
+            .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+            .count();
+        assert_eq!(pictures, 1, "{images}");
+    }
+    assert!(env.read("out/failed.csv").contains("Eva Díaz"));
+}
+
+#[test]
+fn an_email_can_carry_the_pdf_of_the_same_letter() {
+    let env = Env::new();
+    let mut args = vec![
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-un-mission",
+        "--lang",
+        "es",
+        "--format",
+        "email",
+        "--attach-pdf",
+        "--signature",
+        SIGNATURE_PNG,
+        "-o",
+        "carta.eml",
+    ];
+    args.extend(sender_flags());
+    env.run(&args).ok();
+    let bytes = std::fs::read(env.join("carta.eml")).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+    assert!(message
+        .body_text(0)
+        .unwrap()
+        .contains("Excelentísimo señor Embajador:"));
+    let attachment = message.attachment(0).expect("a PDF attachment");
+    assert_eq!(
+        attachment.attachment_name(),
+        Some("detention-urgent-action--ve-un-mission--es.pdf")
+    );
+    let ct = attachment.content_type().unwrap();
+    assert_eq!((ct.ctype(), ct.subtype()), ("application", Some("pdf")));
+    std::fs::write(env.join("attached.pdf"), attachment.contents()).unwrap();
+    assert_sound(&env.join("attached.pdf"));
+    assert!(pdf_text(&env.join("attached.pdf"), None).contains("Ana Pérez"));
 }
