@@ -242,7 +242,8 @@ pub struct BatchArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out_dir: PathBuf,
 
-    /// Write every letter into one file (text: form-feed separated; json: JSON Lines).
+    /// Write every letter into one file (text: form-feed separated; json: JSON Lines;
+    /// email: one mbox).
     #[arg(long)]
     pub combine: bool,
 
