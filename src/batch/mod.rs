@@ -9,7 +9,7 @@ pub mod row;
 pub mod shard;
 pub mod slug;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -18,12 +18,12 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::compose::Composer;
-use crate::draft::{DemandSelection, DraftRequest, Planner};
+use crate::draft::{DraftRequest, Planner};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::load::signers::{SignerRow, SignersReader};
 use crate::load::DataSet;
-use crate::model::{Language, Sender};
+use crate::model::Sender;
 use crate::mojibake;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink;
@@ -37,16 +37,9 @@ const CHUNK: usize = 512;
 /// What a batch is asked to do.
 #[derive(Debug, Clone)]
 pub struct BatchRequest {
-    pub template: String,
-    pub recipients: Vec<String>,
-    pub language: Option<Language>,
-    pub demands: DemandSelection,
-    pub own_words: Option<String>,
-    pub date: NaiveDate,
-    /// Defaults for every row (and the signer of a sign-on letter).
-    pub sender: Sender,
-    pub fields: BTreeMap<String, String>,
-    pub fix_mojibake: bool,
+    /// The letter every row starts from: template, recipients, language, demands, own
+    /// words, date, default signer (the signer of a sign-on letter), fields.
+    pub letter: DraftRequest,
     pub render: RenderOptions,
     pub out_dir: PathBuf,
     pub resume: bool,
@@ -114,6 +107,28 @@ fn fingerprint(row: &SignerRow) -> u64 {
     hasher.finish()
 }
 
+/// Reports a failed row and keeps it for failed.csv.
+fn record_failure(
+    failures: &mut failures::FailureFile,
+    observer: &dyn Observer,
+    source: &str,
+    failure: Failure,
+) -> Result<()> {
+    observer.warn(&format!("{source} row {}: {}", failure.row, failure.error));
+    failures.add(&failure)
+}
+
+impl From<crate::load::signers::BadRow> for Failure {
+    fn from(bad: crate::load::signers::BadRow) -> Failure {
+        Failure {
+            row: bad.row,
+            line: bad.line,
+            cells: bad.cells,
+            error: bad.reason,
+        }
+    }
+}
+
 /// Removes temporary files a killed run left behind.
 fn remove_leftovers(dir: &Path) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
@@ -148,7 +163,7 @@ impl Engine<'_> {
         for (column, value) in &mut row.cells {
             let location = format!("{} row {} column `{column}`", self.source, row.row);
             if let Some(finding) = mojibake::scan_value(&location, value) {
-                if self.request.fix_mojibake {
+                if self.request.letter.fix_mojibake {
                     warnings.push(format!("{}; repaired (--fix-mojibake)", finding.message()));
                     mojibake::repair_in_place(value);
                 } else {
@@ -164,26 +179,17 @@ impl Engine<'_> {
     }
 
     fn draft_request(&self, parsed: &row::RowRequest) -> DraftRequest {
-        let mut fields = self.request.fields.clone();
-        fields.extend(parsed.fields.clone());
-        DraftRequest {
-            template: self.request.template.clone(),
-            recipients: if parsed.recipients.is_empty() {
-                self.request.recipients.clone()
-            } else {
-                parsed.recipients.clone()
-            },
-            language: parsed.language.or(self.request.language),
-            demands: self.request.demands.clone(),
-            own_words: parsed
-                .own_words
-                .clone()
-                .or_else(|| self.request.own_words.clone()),
-            date: self.request.date,
-            sender: parsed.sender.clone(),
-            fields,
-            fix_mojibake: self.request.fix_mojibake,
+        let mut request = self.request.letter.clone();
+        request.fields.extend(parsed.fields.clone());
+        if !parsed.recipients.is_empty() {
+            request.recipients.clone_from(&parsed.recipients);
         }
+        request.language = parsed.language.or(request.language);
+        if parsed.own_words.is_some() {
+            request.own_words.clone_from(&parsed.own_words);
+        }
+        request.sender = parsed.sender.clone();
+        request
     }
 
     fn letter(
@@ -209,10 +215,11 @@ impl Engine<'_> {
                 warnings,
             )
         };
-        let (parsed, clean_row) = match self.row_request(row, &self.request.sender, &mut warnings) {
-            Ok(parsed) => parsed,
-            Err(reason) => return fail(row, reason, warnings),
-        };
+        let (parsed, clean_row) =
+            match self.row_request(row, &self.request.letter.sender, &mut warnings) {
+                Ok(parsed) => parsed,
+                Err(reason) => return fail(row, reason, warnings),
+            };
         let draft_request = self.draft_request(&parsed);
         let recipients = match self.planner.recipients(&draft_request.recipients) {
             Ok(ids) => ids,
@@ -325,15 +332,15 @@ pub fn run(
     }
     let mut warnings = Vec::new();
     let planner = Planner::new(
-        &request.template,
+        &request.letter.template,
         data,
         today,
-        request.fix_mojibake,
+        request.letter.fix_mojibake,
         &mut warnings,
     )?;
     let composer = Composer::new(planner.template())?;
     // Unknown default recipients are a mistake in the command, not in a row.
-    for id in planner.recipients(&request.recipients)? {
+    for id in planner.recipients(&request.letter.recipients)? {
         data.recipients.get(&id)?;
     }
     let mut seen_warnings: HashSet<String> = HashSet::new();
@@ -367,9 +374,10 @@ pub fn run(
             &request.out_dir.join(manifest::FILE),
         )?)
     };
-    let combined_path = request
-        .out_dir
-        .join(combined_file_name(&request.template, request.render.format));
+    let combined_path = request.out_dir.join(combined_file_name(
+        &request.letter.template,
+        request.render.format,
+    ));
     let mut combined = if request.combine {
         Some(
             tempfile::Builder::new()
@@ -419,16 +427,7 @@ pub fn run(
                         continue;
                     }
                     summary.failed_rows += 1;
-                    observer.warn(&format!(
-                        "{} row {}: {}",
-                        engine.source, bad.row, bad.reason
-                    ));
-                    failures.add(&Failure {
-                        row: bad.row,
-                        line: bad.line,
-                        cells: bad.cells,
-                        error: bad.reason,
-                    })?;
+                    record_failure(&mut failures, observer, &engine.source, bad.into())?;
                 }
             }
         }
@@ -519,7 +518,7 @@ fn sign_on(
     started: Instant,
 ) -> Result<Summary> {
     let request = engine.request;
-    if request.sender.name.trim().is_empty() {
+    if request.letter.sender.name.trim().is_empty() {
         return Err(Error::MissingChoices {
             missing: vec!["--sender-name <NAME> (who signs the sign-on letter)".to_string()],
             hint: "the co-signers come from the rows; the letter itself is signed by --sender-name (or [sender] in letters.toml)".to_string(),
@@ -538,16 +537,7 @@ fn sign_on(
             Err(bad) => {
                 summary.rows += 1;
                 summary.failed_rows += 1;
-                observer.warn(&format!(
-                    "{} row {}: {}",
-                    engine.source, bad.row, bad.reason
-                ));
-                failures.add(&Failure {
-                    row: bad.row,
-                    line: bad.line,
-                    cells: bad.cells,
-                    error: bad.reason,
-                })?;
+                record_failure(&mut failures, observer, &engine.source, bad.into())?;
                 continue;
             }
         };
@@ -589,19 +579,9 @@ fn sign_on(
             }
         }
     }
-    let draft_request = DraftRequest {
-        template: request.template.clone(),
-        recipients: request.recipients.clone(),
-        language: request.language,
-        demands: request.demands.clone(),
-        own_words: request.own_words.clone(),
-        date: request.date,
-        sender: request.sender.clone(),
-        fields: request.fields.clone(),
-        fix_mojibake: request.fix_mojibake,
-    };
+    let draft_request = request.letter.clone();
     let mut manifest = manifest::Writer::open(&request.out_dir.join(manifest::FILE))?;
-    for recipient in engine.planner.recipients(&request.recipients)? {
+    for recipient in engine.planner.recipients(&request.letter.recipients)? {
         let mut warnings = Vec::new();
         let mut draft = engine
             .planner
@@ -614,7 +594,7 @@ fn sign_on(
         let bytes = render::render(&letter, &request.render)?;
         let file = format!(
             "{}--{}--{}.{}",
-            request.template,
+            request.letter.template,
             recipient,
             letter.language,
             request.render.format.extension()
@@ -622,7 +602,7 @@ fn sign_on(
         sink::write_atomic(&request.out_dir.join(&file), &bytes)?;
         manifest.append(&manifest::Entry {
             row: 0,
-            signer: request.sender.name.clone(),
+            signer: request.letter.sender.name.clone(),
             recipient,
             language: letter.language,
             file,

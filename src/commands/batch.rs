@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::batch::{self, BatchRequest, Observer, Summary};
 use crate::cli::BatchArgs;
 use crate::clock;
-use crate::draft::DemandSelection;
+use crate::draft::{DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::load::signers::{SignersReader, SignersSource};
@@ -102,19 +102,21 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         format => (format, args.combine),
     };
     let request = BatchRequest {
-        template: args.template.clone(),
-        recipients: args.to.clone(),
-        language: args.lang,
-        demands: args
-            .demands
-            .as_deref()
-            .map(DemandSelection::parse)
-            .unwrap_or_default(),
-        own_words: own_words(args.own_words.as_deref())?,
-        date: letter_date(args.date.as_deref())?,
-        sender: sender_from_flags(&args.sender).or(&data.sender),
-        fields: fields(&args.fields)?,
-        fix_mojibake: args.fix_mojibake,
+        letter: DraftRequest {
+            template: args.template.clone(),
+            recipients: args.to.clone(),
+            language: args.lang,
+            demands: args
+                .demands
+                .as_deref()
+                .map(DemandSelection::parse)
+                .unwrap_or_default(),
+            own_words: own_words(args.own_words.as_deref())?,
+            date: letter_date(args.date.as_deref())?,
+            sender: sender_from_flags(&args.sender).or(&data.sender),
+            fields: fields(&args.fields)?,
+            fix_mojibake: args.fix_mojibake,
+        },
         render: RenderOptions {
             format,
             width: args.width,
