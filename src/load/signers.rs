@@ -149,6 +149,18 @@ impl SignersSource {
 
 const SNIFF_BYTES: usize = 64 * 1024;
 
+/// The largest cell accepted: far more than any name, address or paragraph, far less
+/// than a runaway quote swallowing the rest of a file.
+pub const MAX_CELL_BYTES: usize = 64 * 1024;
+
+fn oversized(column: &str, len: usize) -> String {
+    format!(
+        "the `{column}` cell holds {} KB; cells over {} KB are refused (look for a quote that is opened and never closed)",
+        len / 1024,
+        MAX_CELL_BYTES / 1024
+    )
+}
+
 /// Whether `bytes` is UTF-8, allowing a character cut at the end.
 fn is_utf8_prefix(bytes: &[u8]) -> bool {
     match std::str::from_utf8(bytes) {
@@ -253,7 +265,7 @@ impl SignersReader {
                 "the first row must name the columns (name, title, organization, email, …)",
             ));
         }
-        let rows = csv_rows(name.clone(), csv, header.clone());
+        let rows = csv_rows(name.clone(), csv, header.clone(), delimiter);
         Ok(SignersReader {
             source: name,
             format: SignersFormat::Csv { delimiter },
@@ -276,6 +288,7 @@ fn csv_rows<R: Read + Send + 'static>(
     source: String,
     mut csv: csv::Reader<R>,
     header: Vec<String>,
+    delimiter: u8,
 ) -> impl Iterator<Item = std::result::Result<SignerRow, BadRow>> + Send {
     // The header is row 1, as in a spreadsheet.
     let mut row = 1usize;
@@ -311,6 +324,11 @@ fn csv_rows<R: Read + Send + 'static>(
                         .get(i)
                         .cloned()
                         .unwrap_or_else(|| format!("column {}", i + 1));
+                    if value.len() > MAX_CELL_BYTES {
+                        reason.get_or_insert_with(|| oversized(&name, value.len()));
+                        cells.push((name, String::new()));
+                        continue;
+                    }
                     cells.push((name, value));
                 }
                 if record.len() > header.len()
@@ -323,6 +341,17 @@ fn csv_rows<R: Read + Send + 'static>(
                         record.len(),
                         header.len()
                     ));
+                }
+                // A quote never closed swallows the rest of the file into one cell: the
+                // row comes out short, its last cell holding line breaks.
+                let swallowed = record.len() < header.len()
+                    && cells
+                        .last()
+                        .is_some_and(|(_, v)| v.contains('\n') && v.contains(delimiter as char));
+                if swallowed {
+                    reason.get_or_insert_with(|| {
+                        "this row opens a quote that is never closed, so it swallowed the rows after it: close the quote (\"…\") and run again".to_string()
+                    });
                 }
                 Some(match reason {
                     Some(reason) => Err(BadRow {
@@ -379,6 +408,19 @@ fn json_lines<R: Read + Send + 'static>(
         let row = line_number as usize;
         let parsed: std::result::Result<serde_json::Map<String, serde_json::Value>, _> =
             serde_json::from_str(line.trim_start_matches('\u{feff}'));
+        if let Ok(object) = &parsed {
+            if let Some((column, value)) = object
+                .iter()
+                .find(|(_, v)| v.to_string().len() > MAX_CELL_BYTES)
+            {
+                return Some(Err(BadRow {
+                    row,
+                    line: line_number,
+                    cells: Vec::new(),
+                    reason: oversized(column, value.to_string().len()),
+                }));
+            }
+        }
         return Some(match parsed {
             Ok(object) => Ok(SignerRow::new(
                 row,

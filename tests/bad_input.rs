@@ -1,0 +1,359 @@
+//! A catalogue of bad input: each case asserts the exit code and the exact message a
+//! user sees (snapshots), and that nothing panics.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::Env;
+
+/// Runs `args` in a fresh directory holding `files`; the stderr of a run that must fail
+/// with `code`.
+fn case(files: &[(&str, &[u8])], args: &[&str], code: i32) -> String {
+    let env = Env::new();
+    for (name, bytes) in files {
+        let path = env.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, bytes).unwrap();
+    }
+    let run = env.run(args);
+    run.fails(code).to_string()
+}
+
+fn workspace_case(edit: &[(&str, &str)], args: &[&str], code: i32) -> String {
+    let env = Env::new();
+    env.run(&["init", "ws"]).ok();
+    for (file, text) in edit {
+        env.write(file, text);
+    }
+    env.run(args).fails(code).to_string()
+}
+
+const RECORD: &str =
+    "office = \"O\"\ncountry = \"VE\"\nlanguages = [\"es\"]\nverified = 2026-01-01\n";
+
+#[test]
+fn data_files() {
+    let bad_utf8: &[u8] = b"[ve-x]\noffice = \"Fiscal\xeda\"\n";
+    insta::assert_snapshot!(
+        "recipients-not-utf8",
+        case(
+            &[("r.toml", bad_utf8)],
+            &["--recipients", "r.toml", "recipients", "list"],
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "recipients-missing-file",
+        case(&[], &["--recipients", "nope.toml", "recipients", "list"], 2)
+    );
+    let no_langs =
+        "[ve-x]\noffice = \"O\"\ncountry = \"VE\"\nlanguages = []\nverified = 2026-01-01\n";
+    insta::assert_snapshot!(
+        "recipient-without-languages",
+        case(
+            &[("r.toml", no_langs.as_bytes())],
+            &["--recipients", "r.toml", "recipients", "list"],
+            2
+        )
+    );
+    let bad_date = RECORD.replace("2026-01-01", "\"yesterday\"");
+    insta::assert_snapshot!(
+        "recipient-bad-verified-date",
+        case(
+            &[("r.toml", format!("[ve-x]\n{bad_date}").as_bytes())],
+            &["--recipients", "r.toml", "recipients", "list"],
+            2
+        )
+    );
+    let bad_lang = RECORD.replace("[\"es\"]", "[\"fr\"]");
+    insta::assert_snapshot!(
+        "recipient-unknown-language",
+        case(
+            &[("r.toml", format!("[ve-x]\n{bad_lang}").as_bytes())],
+            &["--recipients", "r.toml", "recipients", "list"],
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "workspace-settings-unknown-key",
+        case(
+            &[("letters.toml", b"[sender]\nnmae = \"Ana\"\n")],
+            &["recipients", "list"],
+            2
+        )
+    );
+}
+
+#[test]
+fn templates() {
+    let meta = "ws/letter-templates/election-integrity/template.toml";
+    insta::assert_snapshot!(
+        "demand-missing-spanish",
+        workspace_case(
+            &[(meta, "name = { en = \"N\", es = \"N\" }\nsubject = { en = \"S\", es = \"A\" }\nlanguages = [\"en\", \"es\"]\nrecipients = [\"us-secretary-of-state\"]\n\n[[demands]]\nid = \"one\"\ntext = { en = \"Do it.\" }\n")],
+            &["draft", "--templates", "ws/letter-templates", "-t", "election-integrity", "--sender-name", "Ana", "--lang", "es"],
+            2,
+        )
+    );
+    insta::assert_snapshot!(
+        "template-missing-subject",
+        workspace_case(
+            &[(meta, "name = \"N\"\nlanguages = [\"en\"]\n")],
+            &[
+                "draft",
+                "--templates",
+                "ws/letter-templates",
+                "-t",
+                "election-integrity",
+                "--sender-name",
+                "Ana"
+            ],
+            2,
+        )
+    );
+    insta::assert_snapshot!(
+        "template-duplicate-demand",
+        workspace_case(
+            &[(meta, "name = \"N\"\nsubject = \"S\"\nlanguages = [\"en\"]\n[[demands]]\nid = \"a\"\ntext = \"x\"\n[[demands]]\nid = \"a\"\ntext = \"y\"\n")],
+            &["draft", "--templates", "ws/letter-templates", "-t", "election-integrity", "--sender-name", "Ana"],
+            2,
+        )
+    );
+    insta::assert_snapshot!(
+        "template-missing-body",
+        case(
+            &[("t/x/template.toml", b"name = \"N\"\nsubject = \"S\"\nlanguages = [\"en\"]\nrecipients = [\"ve-un-mission\"]\n")],
+            &["draft", "--templates", "t", "-t", "x", "--sender-name", "Ana"],
+            2,
+        )
+    );
+    insta::assert_snapshot!(
+        "template-unused-footnote",
+        workspace_case(
+            &[(
+                "ws/letter-templates/election-integrity/en.md.hbs",
+                "Body.\n\n[^a]: A note nobody marks.\n"
+            )],
+            &[
+                "draft",
+                "--templates",
+                "ws/letter-templates",
+                "-t",
+                "election-integrity",
+                "--sender-name",
+                "Ana"
+            ],
+            2,
+        )
+    );
+    insta::assert_snapshot!(
+        "template-unknown-helper",
+        workspace_case(
+            &[(
+                "ws/letter-templates/election-integrity/en.md.hbs",
+                "Body {{shout recipient.name}}.\n"
+            )],
+            &[
+                "draft",
+                "--templates",
+                "ws/letter-templates",
+                "-t",
+                "election-integrity",
+                "--sender-name",
+                "Ana"
+            ],
+            2,
+        )
+    );
+}
+
+#[test]
+fn signers() {
+    let batch = [
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "election-integrity",
+        "-o",
+        "out",
+    ];
+    insta::assert_snapshot!("signers-missing", case(&[], &batch, 2));
+    insta::assert_snapshot!("signers-empty", case(&[("s.csv", b"")], &batch, 2));
+    insta::assert_snapshot!(
+        "signers-unterminated-quote",
+        case(
+            &[(
+                "s.csv",
+                b"name,email\nAna,a@example.org\n\"Luis,l@example.org\nEva,e@example.org\n"
+            )],
+            &batch,
+            1
+        )
+    );
+    let huge = format!("name,own_words\nAna,{}\n", "x".repeat(200_000));
+    insta::assert_snapshot!(
+        "signers-huge-cell",
+        case(&[("s.csv", huge.as_bytes())], &batch, 1)
+    );
+    insta::assert_snapshot!(
+        "signers-extra-cells",
+        case(
+            &[("s.csv", b"name,email\nAna,a@example.org,oops\n")],
+            &batch,
+            1
+        )
+    );
+    insta::assert_snapshot!(
+        "signers-mixed-encodings",
+        case(
+            &[("s.csv", b"name\nJos\xc3\xa9\nN\xfa\xf1ez\n")],
+            &[
+                "batch",
+                "--signers",
+                "s.csv",
+                "-t",
+                "election-integrity",
+                "-o",
+                "out",
+                "--encoding",
+                "utf-8"
+            ],
+            1
+        )
+    );
+    insta::assert_snapshot!(
+        "signers-bad-delimiter",
+        case(
+            &[("s.csv", b"name\nAna\n")],
+            &[
+                "batch",
+                "--signers",
+                "s.csv",
+                "-t",
+                "election-integrity",
+                "-o",
+                "out",
+                "--delimiter",
+                "ñ"
+            ],
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "signers-unknown-recipient-flag",
+        case(
+            &[("s.csv", b"name\nAna\n")],
+            &[
+                "batch",
+                "--signers",
+                "s.csv",
+                "-t",
+                "election-integrity",
+                "--to",
+                "us-secretary",
+                "-o",
+                "out"
+            ],
+            2
+        )
+    );
+}
+
+#[test]
+fn flags_and_paths() {
+    fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        let mut args = vec!["draft", "-t", "election-integrity", "--sender-name", "Ana"];
+        args.extend_from_slice(extra);
+        args
+    }
+    insta::assert_snapshot!(
+        "impossible-date",
+        case(&[], &with(&["--date", "2024-02-30"]), 2)
+    );
+    insta::assert_snapshot!("unknown-format", case(&[], &with(&["--format", "docx"]), 2));
+    insta::assert_snapshot!(
+        "output-cannot-be-written",
+        case(&[], &with(&["-o", "/proc/letters-test/letter.txt"]), 2)
+    );
+    insta::assert_snapshot!(
+        "empty-demand-list",
+        case(&[], &with(&["--demands", ","]), 2)
+    );
+    insta::assert_snapshot!(
+        "signature-not-an-image",
+        case(
+            &[("sig.png", b"not an image")],
+            &with(&["--signature", "sig.png", "--format", "pdf", "-o", "x.pdf"]),
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "email-without-recipient-address",
+        case(&[], &with(&["--format", "email", "-o", "x.eml"]), 2)
+    );
+    insta::assert_snapshot!(
+        "email-bad-from",
+        case(
+            &[],
+            &[
+                "draft",
+                "-t",
+                "detention-urgent-action",
+                "--to",
+                "ve-un-mission",
+                "--sender-name",
+                "Ana",
+                "--format",
+                "email",
+                "--from",
+                "ana at example",
+                "-o",
+                "x.eml"
+            ],
+            2
+        )
+    );
+}
+
+#[test]
+fn smtp_settings() {
+    let env = Env::new();
+    env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-un-mission",
+        "--sender-name",
+        "Ana",
+        "--sender-email",
+        "ana@example.org",
+        "--format",
+        "email",
+        "-o",
+        "out/",
+    ])
+    .ok();
+    let send = |extra: &[&str]| {
+        let mut args = vec!["send", "out", "--send"];
+        args.extend_from_slice(extra);
+        env.run(&args)
+    };
+    insta::assert_snapshot!(
+        "smtp-bad-scheme",
+        send(&["--smtp", "http://127.0.0.1:25"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "smtp-password-in-url",
+        send(&["--smtp", "smtp://ana:hunter2@127.0.0.1:25"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "smtp-bad-rate",
+        send(&["--smtp", "smtp://127.0.0.1:25", "--rate", "fast"]).fails(2)
+    );
+}
