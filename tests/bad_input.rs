@@ -374,3 +374,54 @@ fn smtp_settings() {
         send(&["--smtp", "smtp://127.0.0.1:25", "--rate", "fast"]).fails(2)
     );
 }
+
+/// A PNG that declares 40,000 × 40,000 pixels (4.8 GB decoded) in a few dozen bytes.
+fn png_bomb() -> Vec<u8> {
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+        out
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&40_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&40_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit RGB
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(
+        b"IDAT",
+        &[0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    ));
+    png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+#[test]
+fn a_png_bomb_signature_is_refused_without_decoding_it() {
+    let bomb = png_bomb();
+    insta::assert_snapshot!(
+        "signature-png-bomb",
+        case(
+            &[("bomb.png", &bomb)],
+            &[
+                "draft",
+                "-t",
+                "election-integrity",
+                "--sender-name",
+                "Ana",
+                "--signature",
+                "bomb.png",
+                "--format",
+                "pdf",
+                "-o",
+                "x.pdf"
+            ],
+            2,
+        )
+    );
+}
