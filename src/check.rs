@@ -10,7 +10,7 @@ use crate::compose::Composer;
 use crate::draft::Draft;
 use crate::error::Error;
 use crate::load::{body_file, Recipients, Templates};
-use crate::model::{Language, Localized, Recipient, Sender, Template};
+use crate::model::{looks_like_email, Language, Localized, Recipient, Sender, Template};
 
 /// What `letters check` found.
 #[derive(Debug, Default, Serialize)]
@@ -107,21 +107,6 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
     }
     for finding in &recipients.findings {
         report.warn(finding.message());
-    }
-}
-
-fn looks_like_email(text: &str) -> bool {
-    match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !text
-                    .chars()
-                    .any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
-        }
-        None => false,
     }
 }
 
@@ -296,18 +281,5 @@ fn render_sample(composer: &Composer, mut draft: Draft) -> Result<(), String> {
             }
             Err(err) => return Err(err.to_string()),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn email_shapes() {
-        assert!(looks_like_email("misionvene@venezuelaonu.gob.ve"));
-        assert!(!looks_like_email("misionvene"));
-        assert!(!looks_like_email("a@b"));
-        assert!(!looks_like_email("a b@c.d"));
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::load::signers::SignerRow;
-use crate::model::{Language, Sender};
+use crate::model::{looks_like_email, Language, Sender};
 
 /// The row's choices, over the batch's defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,22 +64,6 @@ fn line(row: &SignerRow, names: &[&str]) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether `text` is shaped like an email address.
-pub fn looks_like_email(text: &str) -> bool {
-    match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !text
-                    .chars()
-                    .any(|c| c.is_whitespace() || ",;<>()[]\"".contains(c))
-        }
-        None => false,
-    }
 }
 
 /// The row's signature image, read far enough to know it is a PNG or JPEG.

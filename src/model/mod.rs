@@ -3,6 +3,7 @@
 
 pub mod date;
 mod demand;
+mod email_address;
 mod language;
 mod localized;
 mod person;
@@ -11,6 +12,7 @@ mod sender;
 mod template;
 
 pub use demand::Demand;
+pub use email_address::looks_like_email;
 pub use language::{Language, UnknownLanguage};
 pub use localized::Localized;
 pub use person::Person;
