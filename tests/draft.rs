@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::Env;
+use common::{sender_flags, Env};
 
 const CAMPAIGNS: [&str; 4] = [
     "election-integrity",
@@ -10,23 +10,6 @@ const CAMPAIGNS: [&str; 4] = [
     "detention-urgent-action",
     "accountability-2025",
 ];
-
-fn sender_flags() -> Vec<&'static str> {
-    vec![
-        "--sender-name",
-        "Ana Pérez",
-        "--sender-title",
-        "Coordinadora",
-        "--sender-org",
-        "Red de Ejemplo",
-        "--sender-address",
-        "Apartado 123",
-        "--sender-address",
-        "Caracas, Venezuela",
-        "--sender-email",
-        "ana@example.org",
-    ]
-}
 
 #[test]
 fn every_campaign_in_both_languages() {

@@ -9,7 +9,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::Env;
+use common::{sender_flags, Env};
 use mail_parser::MimeHeaders;
 
 const CAMPAIGNS: [&str; 4] = [
@@ -21,23 +21,6 @@ const CAMPAIGNS: [&str; 4] = [
 
 const SIGNATURE_PNG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png");
 const SIGNATURE_JPG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.jpg");
-
-fn sender_flags() -> Vec<&'static str> {
-    vec![
-        "--sender-name",
-        "Ana Pérez",
-        "--sender-title",
-        "Coordinadora",
-        "--sender-org",
-        "Red de Ejemplo",
-        "--sender-address",
-        "Apartado 123",
-        "--sender-address",
-        "Caracas, Venezuela",
-        "--sender-email",
-        "ana@example.org",
-    ]
-}
 
 /// Runs a PDF tool; its stdout.
 fn tool(name: &str, args: &[&str]) -> String {

@@ -12,6 +12,24 @@ use tempfile::TempDir;
 /// The fixed "today" of every test.
 pub const TODAY: &str = "2026-11-23";
 
+/// The flags of a full signer: name, title, organization, address and email.
+pub fn sender_flags() -> Vec<&'static str> {
+    vec![
+        "--sender-name",
+        "Ana Pérez",
+        "--sender-title",
+        "Coordinadora",
+        "--sender-org",
+        "Red de Ejemplo",
+        "--sender-address",
+        "Apartado 123",
+        "--sender-address",
+        "Caracas, Venezuela",
+        "--sender-email",
+        "ana@example.org",
+    ]
+}
+
 /// A temporary working directory and a way to run `letters` in it.
 pub struct Env {
     pub dir: TempDir,
