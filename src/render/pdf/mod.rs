@@ -6,6 +6,7 @@
 //! where, page by page) → `writer` (printpdf ops, metadata, bytes); `layout` holds the
 //! paper formats and `images` the signature.
 
+mod combine;
 pub mod fonts;
 mod images;
 pub mod layout;
@@ -27,6 +28,20 @@ pub use layout::Layout;
 pub struct PdfOptions {
     pub layout: Option<Layout>,
     pub fonts: Option<Arc<Fonts>>,
+}
+
+/// Merges finished letter PDFs, in the order given, into one PDF for printing, titled
+/// `title` (the campaign). Each letter keeps its pages, page numbers and signature.
+///
+/// Holds every letter in memory until the merged file is made: memory grows with the
+/// number of letters.
+pub fn combine(letters: &[Vec<u8>], title: &str) -> Result<Vec<u8>> {
+    combine::combine(letters, title).map_err(|message| {
+        Error::flag(
+            "--combine",
+            format!("the combined PDF could not be written: {message}"),
+        )
+    })
 }
 
 /// Renders one letter as a PDF.

@@ -32,7 +32,7 @@ pub struct Meta<'a> {
 pub type WriteError = String;
 
 /// The trailer /ID written first and replaced by the content hash.
-const ID_PLACEHOLDER: [u8; 16] = [0; 16];
+pub(super) const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
 /// A run of glyphs from one face.
 struct GlyphRun {
@@ -81,7 +81,7 @@ fn font_id(slot: usize) -> FontId {
 }
 
 /// A PDF text string: literal ASCII, else UTF-16BE with a byte-order mark.
-fn text_string(text: &str) -> Object {
+pub(super) fn text_string(text: &str) -> Object {
     if text.is_ascii() {
         Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -321,7 +321,7 @@ pub fn write(
 }
 
 /// Replaces the placeholder /ID in the trailer with the MD5 of the document.
-fn set_id(bytes: &mut [u8]) -> Result<(), WriteError> {
+pub(super) fn set_id(bytes: &mut [u8]) -> Result<(), WriteError> {
     let digest = Md5::digest(&*bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
     let zeros = "0".repeat(32);
