@@ -64,7 +64,7 @@ pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
         &fonts,
         &geometry,
         letter,
-        signature.as_ref().map(images::Image::aspect),
+        signature.as_deref().map(images::Image::aspect),
     );
     let pages = composer.pages();
     if let Some((chars, context)) = composer.missing() {
@@ -80,7 +80,7 @@ pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
         language: letter.language.code(),
         date: letter.date,
     };
-    writer::write(&pages, &geometry, &fonts, signature.as_ref(), &meta).map_err(|message| {
+    writer::write(&pages, &geometry, &fonts, signature.as_deref(), &meta).map_err(|message| {
         Error::flag(
             "--format pdf",
             format!("the PDF could not be written: {message}"),
