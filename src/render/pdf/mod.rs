@@ -173,6 +173,29 @@ mod tests {
     }
 
     #[test]
+    fn cached_subsets_and_images_change_no_bytes() {
+        let signed = |name: &str| {
+            let mut letter = letter();
+            letter.signature.name = name.into();
+            letter.signature.image =
+                Some(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png").into());
+            letter
+        };
+        let cold = |letter: &Letter| render(letter, &PdfOptions::default()).unwrap();
+        let shared = PdfOptions {
+            layout: None,
+            fonts: Some(Arc::new(Fonts::bundled().unwrap())),
+        };
+        let warm = |letter: &Letter| render(letter, &shared).unwrap();
+        let (ana, luis) = (signed("Ana Pérez"), signed("Luis Gómez 42 ~"));
+        let first = warm(&ana);
+        warm(&luis);
+        assert!(warm(&ana) == first);
+        assert!(cold(&ana) == first);
+        assert!(warm(&luis) == cold(&luis));
+    }
+
+    #[test]
     fn every_layout_renders() {
         for layout in [
             Layout::Din5008A,

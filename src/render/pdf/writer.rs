@@ -326,6 +326,10 @@ pub fn write(
 /// streams most of the time a letter took, for a few hundred bytes.
 const LETTER_STREAM_LEVEL: u32 = 6;
 
+/// Flate level for font programs, made once per glyph set (and cached) for the regular
+/// face, but per letter for a face whose glyphs vary (a bold signer name).
+const FONT_LEVEL: u32 = 6;
+
 /// Compresses every stream not yet compressed, under lopdf's rule (only when that saves
 /// more than 19 bytes). Font programs (the streams with /Length1) get the best level,
 /// once per run for each distinct program (see `Fonts::compressed_program`); the rest
@@ -340,7 +344,7 @@ fn compress_streams(pdf: &mut lopdf::Document, fonts: &Fonts) {
             continue;
         }
         let compressed = if stream.dict.has(b"Length1") {
-            fonts.compressed_program(&stream.content, || deflate(&stream.content, 9))
+            fonts.compressed_program(&stream.content, || deflate(&stream.content, FONT_LEVEL))
         } else {
             deflate(&stream.content, LETTER_STREAM_LEVEL).map(Arc::new)
         };
