@@ -243,7 +243,8 @@ pub struct BatchArgs {
     pub out_dir: PathBuf,
 
     /// Write every letter into one file (text: form-feed separated; json: JSON Lines;
-    /// email: one mbox).
+    /// email: one mbox; pdf: one PDF for printing, each letter with its own pages,
+    /// held in memory until the end).
     #[arg(long)]
     pub combine: bool,
 

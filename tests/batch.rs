@@ -468,28 +468,3 @@ fn email_batch_writes_messages_that_send_can_read() {
         "{mbox}"
     );
 }
-
-#[test]
-fn combining_pdfs_is_refused_rather_than_done_wrong() {
-    let env = Env::new();
-    env.write("s.csv", &signers(2));
-    let run = env.run(&[
-        "batch",
-        "--signers",
-        "s.csv",
-        "-t",
-        "election-integrity",
-        "-f",
-        "pdf",
-        "--combine",
-        "-o",
-        "out",
-    ]);
-    assert!(
-        run.fails(2)
-            .contains("--combine: one PDF holding every letter is not available yet"),
-        "{}",
-        run.stderr
-    );
-    assert!(!env.join("out").exists());
-}

@@ -579,6 +579,84 @@ fn a_batch_signs_each_pdf_with_its_rows_signature() {
 }
 
 #[test]
+fn a_combined_batch_is_one_pdf_with_every_letter_in_row_order() {
+    let env = Env::new();
+    std::fs::copy(SIGNATURE_PNG, env.join("ana.png")).unwrap();
+    std::fs::copy(SIGNATURE_JPG, env.join("luis.jpg")).unwrap();
+    // Luis writes enough of his own words for a second page.
+    let long = "I ask that every detained person see a lawyer and their family. ".repeat(40);
+    env.write(
+        "signers.csv",
+        &format!(
+            "name;title;signature;lang;own_words\nAna Pérez;Coordinadora;ana.png;es;\nLuis Gómez;;luis.jpg;en;{long}\nEva Díaz;;ana.png;es;\n"
+        ),
+    );
+    let batch = |combine: bool, out: &str| {
+        let mut args = vec![
+            "-q",
+            "batch",
+            "--signers",
+            "signers.csv",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--format",
+            "pdf",
+            "-o",
+            out,
+        ];
+        if combine {
+            args.push("--combine");
+        }
+        env.run(&args).ok();
+    };
+    batch(false, "single");
+    batch(true, "out");
+    let singles = [
+        "single/0002-ana-perez--ve-attorney-general.pdf",
+        "single/0003-luis-gomez--ve-attorney-general.pdf",
+        "single/0004-eva-diaz--ve-attorney-general.pdf",
+    ];
+    let single_pages: Vec<usize> = singles.iter().map(|f| pages(&env.join(f))).collect();
+    assert_eq!(single_pages, [1, 2, 1]);
+
+    let pdf = env.join("out/detention-urgent-action.pdf");
+    assert_sound(&pdf);
+    assert_eq!(pages(&pdf), single_pages.iter().sum::<usize>());
+    assert_eq!(
+        info(&pdf, "Title"),
+        "Detenciones masivas tras las elecciones (acción urgente, agosto de 2024)"
+    );
+    let text = pdf_text(&pdf, None);
+    let at = |name: &str| {
+        text.find(name)
+            .unwrap_or_else(|| panic!("{name} is missing:\n{text}"))
+    };
+    assert!(at("Ana Pérez") < at("Luis Gómez") && at("Luis Gómez") < at("Eva Díaz"));
+    // Luis's letter keeps its own numbering, on pages 2 and 3 of the whole.
+    assert!(pdf_text(&pdf, Some((2, 2))).contains("Page 1 of 2"));
+    assert!(pdf_text(&pdf, Some((3, 3))).contains("Page 2 of 2"));
+    // Each letter keeps its own signature: one picture per letter.
+    let images = tool("pdfimages", &["-list", path(&pdf)]);
+    let pictures: Vec<&str> = images
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+        .map(|l| l.split_whitespace().next().unwrap_or_default())
+        .collect();
+    assert_eq!(pictures, ["1", "3", "4"], "{images}");
+    assert!(!env.join("out/manifest.jsonl").exists());
+
+    // The same input gives the same bytes.
+    batch(true, "again");
+    assert!(
+        std::fs::read(&pdf).unwrap()
+            == std::fs::read(env.join("again/detention-urgent-action.pdf")).unwrap()
+    );
+}
+
+#[test]
 fn an_email_can_carry_the_pdf_of_the_same_letter() {
     let env = Env::new();
     let mut args = vec![

@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::load::signers::{SignerRow, SignersReader};
 use crate::load::DataSet;
-use crate::model::Sender;
+use crate::model::{Language, Sender};
 use crate::mojibake;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink;
@@ -94,7 +94,8 @@ enum RowOutcome {
 enum LetterOutcome {
     Written(manifest::Entry),
     Skipped,
-    Combined(Vec<u8>),
+    /// A letter for the combined file, and its language.
+    Combined(Vec<u8>, Language),
 }
 
 /// A fingerprint of a row's cells, for spotting duplicates.
@@ -256,7 +257,7 @@ impl Engine<'_> {
                 Err(e) => return fail(&clean_row, e.to_string(), warnings),
             };
             if self.request.combine {
-                letters.push(LetterOutcome::Combined(bytes));
+                letters.push(LetterOutcome::Combined(bytes, letter.language));
                 continue;
             }
             if let Err(e) = sink::write_atomic_unsynced(&self.dir, &file, &bytes) {
@@ -378,7 +379,12 @@ pub fn run(
         &request.letter.template,
         request.render.format,
     ));
-    let mut combined = if request.combine {
+    // A combined PDF is merged from whole letters at the end (see `render::pdf::combine`);
+    // other formats are appended to the combined file as they come.
+    let merge_pdfs = request.combine && request.render.format == Format::Pdf;
+    let mut pdfs: Vec<Vec<u8>> = Vec::new();
+    let mut first_language: Option<Language> = None;
+    let mut combined = if request.combine && !merge_pdfs {
         Some(
             tempfile::Builder::new()
                 .prefix(".letters-")
@@ -468,8 +474,11 @@ pub fn run(
                         summary.written += 1;
                     }
                     LetterOutcome::Skipped => summary.skipped += 1,
-                    LetterOutcome::Combined(bytes) => {
-                        if let Some(file) = &mut combined {
+                    LetterOutcome::Combined(bytes, language) => {
+                        first_language.get_or_insert(language);
+                        if merge_pdfs {
+                            pdfs.push(bytes);
+                        } else if let Some(file) = &mut combined {
                             use std::io::Write;
                             if !first_combined {
                                 file.write_all(combined_separator(request.render.format))
@@ -493,6 +502,13 @@ pub fn run(
     }
     if let Some(mut manifest) = manifest {
         manifest.sync()?;
+    }
+    if let (true, Some(language)) = (merge_pdfs, first_language) {
+        // Titled with the campaign's name in the first letter's language.
+        let template = engine.planner.template();
+        let bytes = render::pdf::combine(&pdfs, template.name_in(language))?;
+        drop(pdfs);
+        sink::write_atomic(&combined_path, &bytes)?;
     }
     if let Some(file) = combined {
         if summary.written > 0 {

@@ -89,12 +89,6 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         None => None,
     };
     let rows = SignersReader::open(&source, args.encoding, delimiter)?;
-    if args.combine && args.format == Format::Pdf {
-        return Err(Error::flag(
-            "--combine",
-            "one PDF holding every letter is not available yet: leave out --combine for one PDF per letter (print them with `lp out/*.pdf`), or combine text with --format text",
-        ));
-    }
     // Combined email is an mbox, and an mbox is always one file.
     let (format, combine) = match args.format {
         Format::Email if args.combine => (Format::Mbox, true),

@@ -3,9 +3,9 @@
 //! files; glyph lookup with a fallback to the regular face, advance widths for our own
 //! line breaking, and subsetting to the glyphs one document uses.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -208,12 +208,30 @@ impl FontPaths {
     }
 }
 
+/// Entries each cache keeps at most: a batch uses a handful of glyph sets (see
+/// [`Fonts::canonical`]), so this bounds memory without costing hits.
+const CACHE_ENTRIES: usize = 64;
+
+/// A face slot and the glyph ids (ascending) a subset keeps.
+type SubsetKey = (usize, Vec<u16>);
+
+/// Work done once per run instead of once per letter: subsets by (face slot, glyph
+/// set), and Flate-compressed font programs by the MD5 of their bytes. Entries are pure
+/// functions of their keys, so a hit gives exactly the bytes a miss would have made,
+/// whatever the order letters are rendered in.
+#[derive(Debug, Default)]
+struct Cache {
+    subsets: Mutex<HashMap<SubsetKey, Arc<Subset>>>,
+    programs: Mutex<HashMap<[u8; 16], Arc<Vec<u8>>>>,
+}
+
 /// The four faces a letter is set in.
 #[derive(Debug, Clone)]
 pub struct Fonts {
     faces: [Arc<Face>; 4],
     /// Whether every face is the bundled one (errors then suggest --font-*).
     bundled: bool,
+    cache: Arc<Cache>,
 }
 
 fn bundled_faces() -> Option<&'static [Arc<Face>; 4]> {
@@ -242,6 +260,7 @@ impl Fonts {
         Ok(Fonts {
             faces: faces.clone(),
             bundled: true,
+            cache: Arc::default(),
         })
     }
 
@@ -264,6 +283,7 @@ impl Fonts {
             })?;
             fonts.faces[style.index()] = Arc::new(face);
             fonts.bundled = false;
+            fonts.cache = Arc::default();
         }
         Ok(fonts)
     }
@@ -279,10 +299,66 @@ impl Fonts {
             .find_map(|slot| self.faces[slot].glyph(c).map(|gid| (slot, gid)))
     }
 
+    /// The glyph set a face is subset to: for the regular face, every printable ASCII
+    /// character it has plus `gids`, so that most letters of a batch (which differ in
+    /// names, numbers and addresses, all set in the regular face) share one set and
+    /// their subsets and compressed font programs come from the cache. The other faces
+    /// draw the template's fixed text (subject, headings) and keep exactly `gids`:
+    /// widening them too would push a one-page signed letter past 40 KB.
+    pub fn canonical(&self, slot: usize, gids: &BTreeSet<u16>) -> BTreeSet<u16> {
+        if slot != Style::Regular.index() {
+            return gids.clone();
+        }
+        let face = self.face(slot);
+        let mut wide: BTreeSet<u16> = (' '..='~').filter_map(|c| face.glyph(c)).collect();
+        wide.extend(gids.iter().copied());
+        wide
+    }
+
+    /// The subset of face `slot` to `gids`, made once per run.
+    pub fn subset(&self, slot: usize, gids: &BTreeSet<u16>) -> Result<Arc<Subset>, String> {
+        let key = (slot, gids.iter().copied().collect::<Vec<u16>>());
+        if let Some(hit) = lock(&self.cache.subsets).get(&key) {
+            return Ok(Arc::clone(hit));
+        }
+        let subset = Arc::new(self.face(slot).subset(gids)?);
+        let mut subsets = lock(&self.cache.subsets);
+        if subsets.len() < CACHE_ENTRIES {
+            subsets.insert(key, Arc::clone(&subset));
+        }
+        Ok(subset)
+    }
+
+    /// `program` Flate-compressed by `compress` (or `None` when that does not make it
+    /// smaller), made once per run for each distinct program.
+    pub fn compressed_program(
+        &self,
+        program: &[u8],
+        compress: impl FnOnce() -> Option<Vec<u8>>,
+    ) -> Option<Arc<Vec<u8>>> {
+        let key: [u8; 16] = Md5::digest(program).into();
+        if let Some(hit) = lock(&self.cache.programs).get(&key) {
+            return Some(Arc::clone(hit));
+        }
+        let compressed = Arc::new(compress()?);
+        let mut programs = lock(&self.cache.programs);
+        if programs.len() < CACHE_ENTRIES {
+            programs.insert(key, Arc::clone(&compressed));
+        }
+        Some(compressed)
+    }
+
     /// Whether only bundled faces are in use.
     pub fn is_bundled(&self) -> bool {
         self.bundled
     }
+}
+
+/// A cache's map; a panic elsewhere cannot leave it half-updated, so poisoning is ignored.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]

@@ -2,12 +2,15 @@
 //! a PNG is decoded and stored losslessly (FlateDecode), its transparency kept as a soft
 //! mask. Anything else is an error naming the file.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use lopdf::{Dictionary, Object, Stream};
+use md5::{Digest, Md5};
 
 use crate::error::{Error, Result};
 
@@ -27,6 +30,12 @@ pub struct Image {
     alpha: Option<Vec<u8>>,
 }
 
+/// Decoded images by the MD5 of their files.
+type ImageCache = HashMap<[u8; 16], Arc<Image>>;
+
+/// Decoded images kept per process.
+const CACHED_IMAGES: usize = 64;
+
 fn bad(path: &Path, message: impl Into<String>) -> Error {
     Error::Signature {
         path: path.to_path_buf(),
@@ -35,9 +44,32 @@ fn bad(path: &Path, message: impl Into<String>) -> Error {
 }
 
 impl Image {
-    /// Reads a PNG or JPEG signature.
-    pub fn load(path: &Path) -> Result<Image> {
+    /// Reads a PNG or JPEG signature. A batch signs many letters with the same image,
+    /// so decoded images are kept for the run by the MD5 of the file's bytes (at most
+    /// [`CACHED_IMAGES`]): a PNG is decoded and recompressed once, not once per letter.
+    /// The image is a pure function of the bytes, so a hit changes no output.
+    pub fn load(path: &Path) -> Result<Arc<Image>> {
+        static CACHE: OnceLock<Mutex<ImageCache>> = OnceLock::new();
         let bytes = std::fs::read(path).map_err(|e| bad(path, format!("cannot be read: {e}")))?;
+        let key: [u8; 16] = Md5::digest(&bytes).into();
+        let cache = CACHE.get_or_init(Mutex::default);
+        let lock = || {
+            cache
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(hit) = lock().get(&key) {
+            return Ok(Arc::clone(hit));
+        }
+        let image = Arc::new(Image::decode(path, bytes)?);
+        let mut images = lock();
+        if images.len() < CACHED_IMAGES {
+            images.insert(key, Arc::clone(&image));
+        }
+        Ok(image)
+    }
+
+    fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image> {
         if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
             png(&bytes).map_err(|m| bad(path, m))
         } else if bytes.starts_with(&[0xFF, 0xD8]) {

@@ -6,6 +6,7 @@
 //! where, page by page) → `writer` (printpdf ops, metadata, bytes); `layout` holds the
 //! paper formats and `images` the signature.
 
+mod combine;
 pub mod fonts;
 mod images;
 pub mod layout;
@@ -29,6 +30,20 @@ pub struct PdfOptions {
     pub fonts: Option<Arc<Fonts>>,
 }
 
+/// Merges finished letter PDFs, in the order given, into one PDF for printing, titled
+/// `title` (the campaign). Each letter keeps its pages, page numbers and signature.
+///
+/// Holds every letter in memory until the merged file is made: memory grows with the
+/// number of letters.
+pub fn combine(letters: &[Vec<u8>], title: &str) -> Result<Vec<u8>> {
+    combine::combine(letters, title).map_err(|message| {
+        Error::flag(
+            "--combine",
+            format!("the combined PDF could not be written: {message}"),
+        )
+    })
+}
+
 /// Renders one letter as a PDF.
 pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
     let fonts = match &options.fonts {
@@ -49,7 +64,7 @@ pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
         &fonts,
         &geometry,
         letter,
-        signature.as_ref().map(images::Image::aspect),
+        signature.as_deref().map(images::Image::aspect),
     );
     let pages = composer.pages();
     if let Some((chars, context)) = composer.missing() {
@@ -65,7 +80,7 @@ pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
         language: letter.language.code(),
         date: letter.date,
     };
-    writer::write(&pages, &geometry, &fonts, signature.as_ref(), &meta).map_err(|message| {
+    writer::write(&pages, &geometry, &fonts, signature.as_deref(), &meta).map_err(|message| {
         Error::flag(
             "--format pdf",
             format!("the PDF could not be written: {message}"),
@@ -155,6 +170,29 @@ mod tests {
             assert!(bytes == here);
         }
         assert!(here.starts_with(b"%PDF-1.7"));
+    }
+
+    #[test]
+    fn cached_subsets_and_images_change_no_bytes() {
+        let signed = |name: &str| {
+            let mut letter = letter();
+            letter.signature.name = name.into();
+            letter.signature.image =
+                Some(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png").into());
+            letter
+        };
+        let cold = |letter: &Letter| render(letter, &PdfOptions::default()).unwrap();
+        let shared = PdfOptions {
+            layout: None,
+            fonts: Some(Arc::new(Fonts::bundled().unwrap())),
+        };
+        let warm = |letter: &Letter| render(letter, &shared).unwrap();
+        let (ana, luis) = (signed("Ana Pérez"), signed("Luis Gómez 42 ~"));
+        let first = warm(&ana);
+        warm(&luis);
+        assert!(warm(&ana) == first);
+        assert!(cold(&ana) == first);
+        assert!(warm(&luis) == cold(&luis));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! bytes in any process, in any order, on any thread.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use lopdf::{Dictionary, Object, StringFormat};
@@ -32,7 +33,7 @@ pub struct Meta<'a> {
 pub type WriteError = String;
 
 /// The trailer /ID written first and replaced by the content hash.
-const ID_PLACEHOLDER: [u8; 16] = [0; 16];
+pub(super) const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
 /// A run of glyphs from one face.
 struct GlyphRun {
@@ -81,7 +82,7 @@ fn font_id(slot: usize) -> FontId {
 }
 
 /// A PDF text string: literal ASCII, else UTF-16BE with a byte-order mark.
-fn text_string(text: &str) -> Object {
+pub(super) fn text_string(text: &str) -> Object {
     if text.is_ascii() {
         Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -97,7 +98,7 @@ fn page_ops(
     page: &Page,
     g: &Geometry,
     fonts: &Fonts,
-    subsets: &BTreeMap<usize, Subset>,
+    subsets: &BTreeMap<usize, Arc<Subset>>,
 ) -> Vec<Op> {
     let height = g.height;
     let mut ops = Vec::new();
@@ -229,7 +230,7 @@ pub fn write(
     }
     let mut subsets = BTreeMap::new();
     for (slot, gids) in &used {
-        subsets.insert(*slot, fonts.face(*slot).subset(gids)?);
+        subsets.insert(*slot, fonts.subset(*slot, &fonts.canonical(*slot, gids))?);
     }
 
     let mut doc = PdfDocument::new(meta.title);
@@ -313,15 +314,58 @@ pub fn write(
     let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     pdf.trailer
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
-    pdf.compress();
+    compress_streams(&mut pdf, fonts);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes).map_err(|e| e.to_string())?;
     set_id(&mut bytes)?;
     Ok(bytes)
 }
 
+/// Flate level for the streams made anew for each letter (page contents, Unicode
+/// maps, images' masks): lopdf's own `compress` uses the best (9), which made these
+/// streams most of the time a letter took, for a few hundred bytes.
+const LETTER_STREAM_LEVEL: u32 = 6;
+
+/// Flate level for font programs, made once per glyph set (and cached) for the regular
+/// face, but per letter for a face whose glyphs vary (a bold signer name).
+const FONT_LEVEL: u32 = 6;
+
+/// Compresses every stream not yet compressed, under lopdf's rule (only when that saves
+/// more than 19 bytes). Font programs (the streams with /Length1) get the best level,
+/// once per run for each distinct program (see `Fonts::compressed_program`); the rest
+/// [`LETTER_STREAM_LEVEL`]. A pure function of each stream's bytes, so the output does
+/// not depend on the cache.
+fn compress_streams(pdf: &mut lopdf::Document, fonts: &Fonts) {
+    for object in pdf.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let compressed = if stream.dict.has(b"Length1") {
+            fonts.compressed_program(&stream.content, || deflate(&stream.content, FONT_LEVEL))
+        } else {
+            deflate(&stream.content, LETTER_STREAM_LEVEL).map(Arc::new)
+        };
+        if let Some(compressed) = compressed {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed.to_vec());
+        }
+    }
+}
+
+/// `bytes` zlib-compressed at `level`, if that saves more than 19 bytes (lopdf's rule).
+fn deflate(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+    encoder.write_all(bytes).ok()?;
+    let compressed = encoder.finish().ok()?;
+    (compressed.len() + 19 < bytes.len()).then_some(compressed)
+}
+
 /// Replaces the placeholder /ID in the trailer with the MD5 of the document.
-fn set_id(bytes: &mut [u8]) -> Result<(), WriteError> {
+pub(super) fn set_id(bytes: &mut [u8]) -> Result<(), WriteError> {
     let digest = Md5::digest(&*bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
     let zeros = "0".repeat(32);
