@@ -186,7 +186,8 @@ pub fn check_request_text(request: &mut DraftRequest, warnings: &mut Vec<String>
     }
 }
 
-fn mojibake_warning(finding: &mojibake::Finding, fixed: bool) -> String {
+/// The warning for mis-decoded text, saying whether it was repaired.
+pub fn mojibake_warning(finding: &mojibake::Finding, fixed: bool) -> String {
     if fixed {
         format!("{}; repaired (--fix-mojibake)", finding.message())
     } else {

@@ -468,3 +468,41 @@ fn email_batch_writes_messages_that_send_can_read() {
         "{mbox}"
     );
 }
+
+#[test]
+fn mis_decoded_cells_are_reported_and_repaired_on_request() {
+    let env = Env::new();
+    env.write("s.csv", "name\nJosÃ© PÃ©rez\n");
+    let run = env.run(&[
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "election-integrity",
+        "-o",
+        "kept",
+    ]);
+    assert!(run.ok().is_empty());
+    assert!(run.stderr.contains("s.csv row 2 column `name`: text looks mis-decoded (mojibake): \"JosÃ©\" reads as \"José\""), "{}", run.stderr);
+    assert!(env
+        .read("kept/0002-josa-c-pa-c-rez--us-secretary-of-state.txt")
+        .contains("JosÃ© PÃ©rez"));
+    let run = env.run(&[
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "election-integrity",
+        "-o",
+        "fixed",
+        "--fix-mojibake",
+    ]);
+    assert!(
+        run.stderr.contains("repaired (--fix-mojibake)"),
+        "{}",
+        run.stderr
+    );
+    assert!(env
+        .read("fixed/0002-jose-perez--us-secretary-of-state.txt")
+        .contains("\nJosé Pérez\n"));
+}

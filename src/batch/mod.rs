@@ -9,6 +9,7 @@ pub mod row;
 pub mod shard;
 pub mod slug;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::compose::Composer;
-use crate::draft::{DraftRequest, Planner};
+use crate::draft::{mojibake_warning, DraftRequest, Planner};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::load::signers::{SignerRow, SignersReader};
@@ -154,24 +155,26 @@ struct Engine<'a> {
 }
 
 impl Engine<'_> {
-    fn row_request(
+    /// Reads a row, warning about (and with --fix-mojibake repairing) mis-decoded cells.
+    /// The row is copied only when a cell is repaired.
+    fn row_request<'r>(
         &self,
-        row: &SignerRow,
+        row: &'r SignerRow,
         defaults: &Sender,
         warnings: &mut Vec<String>,
-    ) -> std::result::Result<(row::RowRequest, SignerRow), String> {
-        let mut row = row.clone();
-        for (column, value) in &mut row.cells {
+    ) -> std::result::Result<(row::RowRequest, Cow<'r, SignerRow>), String> {
+        let fix = self.request.letter.fix_mojibake;
+        let mut row = Cow::Borrowed(row);
+        for i in 0..row.cells.len() {
+            let (column, value) = &row.cells[i];
+            if value.is_ascii() {
+                continue;
+            }
             let location = format!("{} row {} column `{column}`", self.source, row.row);
             if let Some(finding) = mojibake::scan_value(&location, value) {
-                if self.request.letter.fix_mojibake {
-                    warnings.push(format!("{}; repaired (--fix-mojibake)", finding.message()));
-                    mojibake::repair_in_place(value);
-                } else {
-                    warnings.push(format!(
-                        "{}; check the row, or pass --fix-mojibake to repair it",
-                        finding.message()
-                    ));
+                warnings.push(mojibake_warning(&finding, fix));
+                if fix {
+                    mojibake::repair_in_place(&mut row.to_mut().cells[i].1);
                 }
             }
         }

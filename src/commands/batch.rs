@@ -15,10 +15,11 @@ use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::load::signers::{SignersReader, SignersSource};
 use crate::load::{DataOptions, DataSet};
-use crate::render::pdf::PdfOptions;
-use crate::render::{Format, RenderOptions};
+use crate::render::Format;
 
-use super::draft::{email_options, fields, letter_date, own_words, pdf_options, sender_from_flags};
+use super::draft::{
+    fields, letter_date, own_words, recipient_ids, render_options, sender_from_flags,
+};
 use super::Diagnostics;
 
 /// Warnings and progress on stderr; a bar only on a terminal.
@@ -98,7 +99,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
     let request = BatchRequest {
         letter: DraftRequest {
             template: args.template.clone(),
-            recipients: args.to.clone(),
+            recipients: recipient_ids(&args.to),
             language: args.lang,
             demands: args
                 .demands
@@ -111,16 +112,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
             fields: fields(&args.fields)?,
             fix_mojibake: args.fix_mojibake,
         },
-        render: RenderOptions {
-            format,
-            width: args.width,
-            email: email_options(&args.email),
-            pdf: if format == Format::Pdf || args.email.attach_pdf {
-                pdf_options(&args.pdf, &data.pdf)?
-            } else {
-                PdfOptions::default()
-            },
-        },
+        render: render_options(format, args.width, &args.email, &args.pdf, &data)?,
         out_dir: args.out_dir.clone(),
         resume: args.resume,
         shard: args.shard,

@@ -115,8 +115,38 @@ pub fn file_name(letter: &Letter, format: Format) -> String {
     )
 }
 
+/// How letters are rendered: the format, the text width, the email settings, and the PDF
+/// settings (fonts read once here) when the letters are PDFs or carry one.
+pub(crate) fn render_options(
+    format: Format,
+    width: usize,
+    email: &crate::cli::EmailArgs,
+    pdf: &PdfArgs,
+    data: &DataSet,
+) -> Result<RenderOptions> {
+    let pdf = if format == Format::Pdf || email.attach_pdf {
+        pdf_options(pdf, &data.pdf)?
+    } else {
+        PdfOptions::default()
+    };
+    Ok(RenderOptions {
+        format,
+        width,
+        email: email_options(email),
+        pdf,
+    })
+}
+
+/// The office ids given with --to (repeated or comma-separated), blanks dropped.
+pub(crate) fn recipient_ids(to: &[String]) -> Vec<String> {
+    to.iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// The email settings the flags give.
-pub(crate) fn email_options(args: &crate::cli::EmailArgs) -> EmailOptions {
+fn email_options(args: &crate::cli::EmailArgs) -> EmailOptions {
     EmailOptions {
         from: args.from.clone(),
         cc: args.cc.clone(),
@@ -148,12 +178,7 @@ pub(crate) fn letter_date(text: Option<&str>) -> Result<chrono::NaiveDate> {
 pub(crate) fn request(args: &DraftArgs, sender: Sender) -> Result<DraftRequest> {
     Ok(DraftRequest {
         template: args.template.clone().unwrap_or_default(),
-        recipients: args
-            .to
-            .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
+        recipients: recipient_ids(&args.to),
         language: args.lang,
         demands: args
             .demands
@@ -191,7 +216,7 @@ pub(crate) fn draft_letters(
 }
 
 /// PDF settings: flags first, then letters.toml `[pdf]`; fonts are read once here.
-pub(crate) fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
+fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
     let pick = |flag: &Option<PathBuf>, setting: &Option<PathBuf>| flag.clone().or(setting.clone());
     let paths = FontPaths {
         regular: pick(&args.font_regular, &settings.font_regular),
@@ -308,17 +333,13 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
     }
     let request = request(&args, sender)?;
     let letters = draft_letters(request, &data, diagnostics)?;
-    let pdf = if args.format == Some(Format::Pdf) || args.email.attach_pdf {
-        pdf_options(&args.pdf, &data.pdf)?
-    } else {
-        PdfOptions::default()
-    };
-    let options = RenderOptions {
-        format: args.format.unwrap_or(Format::Text),
-        width: args.width,
-        email: email_options(&args.email),
-        pdf,
-    };
+    let options = render_options(
+        args.format.unwrap_or(Format::Text),
+        args.width,
+        &args.email,
+        &args.pdf,
+        &data,
+    )?;
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
     super::ok()
 }

@@ -21,7 +21,7 @@ use crate::exit_code;
 use crate::i18n;
 use crate::load::{self, DataSet};
 use crate::model::{Language, Sender, Template};
-use crate::render::{self, Format, RenderOptions};
+use crate::render::{self, Format};
 
 pub use ui::Ui;
 
@@ -261,24 +261,41 @@ impl Flow<'_> {
             "Recipients (space to tick, enter to confirm)",
             "Destinatarios (espacio para marcar, intro para confirmar)",
         );
+        let chosen = self.pick_many(
+            prompt,
+            &labels,
+            &defaults,
+            (
+                "Choose at least one recipient.",
+                "Elija al menos un destinatario.",
+            ),
+        )?;
+        let ids: Vec<String> = chosen.into_iter().map(|i| records[i].id.clone()).collect();
+        report(prompt, &ids);
+        Ok(ids)
+    }
+
+    /// A multiple choice that is asked again until at least one item is ticked.
+    fn pick_many<T: std::fmt::Display>(
+        &self,
+        prompt: &str,
+        labels: &[T],
+        defaults: &[bool],
+        none_ticked: (&'static str, &'static str),
+    ) -> Step<Vec<usize>> {
         loop {
             let chosen = answered(
                 MultiSelect::with_theme(&self.theme)
                     .with_prompt(prompt)
-                    .items(&labels)
-                    .defaults(&defaults)
+                    .items(labels)
+                    .defaults(defaults)
                     .report(false)
                     .interact_opt()?,
             )?;
             if !chosen.is_empty() {
-                let ids: Vec<String> = chosen.into_iter().map(|i| records[i].id.clone()).collect();
-                report(prompt, &ids);
-                return Ok(ids);
+                return Ok(chosen);
             }
-            self.say(
-                "Choose at least one recipient.",
-                "Elija al menos un destinatario.",
-            );
+            self.say(none_ticked.0, none_ticked.1);
         }
     }
 
@@ -330,29 +347,21 @@ impl Flow<'_> {
             "Demands (all are ticked; space to untick)",
             "Peticiones (todas marcadas; espacio para desmarcar)",
         );
-        loop {
-            let chosen = answered(
-                MultiSelect::with_theme(&self.theme)
-                    .with_prompt(prompt)
-                    .items(&labels)
-                    .defaults(&defaults)
-                    .report(false)
-                    .interact_opt()?,
-            )?;
-            let ids: Vec<String> = chosen.iter().map(|i| demands[*i].id.clone()).collect();
-            if !ids.is_empty() {
-                report(prompt, &ids);
-            }
-            if chosen.len() == demands.len() {
-                return Ok(DemandSelection::All);
-            }
-            if !ids.is_empty() {
-                return Ok(DemandSelection::Ids(ids));
-            }
-            self.say(
+        let chosen = self.pick_many(
+            prompt,
+            &labels,
+            &defaults,
+            (
                 "Choose at least one demand.",
                 "Elija al menos una petición.",
-            );
+            ),
+        )?;
+        let ids: Vec<String> = chosen.iter().map(|i| demands[*i].id.clone()).collect();
+        report(prompt, &ids);
+        if chosen.len() == demands.len() {
+            Ok(DemandSelection::All)
+        } else {
+            Ok(DemandSelection::Ids(ids))
         }
     }
 
@@ -580,16 +589,13 @@ impl Flow<'_> {
                 return Err(Stop::Cancelled);
             }
         }
-        let options = RenderOptions {
-            format: answers.format,
-            width: self.args.width,
-            email: draft_command::email_options(&self.args.email),
-            pdf: if answers.format == Format::Pdf || self.args.email.attach_pdf {
-                draft_command::pdf_options(&self.args.pdf, &self.data.pdf)?
-            } else {
-                crate::render::pdf::PdfOptions::default()
-            },
-        };
+        let options = draft_command::render_options(
+            answers.format,
+            self.args.width,
+            &self.args.email,
+            &self.args.pdf,
+            self.data,
+        )?;
         let quiet = crate::commands::Diagnostics { quiet: true };
         let written =
             draft_command::write_output(&letters, &options, answers.output.as_ref(), quiet)?;
