@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::load::DataSet;
@@ -415,10 +416,26 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// Refuses control characters in the values given on the command line (or settings).
+pub fn check_request_controls(request: &DraftRequest) -> Result<()> {
+    let mut sender = request.sender.clone();
+    for (flag, text) in sender.texts_mut() {
+        control_chars::check(text).map_err(|m| Error::flag(flag, m))?;
+    }
+    if let Some(own) = &request.own_words {
+        control_chars::check(own).map_err(|m| Error::flag("--own-words", m))?;
+    }
+    for (key, value) in &request.fields {
+        control_chars::check(value).map_err(|m| Error::flag(format!("--field {key}"), m))?;
+    }
+    Ok(())
+}
+
 /// Resolves a request against the data: one Draft per recipient.
 pub fn plan(mut request: DraftRequest, data: &DataSet, today: NaiveDate) -> Result<Plan> {
     let mut warnings = Vec::new();
     check_request_text(&mut request, &mut warnings);
+    check_request_controls(&request)?;
     let planner = Planner::new(
         &request.template,
         data,

@@ -85,6 +85,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+
+    /// A batch stopped because a letter could not be written; what is on disk is kept.
+    #[error("{source}; the batch stopped there")]
+    BatchStopped {
+        source: Box<Error>,
+        /// How many letters are on disk and in the manifest, when it could be written.
+        recorded: Option<usize>,
+    },
 }
 
 fn suggestion_text(suggestion: &Option<String>) -> String {
@@ -154,7 +162,18 @@ impl Error {
             } else {
                 "give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml".to_string()
             }),
-            Error::Io { .. } | Error::Flag { .. } => None,
+            Error::Io { source, .. } => io_hint(source).map(str::to_string),
+            Error::BatchStopped { source, recorded } => {
+                let first = source.hint().map_or(String::new(), |h| format!("{h}; "));
+                let kept = match recorded {
+                    Some(n) => format!("{n} letters are on disk and listed in manifest.jsonl"),
+                    None => "the letters written so far are kept".to_string(),
+                };
+                Some(format!(
+                    "{first}{kept}: then run the same command again with --resume to write the rest without repeating any"
+                ))
+            }
+            Error::Flag { .. } => None,
         }
     }
 
@@ -162,6 +181,11 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Delivery { .. } => exit_code::DELIVERY,
+            Error::Io {
+                action: "cannot write",
+                ..
+            }
+            | Error::BatchStopped { .. } => exit_code::OUTPUT,
             _ => exit_code::USAGE_OR_DATA,
         }
     }
@@ -175,3 +199,16 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What to do about an I/O error that has a usual cause.
+fn io_hint(error: &std::io::Error) -> Option<&'static str> {
+    match error.kind() {
+        std::io::ErrorKind::StorageFull => {
+            Some("the disk is full: free some space, or write somewhere else")
+        }
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Some("check the permissions of the directory, or write somewhere else")
+        }
+        _ => None,
+    }
+}

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod compose;
+pub mod control_chars;
 pub mod draft;
 pub mod error;
 pub mod exit_code;

@@ -44,8 +44,10 @@ fn replace(parent: &Path, path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     builder.permissions(document_permissions());
     let mut temp = builder
         .tempfile_in(parent)
-        .map_err(|e| Error::write(parent, e))?;
-    temp.write_all(bytes).map_err(|e| Error::write(path, e))?;
+        .map_err(|e| Error::write(path, without_temp_path(e)))?;
+    temp.as_file_mut()
+        .write_all(bytes)
+        .map_err(|e| Error::write(path, e))?;
     if sync {
         temp.as_file()
             .sync_all()
@@ -54,6 +56,19 @@ fn replace(parent: &Path, path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     temp.persist(path)
         .map_err(|e| Error::write(path, e.error))?;
     Ok(())
+}
+
+/// The operating system's error without the temporary file's name, which means nothing
+/// to the user: the message names the file being written instead.
+fn without_temp_path(error: io::Error) -> io::Error {
+    if error.raw_os_error().is_some() {
+        return error;
+    }
+    let text = error.to_string();
+    match text.find(" at path ") {
+        Some(at) => io::Error::new(error.kind(), &text[..at]),
+        None => error,
+    }
 }
 
 /// Whether standard output was closed by the reader (`letters … | head`).

@@ -294,7 +294,7 @@ fn flags_and_paths() {
     insta::assert_snapshot!("unknown-format", case(&[], &with(&["--format", "docx"]), 2));
     insta::assert_snapshot!(
         "output-cannot-be-written",
-        case(&[], &with(&["-o", "/proc/letters-test/letter.txt"]), 2)
+        case(&[], &with(&["-o", "/proc/letters-test/letter.txt"]), 4)
     );
     insta::assert_snapshot!(
         "empty-demand-list",
@@ -423,5 +423,407 @@ fn a_png_bomb_signature_is_refused_without_decoding_it() {
             ],
             2,
         )
+    );
+}
+
+#[test]
+fn more_data_files() {
+    let list = ["--recipients", "r.toml", "recipients", "list"];
+    let dup_key = format!("[ve-x]\n{RECORD}office = \"Again\"\n");
+    insta::assert_snapshot!(
+        "recipients-duplicate-key",
+        case(&[("r.toml", dup_key.as_bytes())], &list, 2)
+    );
+    let dup_record = format!("[ve-x]\n{RECORD}\n[ve-x]\n{RECORD}");
+    insta::assert_snapshot!(
+        "recipients-duplicate-record",
+        case(&[("r.toml", dup_record.as_bytes())], &list, 2)
+    );
+    let bad_id = format!("[Ve_X]\n{RECORD}");
+    insta::assert_snapshot!(
+        "recipients-bad-id",
+        case(&[("r.toml", bad_id.as_bytes())], &list, 2)
+    );
+    insta::assert_snapshot!(
+        "recipients-not-toml",
+        case(&[("r.toml", b"Fiscal General, Caracas\n")], &list, 2)
+    );
+    let control = RECORD.replace("\"O\"", "\"Fiscal\\u001b[31m\"");
+    insta::assert_snapshot!(
+        "recipient-control-character",
+        case(
+            &[("r.toml", format!("[ve-x]\n{control}").as_bytes())],
+            &list,
+            2
+        )
+    );
+}
+
+#[test]
+fn more_templates() {
+    let body = "ws/letter-templates/election-integrity/en.md.hbs";
+    let meta = "ws/letter-templates/election-integrity/template.toml";
+    let draft = [
+        "draft",
+        "--templates",
+        "ws/letter-templates",
+        "-t",
+        "election-integrity",
+        "--sender-name",
+        "Ana",
+    ];
+    insta::assert_snapshot!(
+        "template-unclosed-block",
+        workspace_case(
+            &[(body, "Body.\n\n{{#each demands}}\n1. {{this.text}}\n")],
+            &draft,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "template-unknown-variable",
+        workspace_case(&[(body, "Dear {{recipient.nickname}},\n")], &draft, 2)
+    );
+    insta::assert_snapshot!(
+        "template-toml-syntax",
+        workspace_case(
+            &[(meta, "name = \"N\nsubject = \"S\"\nlanguages = [\"en\"]\n")],
+            &draft,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "template-impossible-deadline",
+        workspace_case(
+            &[(
+                meta,
+                "name = \"N\"\nsubject = \"S\"\nlanguages = [\"en\"]\nact_before = 2024-13-45\n"
+            )],
+            &draft,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "template-control-character",
+        workspace_case(&[(body, "Body with a bell \u{7} in it.\n")], &draft, 2)
+    );
+}
+
+#[test]
+fn more_signers() {
+    let batch = [
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "election-integrity",
+        "-o",
+        "out",
+    ];
+    // A 50 MB cell (a quote never closed in a large export looks like this): refused
+    // without a letter, the other rows written.
+    let mut huge = b"name,own_words\nAna,\"".to_vec();
+    huge.extend(std::iter::repeat_n(b'x', 50 * 1024 * 1024));
+    huge.extend_from_slice(b"\"\nLuis,\n");
+    insta::assert_snapshot!("signers-50mb-cell", case(&[("s.csv", &huge)], &batch, 1));
+    insta::assert_snapshot!(
+        "signers-control-character",
+        case(
+            &[("s.csv", b"name,city\nAna\x1b[2J,Caracas\nLuis,M\x07rida\n")],
+            &batch,
+            1
+        )
+    );
+    insta::assert_snapshot!(
+        "signers-json-lines-broken-line",
+        case(
+            &[("s.jsonl", b"{\"name\": \"Ana\"}\n{\"name\": \"Luis\"\n")],
+            &[
+                "batch",
+                "--signers",
+                "s.jsonl",
+                "-t",
+                "election-integrity",
+                "-o",
+                "out"
+            ],
+            1
+        )
+    );
+    insta::assert_snapshot!(
+        "signers-row-without-name",
+        case(&[("s.csv", b"name,email\n,ana@example.org\n")], &batch, 1)
+    );
+    insta::assert_snapshot!(
+        "signers-invalid-email",
+        case(&[("s.csv", b"name,email\nAna,ana@example\n")], &batch, 1)
+    );
+    insta::assert_snapshot!(
+        "signers-unknown-language",
+        case(&[("s.csv", b"name,lang\nAna,fr\n")], &batch, 1)
+    );
+}
+
+#[test]
+fn more_flags_and_images() {
+    fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        let mut args = vec!["draft", "-t", "election-integrity"];
+        args.extend_from_slice(extra);
+        args
+    }
+    insta::assert_snapshot!(
+        "sender-name-control-character",
+        case(&[], &with(&["--sender-name", "Ana\u{1b}[31m"]), 2)
+    );
+    insta::assert_snapshot!(
+        "own-words-file-missing",
+        case(
+            &[],
+            &with(&["--sender-name", "Ana", "--own-words", "@nope.txt"]),
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "width-too-narrow",
+        case(&[], &with(&["--sender-name", "Ana", "--width", "5"]), 2)
+    );
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/signature.png"
+    ))
+    .unwrap();
+    insta::assert_snapshot!(
+        "signature-truncated-png",
+        case(
+            &[("sig.png", &png[..60])],
+            &with(&[
+                "--sender-name",
+                "Ana",
+                "--signature",
+                "sig.png",
+                "--format",
+                "pdf",
+                "-o",
+                "x.pdf"
+            ]),
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "signature-missing",
+        case(
+            &[],
+            &with(&[
+                "--sender-name",
+                "Ana",
+                "--signature",
+                "nope.png",
+                "--format",
+                "pdf",
+                "-o",
+                "x.pdf"
+            ]),
+            2
+        )
+    );
+}
+
+#[test]
+fn more_smtp_settings() {
+    let env = Env::new();
+    env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-un-mission",
+        "--sender-name",
+        "Ana",
+        "--sender-email",
+        "ana@example.org",
+        "--format",
+        "email",
+        "-o",
+        "out/",
+    ])
+    .ok();
+    let send = |extra: &[&str]| {
+        let mut args = vec!["send", "out", "--send"];
+        args.extend_from_slice(extra);
+        env.run(&args)
+    };
+    insta::assert_snapshot!(
+        "smtp-port-out-of-range",
+        send(&["--smtp", "smtp://127.0.0.1:99999"]).fails(2)
+    );
+    insta::assert_snapshot!("smtp-no-host", send(&["--smtp", "smtp://"]).fails(2));
+    insta::assert_snapshot!(
+        "smtp-password-command-fails",
+        send(&[
+            "--smtp",
+            "smtp://127.0.0.1:2525",
+            "--smtp-user",
+            "ana",
+            "--password-command",
+            "false"
+        ])
+        .fails(2)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_standard_output_is_an_error() {
+    let env = Env::new();
+    let out = std::fs::File::create("/dev/full").unwrap();
+    let output = env
+        .std_cmd(&["draft", "-t", "election-integrity", "--sender-name", "Ana"])
+        .stdout(out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    insta::assert_snapshot!(
+        "stdout-full",
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("error") || l.starts_with("hint"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// A small tmpfs mounted in a test's directory, unmounted when dropped. `None` when this
+/// machine does not let tests mount one (it takes root); the test then says so and stops.
+struct SmallDisk {
+    path: std::path::PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(path: std::path::PathBuf, options: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(&path).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(&path)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("not run: mounting a tmpfs needs root");
+            return None;
+        }
+        Some(SmallDisk { path })
+    }
+
+    fn remount(&self, options: &str) {
+        let status = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.path)
+            .status();
+    }
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_full_disk_stops_the_batch_and_resume_finishes_it() {
+    let env = Env::new();
+    let Some(disk) = SmallDisk::mount(env.join("disk"), "size=48k") else {
+        return;
+    };
+    let mut csv = String::from("name,email\n");
+    for i in 1..=40 {
+        csv.push_str(&format!("Signer {i},s{i}@example.org\n"));
+    }
+    env.write("s.csv", &csv);
+    let batch = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "-q",
+            "batch",
+            "--signers",
+            "s.csv",
+            "-t",
+            "election-integrity",
+            "-o",
+            out,
+        ];
+        args.extend_from_slice(extra);
+        env.run(&args)
+    };
+    let full = batch("disk/out", &[]);
+    let message = full.fails(4).to_string();
+    insta::with_settings!({filters => vec![(r"disk/out(/[0-9a-z-]+\.txt)?:", "disk/out/[FILE]:")]}, {
+        insta::assert_snapshot!("disk-full-batch", message);
+    });
+    let out = env.join("disk/out");
+    assert!(
+        files_in(&out).iter().all(|f| !f.ends_with(".tmp")),
+        "temporary files left: {:?}",
+        files_in(&out)
+    );
+    // Room again: the same command with --resume writes exactly the rest.
+    disk.remount("size=4m");
+    batch("disk/out", &["--resume"]).ok();
+    batch("plain-out", &[]).ok();
+    assert_eq!(files_in(&out), files_in(&env.join("plain-out")));
+    for name in files_in(&out) {
+        if name.ends_with(".txt") {
+            assert_eq!(
+                std::fs::read(out.join(&name)).unwrap(),
+                std::fs::read(env.join("plain-out").join(&name)).unwrap(),
+                "{name} differs from a batch written in one go"
+            );
+        }
+    }
+    let manifest = std::fs::read_to_string(out.join("manifest.jsonl")).unwrap();
+    let mut recorded: Vec<String> = manifest
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["file"].to_string())
+        .collect();
+    let count = recorded.len();
+    recorded.sort();
+    recorded.dedup();
+    assert_eq!(recorded.len(), count, "a letter recorded twice");
+    assert_eq!(count, 40);
+}
+
+#[test]
+fn a_read_only_output_directory_is_an_error() {
+    let env = Env::new();
+    let Some(_disk) = SmallDisk::mount(env.join("ro"), "size=64k,ro") else {
+        return;
+    };
+    insta::assert_snapshot!(
+        "output-read-only",
+        env.run(&[
+            "-q",
+            "draft",
+            "-t",
+            "election-integrity",
+            "--sender-name",
+            "Ana",
+            "-o",
+            "ro/letter.txt",
+        ])
+        .fails(4)
     );
 }

@@ -90,6 +90,8 @@ enum RowOutcome {
         warnings: Vec<String>,
     },
     Failed(Failure, Vec<String>),
+    /// A letter could not be written (disk full, no permission): the batch stops.
+    WriteFailed(Error),
 }
 
 enum LetterOutcome {
@@ -264,7 +266,7 @@ impl Engine<'_> {
                 continue;
             }
             if let Err(e) = sink::write_atomic_unsynced(&self.dir, &file, &bytes) {
-                return fail(&clean_row, e.to_string(), warnings);
+                return RowOutcome::WriteFailed(e);
             }
             letters.push(LetterOutcome::Written(manifest::Entry {
                 row: row.row,
@@ -402,6 +404,7 @@ pub fn run(
     let mut fingerprints: HashSet<u64> = HashSet::new();
     let mut rows = rows.peekable();
     let mut chunk: Vec<SignerRow> = Vec::with_capacity(CHUNK);
+    let mut stopped: Option<Error> = None;
     loop {
         chunk.clear();
         while chunk.len() < CHUNK {
@@ -447,6 +450,10 @@ pub fn run(
         for outcome in outcomes {
             let (letters, row_warnings) = match outcome {
                 RowOutcome::Done { letters, warnings } => (letters, warnings),
+                RowOutcome::WriteFailed(error) => {
+                    stopped.get_or_insert(error);
+                    continue;
+                }
                 RowOutcome::Failed(failure, row_warnings) => {
                     for warning in row_warnings {
                         if seen_warnings.insert(warning.clone()) {
@@ -497,6 +504,16 @@ pub fn run(
                 done += 1;
             }
             observer.letters_done(done);
+        }
+        if let Some(error) = stopped {
+            // The letters written so far are kept. Recording them may fail too (a full
+            // disk): then --resume simply writes them again, under the same names.
+            let recorded = manifest.as_mut().is_none_or(|m| m.sync().is_ok());
+            let _ = failures.finish();
+            return Err(Error::BatchStopped {
+                source: Box::new(error),
+                recorded: recorded.then_some(summary.written),
+            });
         }
         // The chunk's files are in place: now the manifest may say so.
         if let Some(manifest) = &mut manifest {

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::control_chars;
 use crate::load::signers::SignerRow;
 use crate::model::{looks_like_email, Language, Sender};
 
@@ -90,6 +91,9 @@ fn check_signature(path: &Path) -> Result<(), String> {
 /// Reads a row. `base` is the signers file's directory (signature paths are relative
 /// to it). Fails with the reason a person can act on.
 pub fn interpret(row: &SignerRow, defaults: &Sender, base: &Path) -> Result<RowRequest, String> {
+    for (column, value) in &row.cells {
+        control_chars::check(value).map_err(|m| format!("the `{column}` cell {m}"))?;
+    }
     let name = line(row, NAME);
     if name.is_empty() {
         return Err("no name: fill in the `name` column".to_string());

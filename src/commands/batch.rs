@@ -77,7 +77,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
     let source = SignersSource::parse(&args.signers);
     let base_dir = match &source {
         SignersSource::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
-        SignersSource::Stdin => PathBuf::from("."),
+        SignersSource::Stdin | SignersSource::Bytes { .. } => PathBuf::from("."),
     };
     let delimiter = match args.delimiter {
         Some(c) if c.is_ascii() => Some(c as u8),

@@ -51,7 +51,12 @@ pub(crate) fn own_words(value: Option<&str>) -> Result<Option<String>> {
         text
     } else if let Some(path) = value.strip_prefix('@') {
         let path = Path::new(path);
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::flag(
+                "--own-words",
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
         String::from_utf8(bytes).map_err(|_| {
             Error::flag(
                 "--own-words",

@@ -63,6 +63,12 @@ struct Builder {
 
 impl Builder {
     fn push_text(&mut self, text: &str) {
+        // A tab in running text is a space: letters have no tab stops.
+        let text: &str = &if text.contains('\t') {
+            std::borrow::Cow::Owned(text.replace('\t', " "))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
         let (bold, italic) = (self.bold > 0, self.italic > 0);
         if let Some(Inline::Text {
             text: last,

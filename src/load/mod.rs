@@ -11,7 +11,7 @@ mod workspace;
 use std::path::{Path, PathBuf};
 
 pub use recipients::{is_valid_id, Recipients};
-pub use templates::{body_file, Templates, META_FILE};
+pub use templates::{body_file, TemplateSource, Templates, META_FILE};
 pub use toml_file::{line_column, parse as parse_toml};
 pub use workspace::{
     find_workspace, remember_sender, user_config_dir, DataDir, PdfSettings, Settings,
@@ -57,6 +57,21 @@ fn read_recipients(path: &Path) -> Result<Recipients> {
 }
 
 impl DataSet {
+    /// The bundled recipients and templates alone, with no sender and default PDF
+    /// settings: what a machine without a workspace or user settings sees.
+    pub fn bundled() -> Result<DataSet> {
+        Ok(DataSet {
+            recipients: Recipients::parse(
+                &format!("{}/{RECIPIENTS_FILE}", bundled::PREFIX),
+                bundled::RECIPIENTS,
+            )?,
+            templates: Templates::from_bundled(&bundled::TEMPLATES, bundled::PREFIX),
+            sender: Sender::default(),
+            pdf: PdfSettings::default(),
+            workspace: None,
+        })
+    }
+
     /// Loads data in lookup order: flags, workspace, user config directory, bundled.
     pub fn load(options: &DataOptions) -> Result<DataSet> {
         let workspace_dir = match &options.workspace {

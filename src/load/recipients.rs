@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::model::Recipient;
 use crate::mojibake::{self, Finding};
@@ -47,6 +48,9 @@ impl Recipients {
                 ));
             }
             record.id.clone_from(id);
+            for text in record.texts_mut() {
+                control_chars::check(text).map_err(|m| Error::data(path, format!("[{id}] {m}")))?;
+            }
         }
         Ok(Recipients {
             path: path.to_string(),

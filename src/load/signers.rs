@@ -99,6 +99,11 @@ pub fn normalize_column(name: &str) -> String {
 pub enum SignersSource {
     File(PathBuf),
     Stdin,
+    /// Bytes already in memory, named `name` in messages.
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 impl SignersSource {
@@ -115,6 +120,7 @@ impl SignersSource {
         match self {
             SignersSource::File(path) => path.display().to_string(),
             SignersSource::Stdin => "<stdin>".to_string(),
+            SignersSource::Bytes { name, .. } => name.clone(),
         }
     }
 
@@ -124,6 +130,7 @@ impl SignersSource {
                 Box::new(File::open(path).map_err(|e| Error::read(path, e))?)
             }
             SignersSource::Stdin => Box::new(io::stdin()),
+            SignersSource::Bytes { bytes, .. } => Box::new(io::Cursor::new(bytes.clone())),
         })
     }
 
@@ -154,9 +161,13 @@ const SNIFF_BYTES: usize = 64 * 1024;
 pub const MAX_CELL_BYTES: usize = 64 * 1024;
 
 fn oversized(column: &str, len: usize) -> String {
+    let size = if len >= 1024 * 1024 {
+        format!("{} MB", len / (1024 * 1024))
+    } else {
+        format!("{} KB", len / 1024)
+    };
     format!(
-        "the `{column}` cell holds {} KB; cells over {} KB are refused (look for a quote that is opened and never closed)",
-        len / 1024,
+        "the `{column}` cell holds {size}; cells over {} KB are refused (look for a quote that is opened and never closed)",
         MAX_CELL_BYTES / 1024
     )
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use include_dir::Dir;
 
+use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::model::{Body, Language, Template, TemplateMeta};
 use crate::mojibake::{self, Finding};
@@ -22,11 +23,16 @@ pub fn body_file(language: Language) -> String {
 }
 
 /// A template directory's files, read but not yet parsed.
-struct TemplateFiles {
-    id: String,
-    dir: String,
-    meta: Option<String>,
-    bodies: Vec<(Language, String)>,
+#[derive(Debug, Clone, Default)]
+pub struct TemplateSource {
+    /// The directory name, which is the template's id.
+    pub id: String,
+    /// Where the directory is, for messages.
+    pub dir: String,
+    /// The text of `template.toml`, if there is one.
+    pub meta: Option<String>,
+    /// The text of each body found, by language.
+    pub bodies: Vec<(Language, String)>,
 }
 
 /// Every template of a directory. A broken template does not hide the others.
@@ -58,7 +64,7 @@ impl Templates {
                         .and_then(|f| f.contents_utf8())
                         .map(str::to_string)
                 };
-                TemplateFiles {
+                TemplateSource {
                     dir: format!("{path}/{id}"),
                     meta: read(META_FILE),
                     bodies: Language::ALL
@@ -69,7 +75,7 @@ impl Templates {
                 }
             })
             .collect();
-        Templates::build(path, files)
+        Templates::from_sources(path, files)
     }
 
     /// Loads the templates of a directory on disk.
@@ -101,17 +107,18 @@ impl Templates {
                     bodies.push((language, text));
                 }
             }
-            files.push(TemplateFiles {
+            files.push(TemplateSource {
                 id: entry.file_name().to_string_lossy().into_owned(),
                 dir: sub.display().to_string(),
                 meta: read(META_FILE)?,
                 bodies,
             });
         }
-        Ok(Templates::build(dir.display().to_string(), files))
+        Ok(Templates::from_sources(dir.display().to_string(), files))
     }
 
-    fn build(path: String, files: Vec<TemplateFiles>) -> Templates {
+    /// Parses templates already read (from `path`, named in messages).
+    pub fn from_sources(path: String, files: Vec<TemplateSource>) -> Templates {
         let mut templates = Templates {
             path,
             ..Templates::default()
@@ -160,7 +167,7 @@ impl Templates {
     }
 }
 
-fn parse_template(files: TemplateFiles) -> Result<Template> {
+fn parse_template(files: TemplateSource) -> Result<Template> {
     let meta_path = format!("{}/{META_FILE}", files.dir);
     if !is_valid_id(&files.id) {
         return Err(Error::data(
@@ -202,20 +209,26 @@ fn parse_template(files: TemplateFiles) -> Result<Template> {
             ));
         }
     }
-    let bodies = files
-        .bodies
-        .into_iter()
-        .map(|(language, source)| {
-            let path = format!("{}/{}", files.dir, body_file(language));
-            (language, Body { path, source })
-        })
-        .collect();
-    Ok(Template {
+    let mut bodies = BTreeMap::new();
+    for (language, source) in files.bodies {
+        let path = format!("{}/{}", files.dir, body_file(language));
+        if let Some((at, message)) = control_chars::locate(&source) {
+            return Err(Error::data(format!("{path}:{at}"), message));
+        }
+        bodies.insert(language, Body { path, source });
+    }
+    let mut template = Template {
         id: files.id,
         path: meta_path,
         meta,
         bodies,
-    })
+    };
+    // The bodies were checked with their lines; these are the metadata's texts.
+    let meta_path = template.path.clone();
+    for text in template.texts_mut() {
+        control_chars::check(text).map_err(|m| Error::data(&meta_path, format!("a text {m}")))?;
+    }
+    Ok(template)
 }
 
 #[cfg(test)]

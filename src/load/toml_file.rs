@@ -27,7 +27,15 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T> {
             }
             None => path.to_string(),
         };
-        let message = err.message().trim().replace('\n', " ");
+        let mut message = err.message().trim().replace('\n', " ");
+        if message == "duplicate key" {
+            if let Some(key) = err.span().and_then(|span| text.get(span)) {
+                message = format!(
+                    "duplicate key `{}`: a key may appear only once in a table; keep one of them",
+                    key.trim()
+                );
+            }
+        }
         Error::data(location, message)
     })
 }
@@ -41,6 +49,13 @@ mod tests {
         let err = parse::<toml::Table>("x.toml", "a = 1\nb = \"unterminated\n").unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("x.toml:2:"), "{text}");
+    }
+
+    #[test]
+    fn names_a_duplicate_key() {
+        let err = parse::<toml::Table>("x.toml", "[a]\nname = 1\nname = 2\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("x.toml:3:1: duplicate key `name`"), "{text}");
     }
 
     #[test]

@@ -12,8 +12,14 @@ pub const DEFAULT_WIDTH: usize = 72;
 pub const MIN_WIDTH: usize = 20;
 
 /// Wraps `text` to `width` columns; the first line starts with `first`, the others with
-/// `rest`. Words longer than a line stand alone on their line, unbroken.
+/// `rest`. Words longer than a line stand alone on their line, unbroken. Tabs count as
+/// spaces.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let text: &str = &if text.contains('\t') {
+        std::borrow::Cow::Owned(text.replace('\t', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let options = Options::new(width)
         .break_words(false)
         .word_splitter(WordSplitter::NoHyphenation)
