@@ -12,11 +12,11 @@ pub const DEFAULT_WIDTH: usize = 72;
 pub const MIN_WIDTH: usize = 20;
 
 /// Wraps `text` to `width` columns; the first line starts with `first`, the others with
-/// `rest`. Words longer than a line stand alone on their line, unbroken. Tabs count as
-/// spaces.
+/// `rest`. Words longer than a line stand alone on their line, unbroken. Tabs and carriage
+/// returns count as spaces.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let text: &str = &if text.contains('\t') {
-        std::borrow::Cow::Owned(text.replace('\t', " "))
+    let text: &str = &if text.contains(['\t', '\r']) {
+        std::borrow::Cow::Owned(text.replace(['\t', '\r'], " "))
     } else {
         std::borrow::Cow::Borrowed(text)
     };

@@ -1,0 +1,97 @@
+//! Loading `recipients.toml` and `template.toml` (with a body) from arbitrary text, then
+//! drafting and composing with whatever loaded.
+//!
+//! Input: a selector byte (even: recipients file, odd: template), then the TOML text,
+//! a NUL, and (for a template) the English body.
+#![no_main]
+
+use letters::load::{DataSet, Recipients, TemplateSource, Templates};
+use letters::model::Language;
+use letters::render::text;
+use letters_fuzz::{split, Ask};
+use libfuzzer_sys::fuzz_target;
+
+fn compose_all(data: &DataSet, asks: Vec<Ask>) {
+    for ask in asks {
+        for draft in letters_fuzz::drafts(data, ask) {
+            if let Ok(letter) = letters::compose::compose(&draft) {
+                let _ = text::render(&letter, 72);
+            }
+        }
+    }
+}
+
+fn sender() -> letters::model::Sender {
+    letters::model::Sender {
+        name: "Ana Pérez".into(),
+        ..Default::default()
+    }
+}
+
+fuzz_target!(|input: &[u8]| {
+    let (selector, [toml, body]) = split::<2>(input);
+    if selector % 2 == 0 {
+        let Ok(recipients) = Recipients::parse("fuzz/recipients.toml", &toml) else {
+            return;
+        };
+        let ids: Vec<String> = recipients.records.keys().take(8).cloned().collect();
+        let data = DataSet {
+            recipients,
+            templates: Templates::from_bundled(
+                &letters::load::bundled::TEMPLATES,
+                letters::load::bundled::PREFIX,
+            ),
+            sender: sender(),
+            pdf: Default::default(),
+            workspace: None,
+        };
+        let asks = ids
+            .into_iter()
+            .map(|id| Ask {
+                template: "detention-urgent-action".into(),
+                recipients: vec![id],
+                language: letters_fuzz::language(selector / 2),
+                sender: sender(),
+                ..Ask::default()
+            })
+            .collect();
+        compose_all(&data, asks);
+    } else {
+        let templates = Templates::from_sources(
+            "fuzz".into(),
+            vec![TemplateSource {
+                id: "fuzz".into(),
+                dir: "fuzz/fuzz".into(),
+                meta: Some(toml),
+                bodies: vec![(Language::En, body.clone()), (Language::Es, body)],
+            }],
+        );
+        if templates.templates.is_empty() {
+            return;
+        }
+        let data = DataSet {
+            recipients: Recipients::parse(
+                "fuzz/recipients.toml",
+                letters::load::bundled::RECIPIENTS,
+            )
+            .unwrap_or_else(|e| panic!("bundled recipients: {e}")),
+            templates,
+            sender: sender(),
+            pdf: Default::default(),
+            workspace: None,
+        };
+        // The template's own default recipients, then each bundled office.
+        let mut request = Ask {
+            template: "fuzz".into(),
+            language: letters_fuzz::language(selector / 2),
+            sender: sender(),
+            ..Ask::default()
+        };
+        let mut asks = vec![request.clone()];
+        for id in letters_fuzz::RECIPIENTS {
+            request.recipients = vec![id.to_string()];
+            asks.push(request.clone());
+        }
+        compose_all(&data, asks);
+    }
+});

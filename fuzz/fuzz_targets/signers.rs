@@ -1,0 +1,36 @@
+//! Parsing a signers file (CSV with any delimiter and encoding, or JSON Lines) and
+//! reading each row as a signer's request.
+//!
+//! Input: the file's bytes.
+#![no_main]
+
+use std::path::Path;
+
+use letters::batch::row::interpret;
+use letters::load::signers::{SignersEncoding, SignersReader, SignersSource};
+use letters::model::Sender;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|input: &[u8]| {
+    let source = SignersSource::Bytes {
+        name: "fuzz.csv".into(),
+        bytes: input.to_vec(),
+    };
+    let Ok(reader) = SignersReader::open(&source, SignersEncoding::Auto, None) else {
+        return;
+    };
+    let defaults = Sender::default();
+    let mut last_row = 0;
+    for row in reader.take(10_000) {
+        // Every row, good or bad, has its own number, increasing through the file.
+        let number = row.as_ref().map_or_else(|bad| bad.row, |good| good.row);
+        assert!(number > last_row, "row {number} after {last_row}");
+        last_row = number;
+        let Ok(row) = row else {
+            continue;
+        };
+        if let Ok(request) = interpret(&row, &defaults, Path::new("/nonexistent")) {
+            assert!(!request.sender.name.trim().is_empty());
+        }
+    }
+});
