@@ -2,7 +2,8 @@
 //! the form printpdf gives them. Each line of text is one BT…ET section; glyphs of one
 //! face, size and baseline on a line share one TJ array whose numbers move the pen to
 //! each run's position (computed against the same /W widths a viewer uses, so the text
-//! lands where it was laid out and is selected as one line).
+//! lands where it was laid out and is selected as one line), the glyphs between two
+//! moves in one hex string.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -61,6 +62,8 @@ struct TextRun {
     pen: f64,
     array: Vec<u8>,
     empty: bool,
+    /// Whether the array ends in a string still open for more glyphs.
+    open: bool,
 }
 
 /// Writes operators, one a line.
@@ -103,6 +106,9 @@ impl Writer<'_> {
             let out = self.op();
             out.push(b'[');
             out.extend_from_slice(&run.array);
+            if run.open {
+                out.push(b'>');
+            }
             out.extend_from_slice(b"] TJ");
         }
     }
@@ -115,6 +121,10 @@ impl Writer<'_> {
                 let dx = (f64::from(x) - f64::from(run.x)) * 1000.0 / f64::from(size);
                 let kern = (run.pen - dx) as f32;
                 if kern != 0.0 {
+                    if run.open {
+                        run.array.push(b'>');
+                        run.open = false;
+                    }
                     if !run.empty {
                         run.array.push(b' ');
                     }
@@ -132,12 +142,20 @@ impl Writer<'_> {
                     pen: 0.0,
                     array: Vec::with_capacity(8 * glyphs.len() + 16),
                     empty: true,
+                    open: false,
                 })
             }
         };
-        for gid in glyphs {
-            syntax::hex(&mut run.array, &font.code(*gid).to_be_bytes());
+        // Glyphs between two pen moves go in one string: `<00050014…>`.
+        if !glyphs.is_empty() && !run.open {
+            run.array.push(b'<');
+            run.open = true;
             run.empty = false;
+        }
+        for gid in glyphs {
+            let [high, low] = font.code(*gid).to_be_bytes();
+            syntax::hex_byte(&mut run.array, high);
+            syntax::hex_byte(&mut run.array, low);
             run.pen += font.width(*gid) as f64;
         }
     }
