@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::deflate::deflate;
+use super::deflate::{deflate, Level};
 use super::fonts::Subset;
 use super::syntax::{self, File};
 
@@ -70,7 +70,7 @@ impl Embedded {
             ("CIDFontType2", "FontFile2", program.clone())
         };
         let mut stream = Vec::with_capacity(data.len() / 2 + 64);
-        match deflate(&data) {
+        match deflate(&data, Level::Font) {
             Some(compressed) => syntax::stream(&mut stream, &head, &compressed, true),
             None => syntax::stream(&mut stream, &head, &data, false),
         }
@@ -197,7 +197,7 @@ impl Embedded {
 
         file.begin(first + 1);
         let map = to_unicode(resource, &coded);
-        match deflate(&map) {
+        match deflate(&map, Level::Text) {
             Some(compressed) => syntax::stream(&mut file.bytes, b"<<", &compressed, true),
             None => syntax::stream(&mut file.bytes, b"<<", &map, false),
         }

@@ -11,7 +11,7 @@ use lopdf::{Object, StringFormat};
 use md5::{Digest, Md5};
 
 use super::content;
-use super::deflate::deflate;
+use super::deflate::{deflate, Level};
 use super::fonts::Fonts;
 use super::images::Image;
 use super::layout::Geometry;
@@ -185,7 +185,7 @@ pub fn write(
         out.extend_from_slice(b">>");
         file.end();
         file.begin(first_resources + 2 * i + 1);
-        match deflate(content) {
+        match deflate(content, Level::Text) {
             Some(compressed) => syntax::stream(&mut file.bytes, b"<<", &compressed, true),
             None => syntax::stream(&mut file.bytes, b"<<", content, false),
         }
