@@ -1,6 +1,7 @@
-//! Flate compression of stream data, with one compressor per thread and level reused
-//! from stream to stream (a compressor is some 300 KB of tables: making one per stream
-//! cost more than compressing a page's text).
+//! Flate compression of stream data (zlib-rs, through flate2), with one compressor per
+//! thread and level reused from stream to stream (a compressor is a few hundred KB of
+//! tables: making one per stream cost more than compressing a page's text). The output
+//! depends only on the input and the level, not on the processor's features.
 
 use std::cell::RefCell;
 
@@ -14,8 +15,8 @@ pub enum Level {
     /// the time a letter took, for a few hundred bytes).
     Font = 6,
     /// What each letter writes anew (page contents, Unicode maps): level 3, which
-    /// compresses them in two thirds of the time level 6 takes for some 250 bytes more
-    /// per letter.
+    /// compresses them in well under the time level 6 takes, for a few hundred bytes
+    /// more per letter.
     Text = 3,
 }
 
