@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use lopdf::{Object, StringFormat};
-use md5::{Digest, Md5};
+use sha2::{Digest, Sha256};
 
 use super::content;
 use super::deflate::{deflate, Level};
@@ -223,20 +223,29 @@ pub fn write(
     }
 
     let (mut bytes, id_at) = file.finish(catalog, info);
-    let digest = Md5::digest(&bytes);
+    let mut hex = Vec::with_capacity(32);
+    for byte in content_id(&bytes) {
+        syntax::hex_byte(&mut hex, byte);
+    }
+    // Both strings of the /ID array: `<…><…>`.
     for at in [id_at, id_at + 34] {
-        for (i, byte) in digest.iter().enumerate() {
-            let mut pair = Vec::with_capacity(2);
-            syntax::hex_byte(&mut pair, *byte);
-            bytes[at + 2 * i..at + 2 * i + 2].copy_from_slice(&pair);
-        }
+        bytes[at..at + 32].copy_from_slice(&hex);
     }
     Ok(bytes)
 }
 
-/// Replaces the placeholder /ID in the trailer with the MD5 of the document.
+/// The document /ID of a file written with the placeholder /ID: the first 16 bytes of
+/// its SHA-256 (hashed by the processor where it can: a letter's file is hashed whole).
+fn content_id(bytes: &[u8]) -> [u8; 16] {
+    let digest = Sha256::digest(bytes);
+    let mut id = [0; 16];
+    id.copy_from_slice(&digest[..16]);
+    id
+}
+
+/// Replaces the placeholder /ID in the trailer with the hash of the document.
 pub(super) fn set_id(bytes: &mut [u8]) -> Result<(), WriteError> {
-    let digest = Md5::digest(&*bytes);
+    let digest = content_id(bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
     let zeros = "0".repeat(32);
     let start = find_last(bytes, b"trailer").ok_or("no trailer written")?;
