@@ -15,6 +15,7 @@ use allsorts::tag;
 use md5::{Digest, Md5};
 use printpdf::ParsedFont;
 
+use super::embed::Embedded;
 use crate::error::{Error, Result};
 
 const BUNDLED_REGULAR: &[u8] = include_bytes!("../../../fonts/LiberationSerif-Regular.ttf");
@@ -83,7 +84,16 @@ pub struct Face {
     /// The PostScript name, for the PDF font dictionary.
     postscript_name: String,
     units_per_em: f32,
+    /// The glyph of each character below [`DIRECT_CHARS`] (0: none), looked up by
+    /// index: line breaking asks for every character of a letter more than once.
+    direct: Vec<u16>,
+    /// Advance widths in ems, by glyph id.
+    advances: Vec<f32>,
 }
+
+/// Characters looked up in a table rather than the font's map: Latin, Greek,
+/// Cyrillic, general punctuation, currency and more.
+const DIRECT_CHARS: u32 = 0x3000;
 
 impl Face {
     /// Parses a TrueType/OpenType font; `None` if it is not one.
@@ -94,23 +104,44 @@ impl Face {
         }
         let postscript_name = postscript_name(bytes).unwrap_or_else(|| "Font".to_string());
         let units_per_em = f32::from(font.units_per_em);
+        let mut direct = vec![0; DIRECT_CHARS as usize];
+        for (c, gid) in font.codepoint_to_glyph.range(..DIRECT_CHARS) {
+            direct[*c as usize] = *gid;
+        }
+        let glyphs = font
+            .glyph_widths
+            .keys()
+            .next_back()
+            .map_or(0, |g| *g as usize + 1);
+        let advances = (0..glyphs)
+            .map(|gid| {
+                let width = u16::try_from(gid)
+                    .ok()
+                    .and_then(|gid| font.get_glyph_width(gid));
+                f32::from(width.unwrap_or(0)) / units_per_em
+            })
+            .collect();
         Some(Face {
             font,
             postscript_name,
             units_per_em,
+            direct,
+            advances,
         })
     }
 
     /// The glyph for `c`, if the face has one.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.font
-            .lookup_glyph_index(u32::from(c))
-            .filter(|gid| *gid != 0)
+        let gid = match self.direct.get(c as usize) {
+            Some(gid) => *gid,
+            None => self.font.lookup_glyph_index(u32::from(c)).unwrap_or(0),
+        };
+        (gid != 0).then_some(gid)
     }
 
     /// The advance width of a glyph, in ems.
     pub fn advance(&self, gid: u16) -> f32 {
-        f32::from(self.font.get_glyph_width(gid).unwrap_or(0)) / self.units_per_em
+        self.advances.get(usize::from(gid)).copied().unwrap_or(0.0)
     }
 
     /// Ascender and descender, in ems (descender negative).
@@ -215,14 +246,13 @@ const CACHE_ENTRIES: usize = 64;
 /// A face slot and the glyph ids (ascending) a subset keeps.
 type SubsetKey = (usize, Vec<u16>);
 
-/// Work done once per run instead of once per letter: subsets by (face slot, glyph
-/// set), and Flate-compressed font programs by the MD5 of their bytes. Entries are pure
+/// Work done once per run instead of once per letter: each face's subset to a glyph
+/// set, as the PDF objects that embed it, by (face slot, glyph set). Entries are pure
 /// functions of their keys, so a hit gives exactly the bytes a miss would have made,
 /// whatever the order letters are rendered in.
 #[derive(Debug, Default)]
 struct Cache {
-    subsets: Mutex<HashMap<SubsetKey, Arc<Subset>>>,
-    programs: Mutex<HashMap<[u8; 16], Arc<Vec<u8>>>>,
+    embedded: Mutex<HashMap<SubsetKey, Arc<Embedded>>>,
 }
 
 /// The four faces a letter is set in.
@@ -315,37 +345,18 @@ impl Fonts {
         wide
     }
 
-    /// The subset of face `slot` to `gids`, made once per run.
-    pub fn subset(&self, slot: usize, gids: &BTreeSet<u16>) -> Result<Arc<Subset>, String> {
+    /// Face `slot` subset to `gids`, ready to embed, made once per run.
+    pub fn embedded(&self, slot: usize, gids: &BTreeSet<u16>) -> Result<Arc<Embedded>, String> {
         let key = (slot, gids.iter().copied().collect::<Vec<u16>>());
-        if let Some(hit) = lock(&self.cache.subsets).get(&key) {
+        if let Some(hit) = lock(&self.cache.embedded).get(&key) {
             return Ok(Arc::clone(hit));
         }
-        let subset = Arc::new(self.face(slot).subset(gids)?);
-        let mut subsets = lock(&self.cache.subsets);
-        if subsets.len() < CACHE_ENTRIES {
-            subsets.insert(key, Arc::clone(&subset));
+        let embedded = Arc::new(Embedded::new(&self.face(slot).subset(gids)?)?);
+        let mut cache = lock(&self.cache.embedded);
+        if cache.len() < CACHE_ENTRIES {
+            cache.insert(key, Arc::clone(&embedded));
         }
-        Ok(subset)
-    }
-
-    /// `program` Flate-compressed by `compress` (or `None` when that does not make it
-    /// smaller), made once per run for each distinct program.
-    pub fn compressed_program(
-        &self,
-        program: &[u8],
-        compress: impl FnOnce() -> Option<Vec<u8>>,
-    ) -> Option<Arc<Vec<u8>>> {
-        let key: [u8; 16] = Md5::digest(program).into();
-        if let Some(hit) = lock(&self.cache.programs).get(&key) {
-            return Some(Arc::clone(hit));
-        }
-        let compressed = Arc::new(compress()?);
-        let mut programs = lock(&self.cache.programs);
-        if programs.len() < CACHE_ENTRIES {
-            programs.insert(key, Arc::clone(&compressed));
-        }
-        Some(compressed)
+        Ok(embedded)
     }
 
     /// Whether only bundled faces are in use.

@@ -9,9 +9,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
-use lopdf::{Dictionary, Object, Stream};
 use md5::{Digest, Md5};
 
+use super::syntax::{self, File};
 use crate::error::{Error, Result};
 
 /// An image ready to become a PDF image XObject.
@@ -84,38 +84,54 @@ impl Image {
         self.width as f32 / self.height.max(1) as f32
     }
 
-    /// The image XObject stream (and its soft mask, added to `doc`).
-    pub fn to_stream(&self, doc: &mut lopdf::Document) -> Stream {
-        let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"XObject".to_vec()));
-        dict.set("Subtype", Object::Name(b"Image".to_vec()));
-        dict.set("Width", i64::from(self.width));
-        dict.set("Height", i64::from(self.height));
-        dict.set(
-            "ColorSpace",
-            Object::Name(self.color_space.as_bytes().to_vec()),
-        );
-        dict.set("BitsPerComponent", i64::from(self.bits));
-        dict.set("Filter", Object::Name(self.filter.as_bytes().to_vec()));
+    /// How many objects [`Image::write`] writes: the image, after its soft mask if it
+    /// has one. The image is the last.
+    pub fn objects(&self) -> u32 {
+        if self.alpha.is_some() {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Writes the image XObject (and first its soft mask) from object `first` on.
+    pub fn write(&self, file: &mut File, first: u32) {
+        let mut id = first;
+        let mask = self.alpha.as_ref().map(|alpha| {
+            file.begin(id);
+            let mut head = self.head("DeviceGray");
+            head.extend_from_slice(b"/Filter/FlateDecode");
+            syntax::stream(&mut file.bytes, &head, alpha, false);
+            file.end_stream();
+            id += 1;
+            first
+        });
+        file.begin(id);
+        let mut head = self.head(self.color_space);
+        head.extend_from_slice(b"/Filter");
+        syntax::name(&mut head, self.filter.as_bytes());
         if self.invert {
-            dict.set(
-                "Decode",
-                Object::Array([1, 0, 1, 0, 1, 0, 1, 0].map(Object::Integer).to_vec()),
-            );
+            head.extend_from_slice(b"/Decode[1 0 1 0 1 0 1 0]");
         }
-        if let Some(alpha) = &self.alpha {
-            let mut mask = Dictionary::new();
-            mask.set("Type", Object::Name(b"XObject".to_vec()));
-            mask.set("Subtype", Object::Name(b"Image".to_vec()));
-            mask.set("Width", i64::from(self.width));
-            mask.set("Height", i64::from(self.height));
-            mask.set("ColorSpace", Object::Name(b"DeviceGray".to_vec()));
-            mask.set("BitsPerComponent", i64::from(self.bits));
-            mask.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            let id = doc.add_object(Stream::new(mask, alpha.clone()).with_compression(false));
-            dict.set("SMask", Object::Reference(id));
+        if let Some(mask) = mask {
+            head.extend_from_slice(b"/SMask ");
+            syntax::reference(&mut head, mask);
         }
-        Stream::new(dict, self.data.clone()).with_compression(false)
+        syntax::stream(&mut file.bytes, &head, &self.data, false);
+        file.end_stream();
+    }
+
+    /// An image dictionary's opening entries, up to /BitsPerComponent.
+    fn head(&self, color_space: &str) -> Vec<u8> {
+        let mut head = b"<</Type/XObject/Subtype/Image/Width ".to_vec();
+        syntax::int(&mut head, i64::from(self.width));
+        head.extend_from_slice(b"/Height ");
+        syntax::int(&mut head, i64::from(self.height));
+        head.extend_from_slice(b"/ColorSpace");
+        syntax::name(&mut head, color_space.as_bytes());
+        head.extend_from_slice(b"/BitsPerComponent ");
+        syntax::int(&mut head, i64::from(self.bits));
+        head
     }
 }
 

@@ -3,15 +3,20 @@
 //! and byte-for-byte reproducible.
 //!
 //! `fonts` (faces, widths, subsetting) → `lines` (line breaking) → `page` (what goes
-//! where, page by page) → `writer` (printpdf ops, metadata, bytes); `layout` holds the
-//! paper formats and `images` the signature.
+//! where, page by page) → `writer` (the file: `content` streams, `embed`ded fonts,
+//! metadata, bytes in `syntax`, `deflate`d); `layout` holds the paper formats and
+//! `images` the signature.
 
 mod combine;
+mod content;
+mod deflate;
+mod embed;
 pub mod fonts;
 mod images;
 pub mod layout;
 mod lines;
 mod page;
+mod syntax;
 mod writer;
 
 use std::sync::Arc;

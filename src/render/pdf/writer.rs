@@ -5,21 +5,18 @@
 //! bytes in any process, in any order, on any thread.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
-use lopdf::{Dictionary, Object, StringFormat};
-use md5::{Digest, Md5};
-use printpdf::{
-    Codepoint, Color as PdfColor, FontId, Line as PdfLine, LinePoint, Op, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix, XObjectId,
-    XObjectTransform,
-};
+use lopdf::{Object, StringFormat};
+use sha2::{Digest, Sha256};
 
-use super::fonts::{Fonts, Subset};
+use super::content;
+use super::deflate::{deflate, Level};
+use super::fonts::Fonts;
 use super::images::Image;
 use super::layout::Geometry;
-use super::page::{Color, Mark, Page};
+use super::page::{Mark, Page};
+use super::syntax;
 
 /// What the document says about itself.
 pub struct Meta<'a> {
@@ -35,53 +32,8 @@ pub type WriteError = String;
 /// The trailer /ID written first and replaced by the content hash.
 pub(super) const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
-/// A run of glyphs from one face.
-struct GlyphRun {
-    slot: usize,
-    x: f32,
-    glyphs: Vec<(u16, char)>,
-}
-
-/// Splits text into runs by the face that draws each character.
-fn glyph_runs(fonts: &Fonts, style: super::fonts::Style, size: f32, text: &str) -> Vec<GlyphRun> {
-    let mut runs: Vec<GlyphRun> = Vec::new();
-    let mut x = 0.0;
-    for c in text.chars() {
-        let found = fonts.resolve(style, c).or_else(|| {
-            c.is_whitespace()
-                .then(|| fonts.resolve(style, ' '))
-                .flatten()
-        });
-        let Some((slot, gid)) = found else {
-            continue;
-        };
-        match runs.last_mut() {
-            Some(run) if run.slot == slot => run.glyphs.push((gid, c)),
-            _ => runs.push(GlyphRun {
-                slot,
-                x,
-                glyphs: vec![(gid, c)],
-            }),
-        }
-        x += fonts.face(slot).advance(gid) * size;
-    }
-    runs
-}
-
-fn rgb(color: Color) -> PdfColor {
-    PdfColor::Rgb(Rgb {
-        r: color.0,
-        g: color.1,
-        b: color.2,
-        icc_profile: None,
-    })
-}
-
-fn font_id(slot: usize) -> FontId {
-    FontId(format!("F{}", slot + 1))
-}
-
-/// A PDF text string: literal ASCII, else UTF-16BE with a byte-order mark.
+/// A PDF text string for lopdf (the combined PDF's title): literal ASCII, else
+/// UTF-16BE with a byte-order mark.
 pub(super) fn text_string(text: &str) -> Object {
     if text.is_ascii() {
         Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
@@ -94,117 +46,20 @@ pub(super) fn text_string(text: &str) -> Object {
     }
 }
 
-fn page_ops(
-    page: &Page,
-    g: &Geometry,
-    fonts: &Fonts,
-    subsets: &BTreeMap<usize, Arc<Subset>>,
-) -> Vec<Op> {
-    let height = g.height;
-    let mut ops = Vec::new();
-    for mark in &page.marks {
-        match mark {
-            Mark::Text {
-                x,
-                baseline,
-                line,
-                color,
-            } => {
-                ops.push(Op::StartTextSection);
-                ops.push(Op::SetFillColor { col: rgb(*color) });
-                let mut current: Option<(usize, f32)> = None;
-                for placed in &line.runs {
-                    let run = &placed.run;
-                    for glyphs in glyph_runs(fonts, run.style, run.size, &run.text) {
-                        let Some(subset) = subsets.get(&glyphs.slot) else {
-                            continue;
-                        };
-                        if current != Some((glyphs.slot, run.size)) {
-                            ops.push(Op::SetFont {
-                                font: PdfFontHandle::External(font_id(glyphs.slot)),
-                                size: Pt(run.size),
-                            });
-                            current = Some((glyphs.slot, run.size));
-                        }
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(
-                                Pt(x + placed.x + glyphs.x),
-                                Pt(height - baseline + run.rise),
-                            ),
-                        });
-                        let codepoints = glyphs
-                            .glyphs
-                            .iter()
-                            .map(|(gid, c)| Codepoint {
-                                gid: subset.map.get(gid).copied().unwrap_or(0),
-                                offset: 0.0,
-                                cid: Some(c.to_string()),
-                            })
-                            .collect();
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(codepoints)],
-                        });
-                    }
-                }
-                ops.push(Op::EndTextSection);
-            }
-            Mark::Rule {
-                x1,
-                x2,
-                y,
-                width,
-                color,
-            } => {
-                ops.push(Op::SetOutlineColor { col: rgb(*color) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                let point = |x: f32| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(height - y),
-                    },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: PdfLine {
-                        points: vec![point(*x1), point(*x2)],
-                        is_closed: false,
-                    },
-                });
-            }
-            Mark::Image {
-                x,
-                top,
-                width,
-                height: image_height,
-            } => {
-                ops.push(Op::UseXobject {
-                    id: XObjectId("Im1".to_string()),
-                    transform: XObjectTransform {
-                        translate_x: Some(Pt(*x)),
-                        translate_y: Some(Pt(height - top - image_height)),
-                        scale_x: Some(*width),
-                        scale_y: Some(*image_height),
-                        no_auto_scale: true,
-                        ..Default::default()
-                    },
-                });
-            }
-        }
-    }
-    ops
-}
-
-fn pdf_date(date: NaiveDate) -> Object {
+fn pdf_date(out: &mut Vec<u8>, date: NaiveDate) {
     let text = format!(
         "D:{:04}{:02}{:02}000000Z",
         date.year(),
         date.month(),
         date.day()
     );
-    Object::String(text.into_bytes(), StringFormat::Literal)
+    syntax::literal(out, text.as_bytes());
 }
 
-/// Writes the pages as a PDF.
+/// Writes the pages as a PDF. Objects are numbered as printpdf numbered them: the page
+/// tree, four objects per font (by resource name), the shared resource dictionaries,
+/// the pages, each page's resources and contents, the catalog, /Info, then the
+/// signature image (its soft mask first).
 pub fn write(
     pages: &[Page],
     g: &Geometry,
@@ -219,7 +74,7 @@ pub fn write(
             if let Mark::Text { line, .. } = mark {
                 for placed in &line.runs {
                     let run = &placed.run;
-                    for glyphs in glyph_runs(fonts, run.style, run.size, &run.text) {
+                    for glyphs in content::glyph_runs(fonts, run.style, run.size, &run.text) {
                         used.entry(glyphs.slot)
                             .or_default()
                             .extend(glyphs.glyphs.iter().map(|(gid, _)| *gid));
@@ -228,145 +83,169 @@ pub fn write(
             }
         }
     }
-    let mut subsets = BTreeMap::new();
+    let mut embedded = BTreeMap::new();
     for (slot, gids) in &used {
-        subsets.insert(*slot, fonts.subset(*slot, &fonts.canonical(*slot, gids))?);
+        embedded.insert(*slot, fonts.embedded(*slot, &fonts.canonical(*slot, gids))?);
     }
-
-    let mut doc = PdfDocument::new(meta.title);
-    for (slot, subset) in &subsets {
-        doc.resources
-            .fonts
-            .map
-            .insert(font_id(*slot), PdfFont::new(subset.font.clone()));
-    }
-    let size = Rect::from_wh(Pt(g.width), Pt(g.height));
-    doc.pages = pages
+    let mut drawn = content::Drawn::new();
+    let contents: Vec<Vec<u8>> = pages
         .iter()
-        .map(|page| PdfPage {
-            media_box: size.clone(),
-            trim_box: size.clone(),
-            crop_box: size.clone(),
-            ops: page_ops(page, g, fonts, &subsets),
-        })
+        .map(|page| content::page(page, g, fonts, &embedded, &mut drawn))
         .collect();
 
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
-    pdf.version = "1.7".to_string();
+    let count = |n: usize| u32::try_from(n).map_err(|_| "too many objects".to_string());
+    let page_count = count(pages.len())?;
+    let font_dict = 2 + 4 * count(embedded.len())?;
+    let xobjects = font_dict + 1;
+    let first_page = font_dict + 4;
+    let first_resources = first_page + page_count;
+    let catalog = first_resources + 2 * page_count;
+    let info = catalog + 1;
 
-    if let Some(image) = image {
-        let stream = image.to_stream(&mut pdf);
-        let image_id = pdf.add_object(stream);
-        let xobjects = pdf
-            .get_pages()
-            .values()
-            .next()
-            .and_then(|page| pdf.get_dictionary(*page).ok())
-            .and_then(|page| page.get(b"Resources").ok())
-            .and_then(|r| r.as_reference().ok())
-            .and_then(|r| pdf.get_dictionary(r).ok())
-            .and_then(|r| r.get(b"XObject").ok())
-            .and_then(|x| x.as_reference().ok())
-            .ok_or("the page has no XObject resources")?;
-        pdf.get_dictionary_mut(xobjects)
-            .map_err(|e| e.to_string())?
-            .set("Im1", Object::Reference(image_id));
+    let mut file = syntax::File::new(40 * 1024);
+    file.begin(1);
+    file.bytes.extend_from_slice(b"<</Type/Pages/Count ");
+    syntax::int(&mut file.bytes, i64::from(page_count));
+    file.bytes.extend_from_slice(b"/Kids[");
+    for i in 0..page_count {
+        if i > 0 {
+            file.bytes.push(b' ');
+        }
+        syntax::reference(&mut file.bytes, first_page + i);
+    }
+    file.bytes.extend_from_slice(b"]>>");
+    file.end();
+
+    let no_chars = Vec::new();
+    for (k, (slot, font)) in (0u32..).zip(&embedded) {
+        let chars = drawn.get(slot).unwrap_or(&no_chars);
+        font.write(&mut file, 2 + 4 * k, &format!("F{}", slot + 1), chars);
     }
 
-    let mut info = Dictionary::new();
-    info.set("Title", text_string(meta.title));
-    info.set("Author", text_string(meta.author));
-    info.set(
-        "Creator",
-        text_string(concat!("letters ", env!("CARGO_PKG_VERSION"))),
-    );
-    info.set("Producer", text_string("letters (printpdf)"));
-    info.set("CreationDate", pdf_date(meta.date));
-    info.set("ModDate", pdf_date(meta.date));
-    let info_id = pdf
-        .trailer
-        .get(b"Info")
-        .and_then(Object::as_reference)
-        .map_err(|e| e.to_string())?;
-    *pdf.get_object_mut(info_id).map_err(|e| e.to_string())? = Object::Dictionary(info);
+    file.begin(font_dict);
+    file.bytes.extend_from_slice(b"<<");
+    for (k, slot) in (0u32..).zip(embedded.keys()) {
+        file.bytes.extend_from_slice(b"/F");
+        syntax::int(&mut file.bytes, *slot as i64 + 1);
+        file.bytes.push(b' ');
+        syntax::reference(&mut file.bytes, 5 + 4 * k);
+    }
+    file.bytes.extend_from_slice(b">>");
+    file.end();
+    file.begin(xobjects);
+    file.bytes.extend_from_slice(b"<<");
+    if let Some(image) = image {
+        file.bytes.extend_from_slice(b"/Im1 ");
+        syntax::reference(&mut file.bytes, info + image.objects());
+    }
+    file.bytes.extend_from_slice(b">>");
+    file.end();
+    // No graphics states nor shadings, but printpdf names empty dictionaries for both.
+    for id in [font_dict + 2, font_dict + 3] {
+        file.begin(id);
+        file.bytes.extend_from_slice(b"<<>>");
+        file.end();
+    }
 
-    let root = pdf
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| e.to_string())?;
-    let catalog = pdf.get_dictionary_mut(root).map_err(|e| e.to_string())?;
-    catalog.set(
-        "Lang",
-        Object::String(meta.language.as_bytes().to_vec(), StringFormat::Literal),
-    );
-    let mut preferences = Dictionary::new();
-    preferences.set("DisplayDocTitle", true);
-    catalog.set("ViewerPreferences", preferences);
+    let mut media_box = Vec::new();
+    media_box.push(b'[');
+    for (i, value) in [0.0, 0.0, g.width, g.height].into_iter().enumerate() {
+        if i > 0 {
+            media_box.push(b' ');
+        }
+        syntax::real(&mut media_box, value);
+    }
+    media_box.push(b']');
+    for i in 0..page_count {
+        file.begin(first_page + i);
+        let out = &mut file.bytes;
+        out.extend_from_slice(b"<</Type/Page");
+        for key in [&b"/MediaBox"[..], b"/TrimBox", b"/CropBox"] {
+            out.extend_from_slice(key);
+            out.extend_from_slice(&media_box);
+        }
+        out.extend_from_slice(b"/Parent 1 0 R/Resources ");
+        syntax::reference(out, first_resources + 2 * i);
+        out.extend_from_slice(b"/Contents ");
+        syntax::reference(out, first_resources + 2 * i + 1);
+        out.extend_from_slice(b"/Annots[]>>");
+        file.end();
+    }
+    for (i, content) in (0u32..).zip(&contents) {
+        file.begin(first_resources + 2 * i);
+        let out = &mut file.bytes;
+        out.extend_from_slice(b"<</Font ");
+        syntax::reference(out, font_dict);
+        out.extend_from_slice(b"/XObject ");
+        syntax::reference(out, xobjects);
+        out.extend_from_slice(b"/ExtGState ");
+        syntax::reference(out, font_dict + 2);
+        out.extend_from_slice(b"/Shading ");
+        syntax::reference(out, font_dict + 3);
+        out.extend_from_slice(b">>");
+        file.end();
+        file.begin(first_resources + 2 * i + 1);
+        match deflate(content, Level::Text) {
+            Some(compressed) => syntax::stream(&mut file.bytes, b"<<", &compressed, true),
+            None => syntax::stream(&mut file.bytes, b"<<", content, false),
+        }
+        file.end_stream();
+    }
 
-    let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
-    pdf.trailer
-        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
-    compress_streams(&mut pdf, fonts);
-    let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes).map_err(|e| e.to_string())?;
-    set_id(&mut bytes)?;
+    file.begin(catalog);
+    let out = &mut file.bytes;
+    out.extend_from_slice(
+        b"<</Type/Catalog/PageLayout/OneColumn/PageMode/UseNone/Pages 1 0 R/Lang",
+    );
+    syntax::literal(out, meta.language.as_bytes());
+    out.extend_from_slice(b"/ViewerPreferences<</DisplayDocTitle true>>>>");
+    file.end();
+
+    file.begin(info);
+    let out = &mut file.bytes;
+    out.extend_from_slice(b"<</Title");
+    syntax::text_string(out, meta.title);
+    out.extend_from_slice(b"/Author");
+    syntax::text_string(out, meta.author);
+    out.extend_from_slice(b"/Creator");
+    syntax::text_string(out, concat!("letters ", env!("CARGO_PKG_VERSION")));
+    out.extend_from_slice(b"/Producer");
+    syntax::text_string(out, "letters (printpdf)");
+    out.extend_from_slice(b"/CreationDate");
+    pdf_date(out, meta.date);
+    out.extend_from_slice(b"/ModDate");
+    pdf_date(out, meta.date);
+    out.extend_from_slice(b">>");
+    file.end();
+
+    if let Some(image) = image {
+        image.write(&mut file, info + 1);
+    }
+
+    let (mut bytes, id_at) = file.finish(catalog, info);
+    let mut hex = Vec::with_capacity(32);
+    for byte in content_id(&bytes) {
+        syntax::hex_byte(&mut hex, byte);
+    }
+    // Both strings of the /ID array: `<…><…>`.
+    for at in [id_at, id_at + 34] {
+        bytes[at..at + 32].copy_from_slice(&hex);
+    }
     Ok(bytes)
 }
 
-/// Flate level for the streams made anew for each letter (page contents, Unicode
-/// maps, images' masks): lopdf's own `compress` uses the best (9), which made these
-/// streams most of the time a letter took, for a few hundred bytes.
-const LETTER_STREAM_LEVEL: u32 = 6;
-
-/// Flate level for font programs, made once per glyph set (and cached) for the regular
-/// face, but per letter for a face whose glyphs vary (a bold signer name).
-const FONT_LEVEL: u32 = 6;
-
-/// Compresses every stream not yet compressed, under lopdf's rule (only when that saves
-/// more than 19 bytes). Font programs (the streams with /Length1) get the best level,
-/// once per run for each distinct program (see `Fonts::compressed_program`); the rest
-/// [`LETTER_STREAM_LEVEL`]. A pure function of each stream's bytes, so the output does
-/// not depend on the cache.
-fn compress_streams(pdf: &mut lopdf::Document, fonts: &Fonts) {
-    for object in pdf.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.has(b"Filter") {
-            continue;
-        }
-        let compressed = if stream.dict.has(b"Length1") {
-            fonts.compressed_program(&stream.content, || deflate(&stream.content, FONT_LEVEL))
-        } else {
-            deflate(&stream.content, LETTER_STREAM_LEVEL).map(Arc::new)
-        };
-        if let Some(compressed) = compressed {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed.to_vec());
-        }
-    }
+/// The document /ID of a file written with the placeholder /ID: the first 16 bytes of
+/// its SHA-256 (hashed by the processor where it can: a letter's file is hashed whole).
+fn content_id(bytes: &[u8]) -> [u8; 16] {
+    let digest = Sha256::digest(bytes);
+    let mut id = [0; 16];
+    id.copy_from_slice(&digest[..16]);
+    id
 }
 
-/// `bytes` zlib-compressed at `level`, if that saves more than 19 bytes (lopdf's rule).
-fn deflate(bytes: &[u8], level: u32) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-    encoder.write_all(bytes).ok()?;
-    let compressed = encoder.finish().ok()?;
-    (compressed.len() + 19 < bytes.len()).then_some(compressed)
-}
-
-/// Replaces the placeholder /ID in the trailer with the MD5 of the document.
+/// Replaces the placeholder /ID in the trailer with the hash of the document.
 pub(super) fn set_id(bytes: &mut [u8]) -> Result<(), WriteError> {
-    let digest = Md5::digest(&*bytes);
+    let digest = content_id(bytes);
     let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
     let zeros = "0".repeat(32);
     let start = find_last(bytes, b"trailer").ok_or("no trailer written")?;
