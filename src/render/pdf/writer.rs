@@ -210,7 +210,7 @@ pub fn write(
     out.extend_from_slice(b"/Creator");
     syntax::text_string(out, concat!("letters ", env!("CARGO_PKG_VERSION")));
     out.extend_from_slice(b"/Producer");
-    syntax::text_string(out, "letters (printpdf)");
+    syntax::text_string(out, "letters");
     out.extend_from_slice(b"/CreationDate");
     pdf_date(out, meta.date);
     out.extend_from_slice(b"/ModDate");
