@@ -232,12 +232,17 @@ impl Engine<'_> {
         let options = &self.request.render;
         let mut letters = Vec::with_capacity(recipients.len());
         for recipient in &recipients {
-            let file = slug::letter_file_name(
-                row.row,
-                &parsed.sender.name,
-                recipient,
-                options.format.extension(),
-            );
+            // A combined batch writes no file of its own per letter.
+            let file = if self.request.combine {
+                String::new()
+            } else {
+                slug::letter_file_name(
+                    row.row,
+                    &parsed.sender.name,
+                    recipient,
+                    options.format.extension(),
+                )
+            };
             if self.request.resume {
                 if let Some(entry) = self.previous.get(&file) {
                     if manifest::is_intact(&self.dir, entry) {
