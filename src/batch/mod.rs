@@ -182,18 +182,26 @@ impl Engine<'_> {
         Ok((parsed, row))
     }
 
-    fn draft_request(&self, parsed: &row::RowRequest) -> DraftRequest {
-        let mut request = self.request.letter.clone();
-        request.fields.extend(parsed.fields.clone());
-        if !parsed.recipients.is_empty() {
-            request.recipients.clone_from(&parsed.recipients);
+    /// The batch's request with the row's choices over it.
+    fn draft_request(&self, parsed: row::RowRequest) -> DraftRequest {
+        let letter = &self.request.letter;
+        let mut fields = letter.fields.clone();
+        fields.extend(parsed.fields);
+        DraftRequest {
+            template: letter.template.clone(),
+            recipients: if parsed.recipients.is_empty() {
+                letter.recipients.clone()
+            } else {
+                parsed.recipients
+            },
+            language: parsed.language.or(letter.language),
+            demands: letter.demands.clone(),
+            own_words: parsed.own_words.or_else(|| letter.own_words.clone()),
+            date: letter.date,
+            sender: parsed.sender,
+            fields,
+            fix_mojibake: letter.fix_mojibake,
         }
-        request.language = parsed.language.or(request.language);
-        if parsed.own_words.is_some() {
-            request.own_words.clone_from(&parsed.own_words);
-        }
-        request.sender = parsed.sender.clone();
-        request
     }
 
     fn letter(
@@ -224,7 +232,7 @@ impl Engine<'_> {
                 Ok(parsed) => parsed,
                 Err(reason) => return fail(row, reason, warnings),
             };
-        let draft_request = self.draft_request(&parsed);
+        let draft_request = self.draft_request(parsed);
         let recipients = match self.planner.recipients(&draft_request.recipients) {
             Ok(ids) => ids,
             Err(e) => return fail(&clean_row, e.to_string(), warnings),
@@ -238,7 +246,7 @@ impl Engine<'_> {
             } else {
                 slug::letter_file_name(
                     row.row,
-                    &parsed.sender.name,
+                    &draft_request.sender.name,
                     recipient,
                     options.format.extension(),
                 )
@@ -273,7 +281,7 @@ impl Engine<'_> {
             }
             letters.push(LetterOutcome::Written(manifest::Entry {
                 row: row.row,
-                signer: parsed.sender.name.clone(),
+                signer: draft_request.sender.name.clone(),
                 recipient: recipient.clone(),
                 language: letter.language,
                 file,

@@ -72,17 +72,16 @@ pub fn wrap_with(
 
 /// The display width of `text` in columns.
 pub fn display_width(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return text.len();
-    }
     let mut chars = text.chars();
     let mut width = 0;
     while let Some(c) = chars.next() {
-        if c == '\x1b' {
+        if (' '..'\x7f').contains(&c) {
+            width += 1;
+        } else if c == '\x1b' {
             skip_escape_sequence(&mut chars);
-            continue;
+        } else {
+            width += c.width().unwrap_or(0);
         }
-        width += c.width().unwrap_or(0);
     }
     width
 }
@@ -143,19 +142,30 @@ impl Iterator for Words<'_> {
         if start >= bytes.len() {
             return None;
         }
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(bytes.len(), |n| start + n);
-        let next = bytes[end..]
-            .iter()
-            .position(|&b| b != b' ')
-            .map_or(bytes.len(), |n| end + n);
+        // Printable ASCII is one column a byte; anything else is measured properly.
+        let mut end = start;
+        let mut plain = true;
+        while let Some(&byte) = bytes.get(end) {
+            if byte == b' ' {
+                break;
+            }
+            plain &= (0x20..0x7f).contains(&byte);
+            end += 1;
+        }
+        let mut next = end;
+        while bytes.get(next) == Some(&b' ') {
+            next += 1;
+        }
         self.at = next;
+        let width = if plain {
+            end - start
+        } else {
+            display_width(&self.line[start..end])
+        };
         Some(Word {
             start,
             end,
-            width: display_width(&self.line[start..end]),
+            width,
             spaces: next - end,
         })
     }
