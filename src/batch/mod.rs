@@ -3,15 +3,16 @@
 //! file is written atomically and then recorded in `manifest.jsonl`, so a killed batch
 //! resumes where it stopped, with nothing half-written and nothing twice.
 
+mod chunks;
 pub mod failures;
 pub mod manifest;
+mod outputs;
 pub mod row;
 pub mod shard;
 pub mod slug;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -28,6 +29,9 @@ use crate::model::{Language, Sender};
 use crate::mojibake;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink;
+
+use chunks::{Chunk, Chunks};
+use outputs::Outputs;
 
 pub use failures::Failure;
 pub use shard::Shard;
@@ -97,16 +101,6 @@ enum LetterOutcome {
     Skipped,
     /// A letter for the combined file, and its language.
     Combined(Vec<u8>, Language),
-}
-
-/// A fingerprint of a row's cells, for spotting duplicates.
-fn fingerprint(row: &SignerRow) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for (column, value) in &row.cells {
-        column.trim().to_lowercase().hash(&mut hasher);
-        value.trim().hash(&mut hasher);
-    }
-    hasher.finish()
 }
 
 /// Reports a failed row and keeps it for failed.csv.
@@ -370,7 +364,7 @@ pub fn run(
     let dir =
         std::fs::canonicalize(&request.out_dir).map_err(|e| Error::write(&request.out_dir, e))?;
     let source = rows.source.clone();
-    let mut failures = failures::FailureFile::new(&request.out_dir, rows.header.clone());
+    let failures = failures::FailureFile::new(&request.out_dir, rows.header.clone());
     let engine = Engine {
         request,
         dir,
@@ -383,24 +377,17 @@ pub fn run(
         return sign_on(&engine, rows, failures, observer, started);
     }
 
-    let mut summary = Summary::default();
-    let mut manifest = if request.combine {
+    let manifest = if request.combine {
         None
     } else {
         Some(manifest::Writer::open(
             &request.out_dir.join(manifest::FILE),
         )?)
     };
-    let combined_path = request.out_dir.join(combined_file_name(
-        &request.letter.template,
-        request.render.format,
-    ));
     // A combined PDF is merged from whole letters at the end (see `render::pdf::combine`);
     // other formats are appended to the combined file as they come.
     let merge_pdfs = request.combine && request.render.format == Format::Pdf;
-    let mut pdfs: Vec<Vec<u8>> = Vec::new();
-    let mut first_language: Option<Language> = None;
-    let mut combined = if request.combine && !merge_pdfs {
+    let combined = if request.combine && !merge_pdfs {
         Some(
             tempfile::Builder::new()
                 .prefix(".letters-")
@@ -411,111 +398,62 @@ pub fn run(
     } else {
         None
     };
-    let mut first_combined = true;
-    let mut fingerprints: HashSet<u64> = HashSet::new();
-    let mut rows = rows.peekable();
-    let mut chunk: Vec<SignerRow> = Vec::with_capacity(CHUNK);
-    loop {
-        chunk.clear();
-        while chunk.len() < CHUNK {
-            let Some(item) = rows.next() else { break };
-            match item {
-                Ok(row) => {
-                    if row.is_blank() {
-                        summary.blank += 1;
-                        continue;
-                    }
-                    summary.rows += 1;
-                    if let Some(shard) = request.shard {
-                        if !shard.contains(row.row) {
-                            summary.other_shards += 1;
-                            continue;
-                        }
-                    }
-                    if !fingerprints.insert(fingerprint(&row)) {
-                        summary.duplicates += 1;
-                        observer.warn(&format!(
-                            "{} row {} repeats an earlier row; skipped",
-                            engine.source, row.row
-                        ));
-                        continue;
-                    }
-                    chunk.push(row);
+    let mut outputs = Outputs {
+        observer,
+        source: &engine.source,
+        format: request.render.format,
+        seen_warnings,
+        summary: Summary::default(),
+        failures,
+        manifest,
+        combined,
+        combined_path: request.out_dir.join(combined_file_name(
+            &request.letter.template,
+            request.render.format,
+        )),
+        merge_pdfs,
+        pdfs: Vec::new(),
+        first_language: None,
+    };
+    let mut chunks = Chunks::new(rows, CHUNK, request.shard);
+    // While one chunk's letters are composed and written on every core, the chunk
+    // before it is recorded and the next one read.
+    let mut chunk = chunks.next_chunk();
+    let mut composed: Option<(Vec<chunks::Event>, Vec<RowOutcome>)> = None;
+    while !chunk.rows.is_empty() {
+        let Chunk { rows, events } = chunk;
+        let (outcomes, next) = rayon::join(
+            || -> Vec<RowOutcome> { rows.par_iter().map(|row| engine.process(row)).collect() },
+            || -> Result<Chunk> {
+                if let Some((events, outcomes)) = composed.take() {
+                    outputs.take(events, outcomes)?;
                 }
-                Err(bad) => {
-                    summary.rows += 1;
-                    if request.shard.is_some_and(|s| !s.contains(bad.row)) {
-                        summary.other_shards += 1;
-                        continue;
-                    }
-                    summary.failed_rows += 1;
-                    record_failure(&mut failures, observer, &engine.source, bad.into())?;
-                }
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<RowOutcome> = chunk.par_iter().map(|row| engine.process(row)).collect();
-        for outcome in outcomes {
-            let (letters, row_warnings) = match outcome {
-                RowOutcome::Done { letters, warnings } => (letters, warnings),
-                RowOutcome::Failed(failure, row_warnings) => {
-                    for warning in row_warnings {
-                        if seen_warnings.insert(warning.clone()) {
-                            observer.warn(&warning);
-                        }
-                    }
-                    summary.failed_rows += 1;
-                    observer.warn(&format!(
-                        "{} row {}: {}",
-                        engine.source, failure.row, failure.error
-                    ));
-                    failures.add(&failure)?;
-                    continue;
-                }
-            };
-            for warning in row_warnings {
-                if seen_warnings.insert(warning.clone()) {
-                    observer.warn(&warning);
-                }
-            }
-            let mut done = 0;
-            for letter in letters {
-                match letter {
-                    LetterOutcome::Written(entry) => {
-                        if let Some(manifest) = &mut manifest {
-                            manifest.append(&entry)?;
-                        }
-                        summary.written += 1;
-                    }
-                    LetterOutcome::Skipped => summary.skipped += 1,
-                    LetterOutcome::Combined(bytes, language) => {
-                        first_language.get_or_insert(language);
-                        if merge_pdfs {
-                            pdfs.push(bytes);
-                        } else if let Some(file) = &mut combined {
-                            use std::io::Write;
-                            if !first_combined {
-                                file.write_all(combined_separator(request.render.format))
-                                    .map_err(|e| Error::write(&combined_path, e))?;
-                            }
-                            first_combined = false;
-                            file.write_all(&bytes)
-                                .map_err(|e| Error::write(&combined_path, e))?;
-                        }
-                        summary.written += 1;
-                    }
-                }
-                done += 1;
-            }
-            observer.letters_done(done);
-        }
-        // The chunk's files are in place: now the manifest may say so.
-        if let Some(manifest) = &mut manifest {
-            manifest.flush()?;
-        }
+                Ok(chunks.next_chunk())
+            },
+        );
+        composed = Some((events, outcomes));
+        chunk = next?;
     }
+    if let Some((events, outcomes)) = composed.take() {
+        outputs.take(events, outcomes)?;
+    }
+    outputs.take(chunk.events, Vec::new())?;
+
+    let Outputs {
+        mut summary,
+        failures,
+        manifest,
+        combined,
+        combined_path,
+        pdfs,
+        first_language,
+        ..
+    } = outputs;
+    let counts = chunks.counts;
+    summary.rows = counts.rows;
+    summary.blank = counts.blank;
+    summary.duplicates = counts.duplicates;
+    summary.other_shards = counts.other_shards;
     if let Some(mut manifest) = manifest {
         manifest.sync()?;
     }

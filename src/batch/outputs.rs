@@ -1,0 +1,117 @@
+//! Where a batch's finished rows go, chunk by chunk and in input order: letters already
+//! on disk are recorded in the manifest, letters of a combined file are appended to it,
+//! and failed rows and warnings are reported.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+
+use tempfile::NamedTempFile;
+
+use super::chunks::Event;
+use super::{
+    combined_separator, failures, manifest, record_failure, LetterOutcome, Observer, RowOutcome,
+    Summary,
+};
+use crate::error::{Error, Result};
+use crate::model::Language;
+use crate::render::Format;
+
+pub struct Outputs<'a> {
+    pub observer: &'a dyn Observer,
+    /// The signers file, for messages.
+    pub source: &'a str,
+    pub format: Format,
+    pub seen_warnings: HashSet<String>,
+    pub summary: Summary,
+    pub failures: failures::FailureFile,
+    /// The manifest, unless the letters are combined.
+    pub manifest: Option<manifest::Writer>,
+    /// The combined file being written (all formats but PDF), and where it goes.
+    pub combined: Option<NamedTempFile>,
+    pub combined_path: PathBuf,
+    /// Whole PDFs, merged into one at the end.
+    pub merge_pdfs: bool,
+    pub pdfs: Vec<Vec<u8>>,
+    pub first_language: Option<Language>,
+}
+
+impl Outputs<'_> {
+    /// Shows a warning unless it was shown already.
+    pub fn warn_once(&mut self, warning: String) {
+        if !self.seen_warnings.contains(&warning) {
+            self.observer.warn(&warning);
+            self.seen_warnings.insert(warning);
+        }
+    }
+
+    /// Takes a chunk: what was found reading its rows, then its rows' letters.
+    pub fn take(&mut self, events: Vec<Event>, outcomes: Vec<RowOutcome>) -> Result<()> {
+        for event in events {
+            match event {
+                Event::Warning(warning) => self.observer.warn(&warning),
+                Event::Unreadable(failure) => {
+                    self.summary.failed_rows += 1;
+                    record_failure(&mut self.failures, self.observer, self.source, failure)?;
+                }
+            }
+        }
+        for outcome in outcomes {
+            self.take_row(outcome)?;
+        }
+        // The chunk's files are in place: now the manifest may say so.
+        if let Some(manifest) = &mut self.manifest {
+            manifest.flush()?;
+        }
+        Ok(())
+    }
+
+    fn take_row(&mut self, outcome: RowOutcome) -> Result<()> {
+        let (letters, row_warnings) = match outcome {
+            RowOutcome::Done { letters, warnings } => (letters, warnings),
+            RowOutcome::Failed(failure, row_warnings) => {
+                for warning in row_warnings {
+                    self.warn_once(warning);
+                }
+                self.summary.failed_rows += 1;
+                self.observer.warn(&format!(
+                    "{} row {}: {}",
+                    self.source, failure.row, failure.error
+                ));
+                return self.failures.add(&failure);
+            }
+        };
+        for warning in row_warnings {
+            self.warn_once(warning);
+        }
+        let mut done = 0;
+        for letter in letters {
+            match letter {
+                LetterOutcome::Written(entry) => {
+                    if let Some(manifest) = &mut self.manifest {
+                        manifest.append(&entry)?;
+                    }
+                    self.summary.written += 1;
+                }
+                LetterOutcome::Skipped => self.summary.skipped += 1,
+                LetterOutcome::Combined(bytes, language) => {
+                    self.first_language.get_or_insert(language);
+                    if self.merge_pdfs {
+                        self.pdfs.push(bytes);
+                    } else if let Some(file) = &mut self.combined {
+                        if self.summary.written > 0 {
+                            file.write_all(combined_separator(self.format))
+                                .map_err(|e| Error::write(&self.combined_path, e))?;
+                        }
+                        file.write_all(&bytes)
+                            .map_err(|e| Error::write(&self.combined_path, e))?;
+                    }
+                    self.summary.written += 1;
+                }
+            }
+            done += 1;
+        }
+        self.observer.letters_done(done);
+        Ok(())
+    }
+}
