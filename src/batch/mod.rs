@@ -92,12 +92,15 @@ enum RowOutcome {
     Done {
         letters: Vec<LetterOutcome>,
         warnings: Vec<String>,
+        /// The row's cells if they were repaired (--fix-mojibake), for failed.csv.
+        repaired: Option<Vec<(String, String)>>,
     },
     Failed(Failure, Vec<String>),
 }
 
 enum LetterOutcome {
-    Written(manifest::Entry),
+    /// A letter to write to its own file, then record in the manifest.
+    Composed(manifest::Entry, Vec<u8>),
     Skipped,
     /// A letter for the combined file, and its language.
     Combined(Vec<u8>, Language),
@@ -270,10 +273,7 @@ impl Engine<'_> {
                 letters.push(LetterOutcome::Combined(bytes, letter.language));
                 continue;
             }
-            if let Err(e) = sink::write_atomic_unsynced(&self.dir, &file, &bytes) {
-                return fail(&clean_row, e.to_string(), warnings);
-            }
-            letters.push(LetterOutcome::Written(manifest::Entry {
+            let entry = manifest::Entry {
                 row: row.row,
                 signer: draft_request.sender.name.clone(),
                 recipient: recipient.clone(),
@@ -281,9 +281,18 @@ impl Engine<'_> {
                 file,
                 bytes: bytes.len() as u64,
                 sha256: manifest::sha256(&bytes),
-            }));
+            };
+            letters.push(LetterOutcome::Composed(entry, bytes));
         }
-        RowOutcome::Done { letters, warnings }
+        let repaired = match clean_row {
+            Cow::Owned(row) => Some(row.cells),
+            Cow::Borrowed(_) => None,
+        };
+        RowOutcome::Done {
+            letters,
+            warnings,
+            repaired,
+        }
     }
 }
 
@@ -399,6 +408,7 @@ pub fn run(
         None
     };
     let mut outputs = Outputs {
+        dir: &engine.dir,
         observer,
         source: &engine.source,
         format: request.render.format,
@@ -416,28 +426,35 @@ pub fn run(
         first_language: None,
     };
     let mut chunks = Chunks::new(rows, CHUNK, request.shard);
-    // While one chunk's letters are composed and written on every core, the chunk
-    // before it is recorded and the next one read.
+    // While one chunk's letters are composed on every core, the chunk before it is
+    // written (files, then their manifest lines) and the next one read. Files are
+    // created from one thread: creating files in one directory from several threads
+    // at once is slower than from one.
     let mut chunk = chunks.next_chunk();
-    let mut composed: Option<(Vec<chunks::Event>, Vec<RowOutcome>)> = None;
+    let mut composed: Option<(Chunk, Vec<RowOutcome>)> = None;
     while !chunk.rows.is_empty() {
-        let Chunk { rows, events } = chunk;
         let (outcomes, next) = rayon::join(
-            || -> Vec<RowOutcome> { rows.par_iter().map(|row| engine.process(row)).collect() },
+            || -> Vec<RowOutcome> {
+                chunk
+                    .rows
+                    .par_iter()
+                    .map(|row| engine.process(row))
+                    .collect()
+            },
             || -> Result<Chunk> {
-                if let Some((events, outcomes)) = composed.take() {
-                    outputs.take(events, outcomes)?;
+                if let Some((chunk, outcomes)) = composed.take() {
+                    outputs.take(chunk, outcomes)?;
                 }
                 Ok(chunks.next_chunk())
             },
         );
-        composed = Some((events, outcomes));
+        composed = Some((chunk, outcomes));
         chunk = next?;
     }
-    if let Some((events, outcomes)) = composed.take() {
-        outputs.take(events, outcomes)?;
+    if let Some((chunk, outcomes)) = composed.take() {
+        outputs.take(chunk, outcomes)?;
     }
-    outputs.take(chunk.events, Vec::new())?;
+    outputs.take(chunk, Vec::new())?;
 
     let Outputs {
         mut summary,

@@ -1,23 +1,27 @@
-//! Where a batch's finished rows go, chunk by chunk and in input order: letters already
-//! on disk are recorded in the manifest, letters of a combined file are appended to it,
-//! and failed rows and warnings are reported.
+//! Where a batch's composed rows go, chunk by chunk and in input order: each letter is
+//! written to its file and then recorded in the manifest, or appended to the combined
+//! file; failed rows and warnings are reported.
 
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use super::chunks::Event;
+use super::chunks::{Chunk, Event};
 use super::{
-    combined_separator, failures, manifest, record_failure, LetterOutcome, Observer, RowOutcome,
-    Summary,
+    combined_separator, failures, manifest, record_failure, Failure, LetterOutcome, Observer,
+    RowOutcome, Summary,
 };
 use crate::error::{Error, Result};
+use crate::load::signers::SignerRow;
 use crate::model::Language;
 use crate::render::Format;
+use crate::sink;
 
 pub struct Outputs<'a> {
+    /// The output directory, absolute.
+    pub dir: &'a Path,
     pub observer: &'a dyn Observer,
     /// The signers file, for messages.
     pub source: &'a str,
@@ -46,8 +50,8 @@ impl Outputs<'_> {
     }
 
     /// Takes a chunk: what was found reading its rows, then its rows' letters.
-    pub fn take(&mut self, events: Vec<Event>, outcomes: Vec<RowOutcome>) -> Result<()> {
-        for event in events {
+    pub fn take(&mut self, chunk: Chunk, outcomes: Vec<RowOutcome>) -> Result<()> {
+        for event in chunk.events {
             match event {
                 Event::Warning(warning) => self.observer.warn(&warning),
                 Event::Unreadable(failure) => {
@@ -56,7 +60,8 @@ impl Outputs<'_> {
                 }
             }
         }
-        for outcome in outcomes {
+        for (row, outcome) in chunk.rows.iter().zip(outcomes) {
+            let outcome = self.write_files(row, outcome);
             self.take_row(outcome)?;
         }
         // The chunk's files are in place: now the manifest may say so.
@@ -66,9 +71,42 @@ impl Outputs<'_> {
         Ok(())
     }
 
+    /// Writes the files of a row's letters; a row whose file cannot be written fails
+    /// (its other files stay, unrecorded, for a resumed batch to write again).
+    fn write_files(&self, row: &SignerRow, outcome: RowOutcome) -> RowOutcome {
+        let RowOutcome::Done {
+            letters,
+            warnings,
+            repaired,
+        } = outcome
+        else {
+            return outcome;
+        };
+        for letter in &letters {
+            if let LetterOutcome::Composed(entry, bytes) = letter {
+                if let Err(e) = sink::write_atomic_unsynced(self.dir, &entry.file, bytes) {
+                    let failure = Failure {
+                        row: row.row,
+                        line: row.line,
+                        cells: repaired.unwrap_or_else(|| row.cells.clone()),
+                        error: e.to_string(),
+                    };
+                    return RowOutcome::Failed(failure, warnings);
+                }
+            }
+        }
+        RowOutcome::Done {
+            letters,
+            warnings,
+            repaired,
+        }
+    }
+
     fn take_row(&mut self, outcome: RowOutcome) -> Result<()> {
         let (letters, row_warnings) = match outcome {
-            RowOutcome::Done { letters, warnings } => (letters, warnings),
+            RowOutcome::Done {
+                letters, warnings, ..
+            } => (letters, warnings),
             RowOutcome::Failed(failure, row_warnings) => {
                 for warning in row_warnings {
                     self.warn_once(warning);
@@ -87,7 +125,7 @@ impl Outputs<'_> {
         let mut done = 0;
         for letter in letters {
             match letter {
-                LetterOutcome::Written(entry) => {
+                LetterOutcome::Composed(entry, _) => {
                     if let Some(manifest) = &mut self.manifest {
                         manifest.append(&entry)?;
                     }
