@@ -125,6 +125,17 @@ impl FailureFile {
         Ok(())
     }
 
+    /// Puts the rows failed so far in place, for a batch that stops early.
+    pub fn keep_so_far(&mut self) -> Result<()> {
+        match self.temp.take() {
+            Some(temp) => temp
+                .persist(&self.path)
+                .map(|_| ())
+                .map_err(|e| Error::write(&self.path, e.error)),
+            None => Ok(()),
+        }
+    }
+
     /// Puts the file in place, or removes an old one when nothing failed.
     pub fn finish(self) -> Result<()> {
         match self.temp {

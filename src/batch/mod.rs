@@ -3,15 +3,16 @@
 //! file is written atomically and then recorded in `manifest.jsonl`, so a killed batch
 //! resumes where it stopped, with nothing half-written and nothing twice.
 
+mod chunks;
 pub mod failures;
 pub mod manifest;
+mod outputs;
 pub mod row;
 pub mod shard;
 pub mod slug;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -28,6 +29,9 @@ use crate::model::{Language, Sender};
 use crate::mojibake;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink;
+
+use chunks::{Chunk, Chunks};
+use outputs::Outputs;
 
 pub use failures::Failure;
 pub use shard::Shard;
@@ -88,6 +92,8 @@ enum RowOutcome {
     Done {
         letters: Vec<LetterOutcome>,
         warnings: Vec<String>,
+        /// The row's cells if they were repaired (--fix-mojibake), for failed.csv.
+        repaired: Option<Vec<(String, String)>>,
     },
     Failed(Failure, Vec<String>),
     /// A letter could not be written (disk full, no permission): the batch stops.
@@ -95,20 +101,11 @@ enum RowOutcome {
 }
 
 enum LetterOutcome {
-    Written(manifest::Entry),
+    /// A letter to write to its own file, then record in the manifest.
+    Composed(manifest::Entry, Vec<u8>),
     Skipped,
     /// A letter for the combined file, and its language.
     Combined(Vec<u8>, Language),
-}
-
-/// A fingerprint of a row's cells, for spotting duplicates.
-fn fingerprint(row: &SignerRow) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for (column, value) in &row.cells {
-        column.trim().to_lowercase().hash(&mut hasher);
-        value.trim().hash(&mut hasher);
-    }
-    hasher.finish()
 }
 
 /// Reports a failed row and keeps it for failed.csv.
@@ -184,18 +181,26 @@ impl Engine<'_> {
         Ok((parsed, row))
     }
 
-    fn draft_request(&self, parsed: &row::RowRequest) -> DraftRequest {
-        let mut request = self.request.letter.clone();
-        request.fields.extend(parsed.fields.clone());
-        if !parsed.recipients.is_empty() {
-            request.recipients.clone_from(&parsed.recipients);
+    /// The batch's request with the row's choices over it.
+    fn draft_request(&self, parsed: row::RowRequest) -> DraftRequest {
+        let letter = &self.request.letter;
+        let mut fields = letter.fields.clone();
+        fields.extend(parsed.fields);
+        DraftRequest {
+            template: letter.template.clone(),
+            recipients: if parsed.recipients.is_empty() {
+                letter.recipients.clone()
+            } else {
+                parsed.recipients
+            },
+            language: parsed.language.or(letter.language),
+            demands: letter.demands.clone(),
+            own_words: parsed.own_words.or_else(|| letter.own_words.clone()),
+            date: letter.date,
+            sender: parsed.sender,
+            fields,
+            fix_mojibake: letter.fix_mojibake,
         }
-        request.language = parsed.language.or(request.language);
-        if parsed.own_words.is_some() {
-            request.own_words.clone_from(&parsed.own_words);
-        }
-        request.sender = parsed.sender.clone();
-        request
     }
 
     fn letter(
@@ -226,7 +231,7 @@ impl Engine<'_> {
                 Ok(parsed) => parsed,
                 Err(reason) => return fail(row, reason, warnings),
             };
-        let draft_request = self.draft_request(&parsed);
+        let draft_request = self.draft_request(parsed);
         let recipients = match self.planner.recipients(&draft_request.recipients) {
             Ok(ids) => ids,
             Err(e) => return fail(&clean_row, e.to_string(), warnings),
@@ -234,12 +239,17 @@ impl Engine<'_> {
         let options = &self.request.render;
         let mut letters = Vec::with_capacity(recipients.len());
         for recipient in &recipients {
-            let file = slug::letter_file_name(
-                row.row,
-                &parsed.sender.name,
-                recipient,
-                options.format.extension(),
-            );
+            // A combined batch writes no file of its own per letter.
+            let file = if self.request.combine {
+                String::new()
+            } else {
+                slug::letter_file_name(
+                    row.row,
+                    &draft_request.sender.name,
+                    recipient,
+                    options.format.extension(),
+                )
+            };
             if self.request.resume {
                 if let Some(entry) = self.previous.get(&file) {
                     if manifest::is_intact(&self.dir, entry) {
@@ -265,20 +275,26 @@ impl Engine<'_> {
                 letters.push(LetterOutcome::Combined(bytes, letter.language));
                 continue;
             }
-            if let Err(e) = sink::write_atomic_unsynced(&self.dir, &file, &bytes) {
-                return RowOutcome::WriteFailed(e);
-            }
-            letters.push(LetterOutcome::Written(manifest::Entry {
+            let entry = manifest::Entry {
                 row: row.row,
-                signer: parsed.sender.name.clone(),
+                signer: draft_request.sender.name.clone(),
                 recipient: recipient.clone(),
                 language: letter.language,
                 file,
                 bytes: bytes.len() as u64,
                 sha256: manifest::sha256(&bytes),
-            }));
+            };
+            letters.push(LetterOutcome::Composed(entry, bytes));
         }
-        RowOutcome::Done { letters, warnings }
+        let repaired = match clean_row {
+            Cow::Owned(row) => Some(row.cells),
+            Cow::Borrowed(_) => None,
+        };
+        RowOutcome::Done {
+            letters,
+            warnings,
+            repaired,
+        }
     }
 }
 
@@ -359,7 +375,7 @@ pub fn run(
     let dir =
         std::fs::canonicalize(&request.out_dir).map_err(|e| Error::write(&request.out_dir, e))?;
     let source = rows.source.clone();
-    let mut failures = failures::FailureFile::new(&request.out_dir, rows.header.clone());
+    let failures = failures::FailureFile::new(&request.out_dir, rows.header.clone());
     let engine = Engine {
         request,
         dir,
@@ -372,24 +388,17 @@ pub fn run(
         return sign_on(&engine, rows, failures, observer, started);
     }
 
-    let mut summary = Summary::default();
-    let mut manifest = if request.combine {
+    let manifest = if request.combine {
         None
     } else {
         Some(manifest::Writer::open(
             &request.out_dir.join(manifest::FILE),
         )?)
     };
-    let combined_path = request.out_dir.join(combined_file_name(
-        &request.letter.template,
-        request.render.format,
-    ));
     // A combined PDF is merged from whole letters at the end (see `render::pdf::combine`);
     // other formats are appended to the combined file as they come.
     let merge_pdfs = request.combine && request.render.format == Format::Pdf;
-    let mut pdfs: Vec<Vec<u8>> = Vec::new();
-    let mut first_language: Option<Language> = None;
-    let mut combined = if request.combine && !merge_pdfs {
+    let combined = if request.combine && !merge_pdfs {
         Some(
             tempfile::Builder::new()
                 .prefix(".letters-")
@@ -400,126 +409,70 @@ pub fn run(
     } else {
         None
     };
-    let mut first_combined = true;
-    let mut fingerprints: HashSet<u64> = HashSet::new();
-    let mut rows = rows.peekable();
-    let mut chunk: Vec<SignerRow> = Vec::with_capacity(CHUNK);
-    let mut stopped: Option<Error> = None;
-    loop {
-        chunk.clear();
-        while chunk.len() < CHUNK {
-            let Some(item) = rows.next() else { break };
-            match item {
-                Ok(row) => {
-                    if row.is_blank() {
-                        summary.blank += 1;
-                        continue;
-                    }
-                    summary.rows += 1;
-                    if let Some(shard) = request.shard {
-                        if !shard.contains(row.row) {
-                            summary.other_shards += 1;
-                            continue;
-                        }
-                    }
-                    if !fingerprints.insert(fingerprint(&row)) {
-                        summary.duplicates += 1;
-                        observer.warn(&format!(
-                            "{} row {} repeats an earlier row; skipped",
-                            engine.source, row.row
-                        ));
-                        continue;
-                    }
-                    chunk.push(row);
+    let mut outputs = Outputs {
+        dir: &engine.dir,
+        observer,
+        source: &engine.source,
+        format: request.render.format,
+        seen_warnings,
+        summary: Summary::default(),
+        failures,
+        manifest,
+        combined,
+        combined_path: request.out_dir.join(combined_file_name(
+            &request.letter.template,
+            request.render.format,
+        )),
+        merge_pdfs,
+        pdfs: Vec::new(),
+        first_language: None,
+    };
+    let mut chunks = Chunks::new(rows, CHUNK, request.shard);
+    // While one chunk's letters are composed on every core, the chunk before it is
+    // written (files, then their manifest lines) and the next one read. Files are
+    // created from one thread: creating files in one directory from several threads
+    // at once is slower than from one.
+    let mut chunk = chunks.next_chunk();
+    let mut composed: Option<(Chunk, Vec<RowOutcome>)> = None;
+    while !chunk.rows.is_empty() {
+        let (outcomes, next) = rayon::join(
+            || -> Vec<RowOutcome> {
+                chunk
+                    .rows
+                    .par_iter()
+                    .map(|row| engine.process(row))
+                    .collect()
+            },
+            || -> Result<Chunk> {
+                if let Some((chunk, outcomes)) = composed.take() {
+                    outputs.take(chunk, outcomes)?;
                 }
-                Err(bad) => {
-                    summary.rows += 1;
-                    if request.shard.is_some_and(|s| !s.contains(bad.row)) {
-                        summary.other_shards += 1;
-                        continue;
-                    }
-                    summary.failed_rows += 1;
-                    record_failure(&mut failures, observer, &engine.source, bad.into())?;
-                }
-            }
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<RowOutcome> = chunk.par_iter().map(|row| engine.process(row)).collect();
-        for outcome in outcomes {
-            let (letters, row_warnings) = match outcome {
-                RowOutcome::Done { letters, warnings } => (letters, warnings),
-                RowOutcome::WriteFailed(error) => {
-                    stopped.get_or_insert(error);
-                    continue;
-                }
-                RowOutcome::Failed(failure, row_warnings) => {
-                    for warning in row_warnings {
-                        if seen_warnings.insert(warning.clone()) {
-                            observer.warn(&warning);
-                        }
-                    }
-                    summary.failed_rows += 1;
-                    observer.warn(&format!(
-                        "{} row {}: {}",
-                        engine.source, failure.row, failure.error
-                    ));
-                    failures.add(&failure)?;
-                    continue;
-                }
-            };
-            for warning in row_warnings {
-                if seen_warnings.insert(warning.clone()) {
-                    observer.warn(&warning);
-                }
-            }
-            let mut done = 0;
-            for letter in letters {
-                match letter {
-                    LetterOutcome::Written(entry) => {
-                        if let Some(manifest) = &mut manifest {
-                            manifest.append(&entry)?;
-                        }
-                        summary.written += 1;
-                    }
-                    LetterOutcome::Skipped => summary.skipped += 1,
-                    LetterOutcome::Combined(bytes, language) => {
-                        first_language.get_or_insert(language);
-                        if merge_pdfs {
-                            pdfs.push(bytes);
-                        } else if let Some(file) = &mut combined {
-                            use std::io::Write;
-                            if !first_combined {
-                                file.write_all(combined_separator(request.render.format))
-                                    .map_err(|e| Error::write(&combined_path, e))?;
-                            }
-                            first_combined = false;
-                            file.write_all(&bytes)
-                                .map_err(|e| Error::write(&combined_path, e))?;
-                        }
-                        summary.written += 1;
-                    }
-                }
-                done += 1;
-            }
-            observer.letters_done(done);
-        }
-        if let Some(error) = stopped {
-            // The letters written so far are kept. Recording them may fail too (a full
-            // disk): then --resume simply writes them again, under the same names.
-            let recorded = manifest.as_mut().is_none_or(|m| m.sync().is_ok());
-            let _ = failures.finish();
-            return Err(Error::BatchStopped {
-                source: Box::new(error),
-                recorded: recorded.then_some(summary.written),
-            });
-        }
-        // The chunk's files are in place: now the manifest may say so.
-        if let Some(manifest) = &mut manifest {
-            manifest.flush()?;
-        }
+                Ok(chunks.next_chunk())
+            },
+        );
+        composed = Some((chunk, outcomes));
+        chunk = next?;
     }
+    if let Some((chunk, outcomes)) = composed.take() {
+        outputs.take(chunk, outcomes)?;
+    }
+    outputs.take(chunk, Vec::new())?;
+
+    let Outputs {
+        mut summary,
+        failures,
+        manifest,
+        combined,
+        combined_path,
+        pdfs,
+        first_language,
+        ..
+    } = outputs;
+    let counts = chunks.counts;
+    summary.rows = counts.rows;
+    summary.blank = counts.blank;
+    summary.duplicates = counts.duplicates;
+    summary.other_shards = counts.other_shards;
     if let Some(mut manifest) = manifest {
         manifest.sync()?;
     }

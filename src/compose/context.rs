@@ -1,6 +1,8 @@
 //! The data a template body sees: the Draft flattened to strings in the letter's language.
 //! Every key always exists (strict mode turns a misspelled key into an error, not a blank).
 
+use std::collections::BTreeMap;
+
 use serde_json::{json, Value};
 
 use crate::draft::Draft;
@@ -13,8 +15,10 @@ recipient.organization, recipient.country, recipient.email, sender.name, sender.
 sender.organization, sender.email, demands (each: id, text), own_words, people (each: \
 name, pronouns), fields.<column>";
 
-/// Builds the template context for `draft`.
-pub fn build(draft: &Draft) -> Value {
+/// The context with every key, its values filled in from what a batch shares between
+/// letters (language, date, campaign, recipient, demands, people); the signer's values
+/// (sender, own words, fields) are left for `set_signer`.
+pub fn build_fixed(draft: &Draft) -> Value {
     let lang = draft.language;
     let recipient = &draft.recipient;
     let style = i18n::DateStyle::for_letter(lang, recipient.is_in_us());
@@ -57,14 +61,65 @@ pub fn build(draft: &Draft) -> Value {
             "email": recipient.email,
         },
         "sender": {
-            "name": draft.sender.name,
-            "title": draft.sender.title,
-            "organization": draft.sender.organization,
-            "email": draft.sender.email,
+            "name": "",
+            "title": "",
+            "organization": "",
+            "email": "",
         },
         "demands": demands,
-        "own_words": draft.own_words.clone().unwrap_or_default(),
+        "own_words": "",
         "people": people,
-        "fields": draft.fields,
+        "fields": {},
     })
+}
+
+/// Writes the signer's values of `draft` into a context made by `build_fixed`,
+/// reusing the strings already there.
+pub fn set_signer(context: &mut Value, draft: &Draft) {
+    let Value::Object(context) = context else {
+        return;
+    };
+    if let Some(Value::Object(sender)) = context.get_mut("sender") {
+        let values = [
+            ("name", &draft.sender.name),
+            ("title", &draft.sender.title),
+            ("organization", &draft.sender.organization),
+            ("email", &draft.sender.email),
+        ];
+        for (key, value) in values {
+            if let Some(slot) = sender.get_mut(key) {
+                set_string(slot, value);
+            }
+        }
+    }
+    if let Some(slot) = context.get_mut("own_words") {
+        set_string(slot, draft.own_words.as_deref().unwrap_or_default());
+    }
+    if let Some(slot) = context.get_mut("fields") {
+        set_fields(slot, &draft.fields);
+    }
+}
+
+/// Sets a string value, in place when it already is one.
+fn set_string(slot: &mut Value, text: &str) {
+    match slot {
+        Value::String(current) => {
+            current.clear();
+            current.push_str(text);
+        }
+        _ => *slot = Value::String(text.to_string()),
+    }
+}
+
+/// Sets the fields object: in place when it has the same keys, else anew.
+fn set_fields(slot: &mut Value, fields: &BTreeMap<String, String>) {
+    if let Value::Object(current) = slot {
+        if current.len() == fields.len() && current.keys().eq(fields.keys()) {
+            for (value, text) in current.values_mut().zip(fields.values()) {
+                set_string(value, text);
+            }
+            return;
+        }
+    }
+    *slot = json!(fields);
 }

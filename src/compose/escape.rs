@@ -4,12 +4,17 @@
 /// Escapes every ASCII punctuation character with a backslash, as CommonMark allows.
 pub fn markdown_escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + value.len() / 4);
-    for c in value.chars() {
-        if c.is_ascii_punctuation() {
+    // ASCII punctuation is never part of a longer UTF-8 sequence, so the text between
+    // two such bytes is whole characters.
+    let mut start = 0;
+    for (i, byte) in value.bytes().enumerate() {
+        if byte.is_ascii_punctuation() {
+            out.push_str(&value[start..i]);
             out.push('\\');
+            start = i;
         }
-        out.push(c);
     }
+    out.push_str(&value[start..]);
     out
 }
 

@@ -5,6 +5,7 @@
 mod context;
 mod escape;
 mod markdown;
+mod pool;
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError, TemplateErrorReason};
 
@@ -21,6 +22,7 @@ use crate::model::Template;
 /// The compiled bodies of one template, ready to compose any number of letters.
 pub struct Composer {
     registry: Handlebars<'static>,
+    contexts: pool::ContextPool,
 }
 
 fn template_error(path: &str, err: &TemplateError) -> Error {
@@ -71,7 +73,10 @@ impl Composer {
                 .register_template_string(&body.path, &body.source)
                 .map_err(|e| template_error(&body.path, &e))?;
         }
-        Ok(Composer { registry })
+        Ok(Composer {
+            registry,
+            contexts: pool::ContextPool::default(),
+        })
     }
 
     /// Renders the Markdown body of `draft` (before parsing).
@@ -82,8 +87,10 @@ impl Composer {
                 format!("no body in `{}`", draft.language),
             )
         })?;
-        self.registry
-            .render(&body.path, &context::build(draft))
+        self.contexts
+            .with(draft, |context| {
+                self.registry.render_with_context(&body.path, context)
+            })
             .map_err(|e| render_error(&body.path, &e))
     }
 

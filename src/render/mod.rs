@@ -4,6 +4,7 @@ pub mod email;
 pub mod json;
 pub mod pdf;
 pub mod text;
+mod wrap;
 
 use crate::error::{Error, Result};
 use crate::letter::Letter;

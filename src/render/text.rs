@@ -1,8 +1,9 @@
 //! Plain-text letters: wrapped at a fixed width (72 columns by default), words never
 //! split, nothing lost, list items with a hanging indent.
 
-use textwrap::{Options, WordSplitter};
+use std::fmt::Write as _;
 
+use super::wrap::wrap_with;
 use crate::i18n;
 use crate::letter::{Block, Inline, Letter};
 
@@ -15,150 +16,169 @@ pub const MIN_WIDTH: usize = 20;
 /// `rest`. Words longer than a line stand alone on their line, unbroken. Tabs and carriage
 /// returns count as spaces.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let text: &str = &if text.contains(['\t', '\r']) {
-        std::borrow::Cow::Owned(text.replace(['\t', '\r'], " "))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
-    let options = Options::new(width)
-        .break_words(false)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .initial_indent(first)
-        .subsequent_indent(rest);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|line| line.trim_end().to_string())
-        .collect()
-}
-
-/// The plain text of inlines, with footnote markers as `[n]`, split at forced breaks.
-fn inline_lines(content: &[Inline]) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for inline in content {
-        match inline {
-            Inline::Text { text, .. } => {
-                if let Some(last) = lines.last_mut() {
-                    last.push_str(text);
-                }
-            }
-            Inline::FootnoteRef { number } => {
-                if let Some(last) = lines.last_mut() {
-                    last.push_str(&format!("[{number}]"));
-                }
-            }
-            Inline::LineBreak => lines.push(String::new()),
-        }
-    }
+    let mut lines = Vec::new();
+    wrap_with(text, width, first, rest, |indent, content| {
+        lines.push(format!("{indent}{content}"));
+    });
     lines
 }
 
-/// Wraps inlines with a first-line prefix and a continuation indent.
-fn wrap_inlines(content: &[Inline], width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, line) in inline_lines(content).iter().enumerate() {
-        let lead = if i == 0 { first } else { rest };
-        out.extend(wrap(line, width, lead, rest));
+/// The letter's lines as they are laid out, joined in one buffer.
+struct Lines {
+    text: String,
+    count: usize,
+}
+
+impl Lines {
+    fn push(&mut self, indent: &str, content: &str) {
+        if self.count > 0 {
+            self.text.push('\n');
+        }
+        self.text.push_str(indent);
+        self.text.push_str(content);
+        self.count += 1;
     }
-    out
+
+    fn blank(&mut self) {
+        self.push("", "");
+    }
+
+    fn wrap(&mut self, text: &str, width: usize, first: &str, rest: &str) {
+        wrap_with(text, width, first, rest, |indent, content| {
+            self.push(indent, content);
+        });
+    }
+
+    /// Each line wrapped on its own, continued with a two-space indent.
+    fn fit<'a>(&mut self, lines: impl IntoIterator<Item = &'a String>, width: usize) {
+        for line in lines {
+            self.wrap(line, width, "", "  ");
+        }
+    }
+
+    /// Adds a section, after a blank line unless it is the first; a section that
+    /// writes no line adds nothing.
+    fn section(&mut self, write: impl FnOnce(&mut Lines)) {
+        let (len, count) = (self.text.len(), self.count);
+        if self.count > 0 {
+            self.blank();
+        }
+        let before = self.count;
+        write(self);
+        if self.count == before {
+            self.text.truncate(len);
+            self.count = count;
+        }
+    }
+}
+
+/// Wraps inlines (footnote markers as `[n]`, a new line at each forced break) with a
+/// first-line prefix and a continuation indent.
+fn wrap_inlines(out: &mut Lines, content: &[Inline], width: usize, first: &str, rest: &str) {
+    if let [Inline::Text { text, .. }] = content {
+        out.wrap(text, width, first, rest);
+        return;
+    }
+    let mut line = String::new();
+    let mut lead = first;
+    for inline in content {
+        match inline {
+            Inline::Text { text, .. } => line.push_str(text),
+            Inline::FootnoteRef { number } => {
+                let _ = write!(line, "[{number}]");
+            }
+            Inline::LineBreak => {
+                out.wrap(&line, width, lead, rest);
+                line.clear();
+                lead = rest;
+            }
+        }
+    }
+    out.wrap(&line, width, lead, rest);
 }
 
 /// Renders blocks; `first` prefixes the very first line, `rest` indents the others.
-fn render_blocks(blocks: &[Block], width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn render_blocks(out: &mut Lines, blocks: &[Block], width: usize, first: &str, rest: &str) {
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
-            out.push(String::new());
+            out.blank();
         }
         let lead = if i == 0 { first } else { rest };
         match block {
             Block::Paragraph { content } | Block::Heading { content, .. } => {
-                out.extend(wrap_inlines(content, width, lead, rest));
+                wrap_inlines(out, content, width, lead, rest);
             }
             Block::OrderedList { start, items } => {
                 let last = start + items.len().saturating_sub(1) as u64;
                 let marker_width = last.to_string().len() + 2;
+                let item_rest = format!("{rest}{}", " ".repeat(marker_width));
+                let mut item_first = String::new();
                 for (n, item) in items.iter().enumerate() {
                     if n > 0 {
-                        out.push(String::new());
+                        out.blank();
                     }
                     let marker = format!("{}.", start + n as u64);
-                    let item_first = format!(
+                    item_first.clear();
+                    let _ = write!(
+                        item_first,
                         "{}{marker:<marker_width$}",
                         if n == 0 { lead } else { rest }
                     );
-                    let item_rest = format!("{rest}{}", " ".repeat(marker_width));
-                    out.extend(render_blocks(item, width, &item_first, &item_rest));
+                    render_blocks(out, item, width, &item_first, &item_rest);
                 }
             }
             Block::BulletList { items } => {
+                let item_rest = format!("{rest}  ");
                 for (n, item) in items.iter().enumerate() {
                     if n > 0 {
-                        out.push(String::new());
+                        out.blank();
                     }
                     let item_first = format!("{}- ", if n == 0 { lead } else { rest });
-                    let item_rest = format!("{rest}  ");
-                    out.extend(render_blocks(item, width, &item_first, &item_rest));
+                    render_blocks(out, item, width, &item_first, &item_rest);
                 }
             }
         }
     }
-    out
 }
 
 /// Renders the whole letter as text.
 pub fn render(letter: &Letter, width: usize) -> String {
     let width = width.max(MIN_WIDTH);
     let lang = letter.language;
-    let mut out: Vec<String> = Vec::new();
-    let section = |out: &mut Vec<String>, lines: Vec<String>| {
-        if lines.is_empty() {
-            return;
-        }
-        if !out.is_empty() {
-            out.push(String::new());
-        }
-        out.extend(lines);
-    };
-    let fit = |lines: &[String]| -> Vec<String> {
-        lines
-            .iter()
-            .flat_map(|l| wrap(l, width, "", "  "))
-            .collect()
+    let mut out = Lines {
+        text: String::with_capacity(4096),
+        count: 0,
     };
 
     if !letter.letterhead.is_empty() {
-        let mut head = vec![letter.letterhead.name.clone()];
-        head.extend(letter.letterhead.lines.iter().cloned());
-        head.retain(|l| !l.is_empty());
-        section(&mut out, fit(&head));
+        let head = &letter.letterhead;
+        out.section(|out| {
+            let lines = std::iter::once(&head.name).chain(&head.lines);
+            out.fit(lines.filter(|l| !l.is_empty()), width);
+        });
     }
-    section(&mut out, fit(std::slice::from_ref(&letter.date_text)));
-    section(&mut out, fit(&letter.recipient.lines));
+    out.section(|out| out.fit([&letter.date_text], width));
+    out.section(|out| out.fit(&letter.recipient.lines, width));
     let label = i18n::subject_label(lang);
     let hang = " ".repeat(label.chars().count() + 1);
-    section(
-        &mut out,
-        wrap(&format!("{label} {}", letter.subject), width, "", &hang),
-    );
-    section(&mut out, fit(std::slice::from_ref(&letter.salutation)));
-    section(&mut out, render_blocks(&letter.body, width, "", ""));
-    section(&mut out, fit(std::slice::from_ref(&letter.closing)));
-    let signature: Vec<String> = [
-        &letter.signature.name,
-        &letter.signature.title,
-        &letter.signature.organization,
-    ]
-    .into_iter()
-    .filter(|l| !l.is_empty())
-    .cloned()
-    .collect();
-    section(&mut out, fit(&signature));
+    out.section(|out| {
+        out.wrap(&format!("{label} {}", letter.subject), width, "", &hang);
+    });
+    out.section(|out| out.fit([&letter.salutation], width));
+    out.section(|out| render_blocks(out, &letter.body, width, "", ""));
+    out.section(|out| out.fit([&letter.closing], width));
+    let signature = &letter.signature;
+    out.section(|out| {
+        let lines = [&signature.name, &signature.title, &signature.organization];
+        out.fit(lines.into_iter().filter(|l| !l.is_empty()), width);
+    });
     if !letter.cosigners.is_empty() {
-        let mut lines = vec![i18n::cosigners_heading(lang).to_string()];
-        for cosigner in &letter.cosigners {
-            lines.extend(wrap(cosigner, width, "  ", "    "));
-        }
-        section(&mut out, lines);
+        out.section(|out| {
+            out.push("", i18n::cosigners_heading(lang));
+            for cosigner in &letter.cosigners {
+                out.wrap(cosigner, width, "  ", "    ");
+            }
+        });
     }
     if !letter.enclosures.is_empty() {
         let text = format!(
@@ -166,22 +186,23 @@ pub fn render(letter: &Letter, width: usize) -> String {
             i18n::enclosures_label(lang),
             letter.enclosures.join("; ")
         );
-        section(&mut out, wrap(&text, width, "", "  "));
+        out.section(|out| out.wrap(&text, width, "", "  "));
     }
     if !letter.cc.is_empty() {
         let text = format!("{} {}", i18n::cc_label(lang), letter.cc.join("; "));
-        section(&mut out, wrap(&text, width, "", "  "));
+        out.section(|out| out.wrap(&text, width, "", "  "));
     }
     if !letter.footnotes.is_empty() {
-        let mut lines = vec!["_".repeat(20.min(width))];
-        for note in &letter.footnotes {
-            let marker = format!("[{}] ", note.number);
-            let hang = " ".repeat(marker.len());
-            lines.extend(wrap_inlines(&note.content, width, &marker, &hang));
-        }
-        section(&mut out, lines);
+        out.section(|out| {
+            out.push("", &"_".repeat(20.min(width)));
+            for note in &letter.footnotes {
+                let marker = format!("[{}] ", note.number);
+                let hang = " ".repeat(marker.len());
+                wrap_inlines(out, &note.content, width, &marker, &hang);
+            }
+        });
     }
-    let mut text = out.join("\n");
+    let mut text = out.text;
     text.push('\n');
     text
 }
@@ -232,7 +253,12 @@ mod tests {
                 )],
             }]],
         }];
-        let lines = render_blocks(&blocks, 30, "", "");
+        let mut out = Lines {
+            text: String::new(),
+            count: 0,
+        };
+        render_blocks(&mut out, &blocks, 30, "", "");
+        let lines: Vec<&str> = out.text.lines().collect();
         assert_eq!(lines[0], "1. release everyone detained");
         assert!(
             lines[1..]

@@ -1,0 +1,164 @@
+//! Where a batch's composed rows go, chunk by chunk and in input order: each letter is
+//! written to its file and then recorded in the manifest, or appended to the combined
+//! file; failed rows and warnings are reported.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use super::chunks::{Chunk, Event};
+use super::{
+    combined_separator, failures, manifest, record_failure, LetterOutcome, Observer, RowOutcome,
+    Summary,
+};
+use crate::error::{Error, Result};
+use crate::model::Language;
+use crate::render::Format;
+use crate::sink;
+
+pub struct Outputs<'a> {
+    /// The output directory, absolute.
+    pub dir: &'a Path,
+    pub observer: &'a dyn Observer,
+    /// The signers file, for messages.
+    pub source: &'a str,
+    pub format: Format,
+    pub seen_warnings: HashSet<String>,
+    pub summary: Summary,
+    pub failures: failures::FailureFile,
+    /// The manifest, unless the letters are combined.
+    pub manifest: Option<manifest::Writer>,
+    /// The combined file being written (all formats but PDF), and where it goes.
+    pub combined: Option<NamedTempFile>,
+    pub combined_path: PathBuf,
+    /// Whole PDFs, merged into one at the end.
+    pub merge_pdfs: bool,
+    pub pdfs: Vec<Vec<u8>>,
+    pub first_language: Option<Language>,
+}
+
+impl Outputs<'_> {
+    /// Shows a warning unless it was shown already.
+    pub fn warn_once(&mut self, warning: String) {
+        if !self.seen_warnings.contains(&warning) {
+            self.observer.warn(&warning);
+            self.seen_warnings.insert(warning);
+        }
+    }
+
+    /// Takes a chunk: what was found reading its rows, then its rows' letters.
+    pub fn take(&mut self, chunk: Chunk, outcomes: Vec<RowOutcome>) -> Result<()> {
+        for event in chunk.events {
+            match event {
+                Event::Warning(warning) => self.observer.warn(&warning),
+                Event::Unreadable(failure) => {
+                    self.summary.failed_rows += 1;
+                    record_failure(&mut self.failures, self.observer, self.source, failure)?;
+                }
+            }
+        }
+        for outcome in outcomes {
+            match self.write_files(outcome) {
+                RowOutcome::WriteFailed(error) => return Err(self.stop(error)),
+                outcome => self.take_row(outcome)?,
+            }
+        }
+        // The chunk's files are in place: now the manifest may say so.
+        if let Some(manifest) = &mut self.manifest {
+            manifest.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the files of a row's letters. A file that cannot be written (a full disk,
+    /// a read-only directory) stops the batch: no later row could be written either.
+    /// The row's files written before it stay, unrecorded, for --resume to write again.
+    fn write_files(&self, outcome: RowOutcome) -> RowOutcome {
+        let RowOutcome::Done {
+            letters,
+            warnings,
+            repaired,
+        } = outcome
+        else {
+            return outcome;
+        };
+        for letter in &letters {
+            if let LetterOutcome::Composed(entry, bytes) = letter {
+                if let Err(e) = sink::write_atomic_unsynced(self.dir, &entry.file, bytes) {
+                    return RowOutcome::WriteFailed(e);
+                }
+            }
+        }
+        RowOutcome::Done {
+            letters,
+            warnings,
+            repaired,
+        }
+    }
+
+    /// Stops the batch after `error`, keeping what was written: the manifest lines of the
+    /// letters on disk and the rows failed so far, as far as there is room for them
+    /// (what cannot be recorded, --resume simply writes again).
+    fn stop(&mut self, error: Error) -> Error {
+        let recorded = self.manifest.as_mut().is_none_or(|m| m.sync().is_ok());
+        let _ = self.failures.keep_so_far();
+        Error::BatchStopped {
+            source: Box::new(error),
+            recorded: recorded.then_some(self.summary.written),
+        }
+    }
+
+    fn take_row(&mut self, outcome: RowOutcome) -> Result<()> {
+        let (letters, row_warnings) = match outcome {
+            RowOutcome::Done {
+                letters, warnings, ..
+            } => (letters, warnings),
+            RowOutcome::WriteFailed(error) => return Err(self.stop(error)),
+            RowOutcome::Failed(failure, row_warnings) => {
+                for warning in row_warnings {
+                    self.warn_once(warning);
+                }
+                self.summary.failed_rows += 1;
+                self.observer.warn(&format!(
+                    "{} row {}: {}",
+                    self.source, failure.row, failure.error
+                ));
+                return self.failures.add(&failure);
+            }
+        };
+        for warning in row_warnings {
+            self.warn_once(warning);
+        }
+        let mut done = 0;
+        for letter in letters {
+            match letter {
+                LetterOutcome::Composed(entry, _) => {
+                    if let Some(manifest) = &mut self.manifest {
+                        manifest.append(&entry)?;
+                    }
+                    self.summary.written += 1;
+                }
+                LetterOutcome::Skipped => self.summary.skipped += 1,
+                LetterOutcome::Combined(bytes, language) => {
+                    self.first_language.get_or_insert(language);
+                    if self.merge_pdfs {
+                        self.pdfs.push(bytes);
+                    } else if let Some(file) = &mut self.combined {
+                        if self.summary.written > 0 {
+                            file.write_all(combined_separator(self.format))
+                                .map_err(|e| Error::write(&self.combined_path, e))?;
+                        }
+                        file.write_all(&bytes)
+                            .map_err(|e| Error::write(&self.combined_path, e))?;
+                    }
+                    self.summary.written += 1;
+                }
+            }
+            done += 1;
+        }
+        self.observer.letters_done(done);
+        Ok(())
+    }
+}
