@@ -373,6 +373,23 @@ fn smtp_settings() {
         "smtp-bad-rate",
         send(&["--smtp", "smtp://127.0.0.1:25", "--rate", "fast"]).fails(2)
     );
+    insta::assert_snapshot!(
+        "smtp-port-out-of-range",
+        send(&["--smtp", "smtp://127.0.0.1:99999"]).fails(2)
+    );
+    insta::assert_snapshot!("smtp-no-host", send(&["--smtp", "smtp://"]).fails(2));
+    insta::assert_snapshot!(
+        "smtp-password-command-fails",
+        send(&[
+            "--smtp",
+            "smtp://127.0.0.1:2525",
+            "--smtp-user",
+            "ana",
+            "--password-command",
+            "false"
+        ])
+        .fails(2)
+    );
 }
 
 /// A PNG that declares 40,000 × 40,000 pixels (4.8 GB decoded) in a few dozen bytes.
@@ -625,50 +642,6 @@ fn more_flags_and_images() {
             ]),
             2
         )
-    );
-}
-
-#[test]
-fn more_smtp_settings() {
-    let env = Env::new();
-    env.run(&[
-        "-q",
-        "draft",
-        "-t",
-        "detention-urgent-action",
-        "--to",
-        "ve-un-mission",
-        "--sender-name",
-        "Ana",
-        "--sender-email",
-        "ana@example.org",
-        "--format",
-        "email",
-        "-o",
-        "out/",
-    ])
-    .ok();
-    let send = |extra: &[&str]| {
-        let mut args = vec!["send", "out", "--send"];
-        args.extend_from_slice(extra);
-        env.run(&args)
-    };
-    insta::assert_snapshot!(
-        "smtp-port-out-of-range",
-        send(&["--smtp", "smtp://127.0.0.1:99999"]).fails(2)
-    );
-    insta::assert_snapshot!("smtp-no-host", send(&["--smtp", "smtp://"]).fails(2));
-    insta::assert_snapshot!(
-        "smtp-password-command-fails",
-        send(&[
-            "--smtp",
-            "smtp://127.0.0.1:2525",
-            "--smtp-user",
-            "ana",
-            "--password-command",
-            "false"
-        ])
-        .fails(2)
     );
 }
 
