@@ -39,7 +39,7 @@ impl DemandSelection {
 }
 
 /// What was asked for: ids and texts, not yet checked against the data.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DraftRequest {
     pub template: String,
     /// Office ids; empty means the template's default recipients.

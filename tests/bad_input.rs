@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::Env;
+use common::{files, manifest, signers, Env};
 
 /// Runs `args` in a fresh directory holding `files`; the stderr of a run that must fail
 /// with `code`.
@@ -188,7 +188,7 @@ fn templates() {
 }
 
 #[test]
-fn signers() {
+fn signers_files() {
     let batch = [
         "batch",
         "--signers",
@@ -708,26 +708,13 @@ impl Drop for SmallDisk {
     }
 }
 
-fn files_in(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_full_disk_stops_the_batch_and_resume_finishes_it() {
     let env = Env::new();
     let Some(disk) = SmallDisk::mount(env.join("disk"), "size=48k") else {
         return;
     };
-    let mut csv = String::from("name,email\n");
-    for i in 1..=40 {
-        csv.push_str(&format!("Signer {i},s{i}@example.org\n"));
-    }
-    env.write("s.csv", &csv);
+    env.write("s.csv", &signers(40));
     let batch = |out: &str, extra: &[&str]| {
         let mut args = vec![
             "-q",
@@ -749,16 +736,16 @@ fn a_full_disk_stops_the_batch_and_resume_finishes_it() {
     });
     let out = env.join("disk/out");
     assert!(
-        files_in(&out).iter().all(|f| !f.ends_with(".tmp")),
+        files(&out).iter().all(|f| !f.ends_with(".tmp")),
         "temporary files left: {:?}",
-        files_in(&out)
+        files(&out)
     );
     // Room again: the same command with --resume writes exactly the rest.
     disk.remount("size=4m");
     batch("disk/out", &["--resume"]).ok();
     batch("plain-out", &[]).ok();
-    assert_eq!(files_in(&out), files_in(&env.join("plain-out")));
-    for name in files_in(&out) {
+    assert_eq!(files(&out), files(&env.join("plain-out")));
+    for name in files(&out) {
         if name.ends_with(".txt") {
             assert_eq!(
                 std::fs::read(out.join(&name)).unwrap(),
@@ -767,10 +754,9 @@ fn a_full_disk_stops_the_batch_and_resume_finishes_it() {
             );
         }
     }
-    let manifest = std::fs::read_to_string(out.join("manifest.jsonl")).unwrap();
-    let mut recorded: Vec<String> = manifest
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["file"].to_string())
+    let mut recorded: Vec<String> = manifest(&out)
+        .iter()
+        .map(|entry| entry["file"].to_string())
         .collect();
     let count = recorded.len();
     recorded.sort();

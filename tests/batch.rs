@@ -9,39 +9,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;
 
-use common::Env;
-
-fn manifest(dir: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(dir.join("manifest.jsonl"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn files(dir: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
-}
+use common::{files, manifest, signers, Env};
 
 fn letters(dir: &Path) -> BTreeSet<String> {
     files(dir)
         .into_iter()
         .filter(|f| f.ends_with(".txt"))
         .collect()
-}
-
-/// A signers file of `n` rows.
-fn signers(n: usize) -> String {
-    let mut text = String::from("name,title,organization,email\n");
-    for i in 1..=n {
-        text.push_str(&format!(
-            "Signer {i},Volunteer,\"Group {i}, Caracas\",s{i}@example.org\n"
-        ));
-    }
-    text
 }
 
 #[test]

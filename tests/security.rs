@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::Env;
+use common::{files, Env};
 
 #[cfg(unix)]
 #[test]
@@ -74,12 +74,10 @@ fn names_cannot_steer_where_batch_files_go() {
         "out",
     ])
     .ok();
-    let mut names: Vec<String> = std::fs::read_dir(env.join("out"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let names: Vec<String> = files(&env.join("out"))
+        .into_iter()
         .filter(|n| n.ends_with(".txt"))
         .collect();
-    names.sort();
     assert_eq!(
         names,
         [

@@ -5,15 +5,16 @@
 //! a NUL, and (for a template) the English body.
 #![no_main]
 
+use letters::draft::DraftRequest;
 use letters::load::{DataSet, Recipients, TemplateSource, Templates};
 use letters::model::Language;
 use letters::render::text;
-use letters_fuzz::{split, Ask};
+use letters_fuzz::split;
 use libfuzzer_sys::fuzz_target;
 
-fn compose_all(data: &DataSet, asks: Vec<Ask>) {
-    for ask in asks {
-        for draft in letters_fuzz::drafts(data, ask) {
+fn compose_all(data: &DataSet, requests: Vec<DraftRequest>) {
+    for request in requests {
+        for draft in letters_fuzz::drafts(data, request) {
             if let Ok(letter) = letters::compose::compose(&draft) {
                 let _ = text::render(&letter, 72);
             }
@@ -45,17 +46,17 @@ fuzz_target!(|input: &[u8]| {
             pdf: Default::default(),
             workspace: None,
         };
-        let asks = ids
+        let requests = ids
             .into_iter()
-            .map(|id| Ask {
+            .map(|id| DraftRequest {
                 template: "detention-urgent-action".into(),
                 recipients: vec![id],
                 language: letters_fuzz::language(selector / 2),
                 sender: sender(),
-                ..Ask::default()
+                ..DraftRequest::default()
             })
             .collect();
-        compose_all(&data, asks);
+        compose_all(&data, requests);
     } else {
         let templates = Templates::from_sources(
             "fuzz".into(),
@@ -81,17 +82,17 @@ fuzz_target!(|input: &[u8]| {
             workspace: None,
         };
         // The template's own default recipients, then each bundled office.
-        let mut request = Ask {
+        let mut request = DraftRequest {
             template: "fuzz".into(),
             language: letters_fuzz::language(selector / 2),
             sender: sender(),
-            ..Ask::default()
+            ..DraftRequest::default()
         };
-        let mut asks = vec![request.clone()];
+        let mut requests = vec![request.clone()];
         for id in letters_fuzz::RECIPIENTS {
             request.recipients = vec![id.to_string()];
-            asks.push(request.clone());
+            requests.push(request.clone());
         }
-        compose_all(&data, asks);
+        compose_all(&data, requests);
     }
 });

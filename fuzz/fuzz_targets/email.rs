@@ -9,7 +9,7 @@
 use letters::compose::compose;
 use letters::model::Sender;
 use letters::render::email::{self, Attachment, EmailOptions};
-use letters_fuzz::{bundled, split, Ask};
+use letters_fuzz::{bundled, split};
 use libfuzzer_sys::fuzz_target;
 use mail_parser::MessageParser;
 
@@ -39,13 +39,13 @@ fn optional(text: &str) -> Vec<String> {
 
 fuzz_target!(|input: &[u8]| {
     let (selector, [name, address, from, cc, reply_to, own_words, filename]) = split::<7>(input);
-    let mut ask = Ask::pick(selector);
-    ask.sender = Sender {
+    let mut request = letters_fuzz::pick(selector);
+    request.sender = Sender {
         name,
         email: address,
         ..Sender::default()
     };
-    ask.own_words = Some(own_words);
+    request.own_words = Some(own_words);
     let options = EmailOptions {
         from: (!from.is_empty()).then_some(from),
         cc: optional(&cc),
@@ -62,7 +62,7 @@ fuzz_target!(|input: &[u8]| {
             bytes: b"%PDF-1.7 fuzz".to_vec(),
         }]
     };
-    for draft in letters_fuzz::drafts(bundled(), ask) {
+    for draft in letters_fuzz::drafts(bundled(), request) {
         let Ok(letter) = compose(&draft) else {
             continue;
         };

@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use letters::compose::compose;
 use letters::model::Sender;
 use letters::render::pdf::{self, Fonts, Layout, PdfOptions};
-use letters_fuzz::{bundled, split, Ask};
+use letters_fuzz::{bundled, split};
 use libfuzzer_sys::fuzz_target;
 
 const LAYOUTS: [Layout; 5] = [
@@ -31,20 +31,20 @@ fn fonts() -> Arc<Fonts> {
 
 fuzz_target!(|input: &[u8]| {
     let (selector, [name, title, organization, address, own_words]) = split::<5>(input);
-    let mut ask = Ask::pick(selector);
-    ask.sender = Sender {
+    let mut request = letters_fuzz::pick(selector);
+    request.sender = Sender {
         name,
         title,
         organization,
         address: address.split('|').map(str::to_string).collect(),
         ..Sender::default()
     };
-    ask.own_words = Some(own_words);
+    request.own_words = Some(own_words);
     let options = PdfOptions {
         layout: Some(LAYOUTS[usize::from(selector) % LAYOUTS.len()]),
         fonts: Some(fonts()),
     };
-    for draft in letters_fuzz::drafts(bundled(), ask) {
+    for draft in letters_fuzz::drafts(bundled(), request) {
         let Ok(letter) = compose(&draft) else {
             continue;
         };

@@ -8,20 +8,20 @@
 use letters::compose::Composer;
 use letters::model::Sender;
 use letters::render::{json, text};
-use letters_fuzz::{bundled, split, Ask};
+use letters_fuzz::{bundled, split};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &[u8]| {
     let (selector, [body, city, note, name, own_words]) = split::<5>(input);
-    let mut ask = Ask::pick(selector);
-    ask.sender = Sender {
+    let mut request = letters_fuzz::pick(selector);
+    request.sender = Sender {
         name,
         ..Sender::default()
     };
-    ask.own_words = Some(own_words);
-    ask.fields.insert("city".into(), city);
-    ask.fields.insert("note".into(), note);
-    for mut draft in letters_fuzz::drafts(bundled(), ask) {
+    request.own_words = Some(own_words);
+    request.fields.insert("city".into(), city);
+    request.fields.insert("note".into(), note);
+    for mut draft in letters_fuzz::drafts(bundled(), request) {
         let mut template = (*draft.template).clone();
         for source in template.bodies.values_mut() {
             source.source = body.clone();

@@ -1,13 +1,12 @@
 //! What the fuzz targets share: the bundled data loaded once, one input split into
 //! several texts, and letters drafted from arbitrary texts through the real pipeline.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use letters::draft::{plan, DemandSelection, Draft, DraftRequest};
+use letters::draft::{plan, Draft, DraftRequest};
 use letters::load::DataSet;
-use letters::model::{Language, Sender};
+use letters::model::Language;
 
 /// The bundled campaigns, in a fixed order a selector byte can index.
 pub const TEMPLATES: [&str; 4] = [
@@ -58,42 +57,23 @@ pub fn language(selector: u8) -> Option<Language> {
     }
 }
 
-/// What a fuzz input asks a letter to say.
-#[derive(Debug, Default, Clone)]
-pub struct Ask {
-    pub template: String,
-    pub recipients: Vec<String>,
-    pub language: Option<Language>,
-    pub sender: Sender,
-    pub own_words: Option<String>,
-    pub fields: BTreeMap<String, String>,
-}
-
-impl Ask {
-    /// A letter from `template` to `recipient`, as a selector byte picks them.
-    pub fn pick(selector: u8) -> Ask {
-        Ask {
-            template: TEMPLATES[usize::from(selector) % TEMPLATES.len()].to_string(),
-            recipients: vec![RECIPIENTS[usize::from(selector / 4) % RECIPIENTS.len()].to_string()],
-            language: language(selector / 16),
-            ..Ask::default()
-        }
+/// A request for a letter from a bundled campaign to a bundled office, as a selector
+/// byte picks them.
+pub fn pick(selector: u8) -> DraftRequest {
+    DraftRequest {
+        template: TEMPLATES[usize::from(selector) % TEMPLATES.len()].to_string(),
+        recipients: vec![RECIPIENTS[usize::from(selector / 4) % RECIPIENTS.len()].to_string()],
+        language: language(selector / 16),
+        ..DraftRequest::default()
     }
 }
 
-/// Plans the letters `ask` describes against `data`; a refusal (bad name, unknown
-/// language, …) is a normal outcome and gives no drafts.
-pub fn drafts(data: &DataSet, ask: Ask) -> Vec<Draft> {
+/// Plans the letters `request` asks for against `data`, dated [`today`]; a refusal (bad
+/// name, unknown language, …) is a normal outcome and gives no drafts.
+pub fn drafts(data: &DataSet, request: DraftRequest) -> Vec<Draft> {
     let request = DraftRequest {
-        template: ask.template,
-        recipients: ask.recipients,
-        language: ask.language,
-        demands: DemandSelection::All,
-        own_words: ask.own_words,
         date: today(),
-        sender: ask.sender,
-        fields: ask.fields,
-        fix_mojibake: false,
+        ..request
     };
     plan(request, data, today()).map_or_else(|_| Vec::new(), |p| p.drafts)
 }

@@ -92,12 +92,8 @@ enum RowOutcome {
     Done {
         letters: Vec<LetterOutcome>,
         warnings: Vec<String>,
-        /// The row's cells if they were repaired (--fix-mojibake), for failed.csv.
-        repaired: Option<Vec<(String, String)>>,
     },
     Failed(Failure, Vec<String>),
-    /// A letter could not be written (disk full, no permission): the batch stops.
-    WriteFailed(Error),
 }
 
 enum LetterOutcome {
@@ -286,15 +282,7 @@ impl Engine<'_> {
             };
             letters.push(LetterOutcome::Composed(entry, bytes));
         }
-        let repaired = match clean_row {
-            Cow::Owned(row) => Some(row.cells),
-            Cow::Borrowed(_) => None,
-        };
-        RowOutcome::Done {
-            letters,
-            warnings,
-            repaired,
-        }
+        RowOutcome::Done { letters, warnings }
     }
 }
 

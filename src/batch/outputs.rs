@@ -61,8 +61,8 @@ impl Outputs<'_> {
         }
         for outcome in outcomes {
             match self.write_files(outcome) {
-                RowOutcome::WriteFailed(error) => return Err(self.stop(error)),
-                outcome => self.take_row(outcome)?,
+                Ok(outcome) => self.take_row(outcome)?,
+                Err(error) => return Err(self.stop(error)),
             }
         }
         // The chunk's files are in place: now the manifest may say so.
@@ -75,27 +75,15 @@ impl Outputs<'_> {
     /// Writes the files of a row's letters. A file that cannot be written (a full disk,
     /// a read-only directory) stops the batch: no later row could be written either.
     /// The row's files written before it stay, unrecorded, for --resume to write again.
-    fn write_files(&self, outcome: RowOutcome) -> RowOutcome {
-        let RowOutcome::Done {
-            letters,
-            warnings,
-            repaired,
-        } = outcome
-        else {
-            return outcome;
-        };
-        for letter in &letters {
-            if let LetterOutcome::Composed(entry, bytes) = letter {
-                if let Err(e) = sink::write_atomic_unsynced(self.dir, &entry.file, bytes) {
-                    return RowOutcome::WriteFailed(e);
+    fn write_files(&self, outcome: RowOutcome) -> Result<RowOutcome> {
+        if let RowOutcome::Done { letters, .. } = &outcome {
+            for letter in letters {
+                if let LetterOutcome::Composed(entry, bytes) = letter {
+                    sink::write_atomic_unsynced(self.dir, &entry.file, bytes)?;
                 }
             }
         }
-        RowOutcome::Done {
-            letters,
-            warnings,
-            repaired,
-        }
+        Ok(outcome)
     }
 
     /// Stops the batch after `error`, keeping what was written: the manifest lines of the
@@ -115,7 +103,6 @@ impl Outputs<'_> {
             RowOutcome::Done {
                 letters, warnings, ..
             } => (letters, warnings),
-            RowOutcome::WriteFailed(error) => return Err(self.stop(error)),
             RowOutcome::Failed(failure, row_warnings) => {
                 for warning in row_warnings {
                     self.warn_once(warning);

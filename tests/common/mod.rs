@@ -3,6 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -146,4 +147,32 @@ impl Run {
         assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
         &self.stderr
     }
+}
+
+/// The lines of a batch's manifest.
+pub fn manifest(dir: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(dir.join("manifest.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The names of the files in `dir`.
+pub fn files(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// A signers file of `n` rows.
+pub fn signers(n: usize) -> String {
+    let mut text = String::from("name,title,organization,email\n");
+    for i in 1..=n {
+        text.push_str(&format!(
+            "Signer {i},Volunteer,\"Group {i}, Caracas\",s{i}@example.org\n"
+        ));
+    }
+    text
 }
