@@ -387,13 +387,15 @@ pub fn run(
     // other formats are appended to the combined file as they come.
     let merge_pdfs = request.combine && request.render.format == Format::Pdf;
     let combined = if request.combine && !merge_pdfs {
-        Some(
+        // Buffered: letters are a few kilobytes each, written one after another.
+        Some(std::io::BufWriter::with_capacity(
+            1 << 16,
             tempfile::Builder::new()
                 .prefix(".letters-")
                 .suffix(".tmp")
                 .tempfile_in(&request.out_dir)
                 .map_err(|e| Error::write(&request.out_dir, e))?,
-        )
+        ))
     } else {
         None
     };
@@ -472,6 +474,9 @@ pub fn run(
         sink::write_atomic(&combined_path, &bytes)?;
     }
     if let Some(file) = combined {
+        let file = file
+            .into_inner()
+            .map_err(|e| Error::write(&combined_path, e.into_error()))?;
         if summary.written > 0 {
             file.persist(&combined_path)
                 .map_err(|e| Error::write(&combined_path, e.error))?;

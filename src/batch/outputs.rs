@@ -3,7 +3,7 @@
 //! file; failed rows and warnings are reported.
 
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -31,7 +31,7 @@ pub struct Outputs<'a> {
     /// The manifest, unless the letters are combined.
     pub manifest: Option<manifest::Writer>,
     /// The combined file being written (all formats but PDF), and where it goes.
-    pub combined: Option<NamedTempFile>,
+    pub combined: Option<BufWriter<NamedTempFile>>,
     pub combined_path: PathBuf,
     /// Whole PDFs, merged into one at the end.
     pub merge_pdfs: bool,
