@@ -19,8 +19,10 @@ pub fn wrap_with(
     rest: &str,
     mut emit: impl FnMut(&str, &str),
 ) {
+    // Much text is printable ASCII: every byte one column, nothing to measure.
+    let plain = printable_ascii(text.as_bytes());
     // Tabs and carriage returns inside a line are spaces: letters have no tab stops.
-    let text: &str = &if text.contains(['\t', '\r']) {
+    let text: &str = &if !plain && memchr::memchr2(b'\t', b'\r', text.as_bytes()).is_some() {
         std::borrow::Cow::Owned(text.replace(['\t', '\r'], " "))
     } else {
         std::borrow::Cow::Borrowed(text)
@@ -62,7 +64,7 @@ pub fn wrap_with(
         let mut start = 0;
         let mut end = 0;
         let mut used = 0;
-        for (i, word) in Words::new(piece).enumerate() {
+        for (i, word) in Words::new(piece, plain).enumerate() {
             let budget = widths[made.min(1)];
             if i > 0 && used + word.width > budget {
                 line(&piece[start..end], false);
@@ -75,6 +77,14 @@ pub fn wrap_with(
         }
         line(&piece[start..end], false);
     }
+}
+
+/// Whether every byte is printable ASCII or a line feed.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    // Without an early exit, so that the loop is vectorized.
+    bytes.iter().fold(true, |ok, &b| {
+        ok & ((0x20..0x7f).contains(&b) | (b == b'\n'))
+    })
 }
 
 /// The display width of `text` in columns.
@@ -131,12 +141,14 @@ struct Word {
 /// starts with an empty word.
 struct Words<'a> {
     line: &'a str,
+    /// Whether the line is known to be printable ASCII.
+    plain: bool,
     at: usize,
 }
 
 impl<'a> Words<'a> {
-    fn new(line: &'a str) -> Words<'a> {
-        Words { line, at: 0 }
+    fn new(line: &'a str, plain: bool) -> Words<'a> {
+        Words { line, plain, at: 0 }
     }
 }
 
@@ -149,22 +161,15 @@ impl Iterator for Words<'_> {
         if start >= bytes.len() {
             return None;
         }
-        // Printable ASCII is one column a byte; anything else is measured properly.
-        let mut end = start;
-        let mut plain = true;
-        while let Some(&byte) = bytes.get(end) {
-            if byte == b' ' {
-                break;
-            }
-            plain &= (0x20..0x7f).contains(&byte);
-            end += 1;
-        }
+        let end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |n| start + n);
         let mut next = end;
-        while bytes.get(next) == Some(&b' ') {
+        while next < bytes.len() && bytes[next] == b' ' {
             next += 1;
         }
         self.at = next;
-        let width = if plain {
+        // Printable ASCII is one column a byte; anything else is measured properly.
+        let word = &bytes[start..end];
+        let width = if self.plain || printable_ascii(word) {
             end - start
         } else {
             display_width(&self.line[start..end])
