@@ -112,9 +112,26 @@ fn repair_runs(
     changed.then_some(out)
 }
 
+/// Whether `text` is plainly undamaged: its only non-ASCII characters are Latin-1
+/// letters and signs standing alone, as in "Mérida" or "Núñez". Damage always leaves two
+/// non-ASCII characters side by side (Windows-1252) or a character beyond Latin-1 (GBK).
+fn plainly_undamaged(text: &str) -> bool {
+    let mut after_non_ascii = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            after_non_ascii = false;
+        } else if after_non_ascii || u32::from(c) > 0xFF {
+            return false;
+        } else {
+            after_non_ascii = true;
+        }
+    }
+    true
+}
+
 /// The repaired text, if `text` holds mojibake.
 pub fn repair(text: &str) -> Option<String> {
-    if text.is_ascii() {
+    if plainly_undamaged(text) {
         return None;
     }
     let after_1252 = repair_runs(text, is_windows_1252_upper, repair_windows_1252_run);
@@ -218,6 +235,35 @@ pub fn repair_in_place(text: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut agrees with the full check for every Latin-1 character between
+    /// ASCII letters, and for every pair of them.
+    #[test]
+    fn plainly_undamaged_text_needs_no_repair() {
+        let latin1 = || (0x80u32..=0xFF).filter_map(char::from_u32);
+        let full = |text: &str| {
+            let after_1252 = repair_runs(text, is_windows_1252_upper, repair_windows_1252_run);
+            let current = after_1252.as_deref().unwrap_or(text).to_string();
+            after_1252.is_some()
+                || repair_runs(&current, is_gbk_double, |run, out| {
+                    out.push_str(run);
+                    redecode(run, GBK).is_some()
+                })
+                .is_some()
+        };
+        for a in latin1() {
+            let word = format!("M{a}rida");
+            assert!(plainly_undamaged(&word));
+            assert!(!full(&word), "{word}");
+            for b in latin1() {
+                let word = format!("N{a}x{b}z");
+                assert!(plainly_undamaged(&word));
+                assert!(!full(&word), "{word}");
+            }
+        }
+        assert!(!plainly_undamaged("JosÃ©"));
+        assert!(!plainly_undamaged("Nicol谩s"));
+    }
 
     #[test]
     fn repairs_windows_1252_damage() {

@@ -165,8 +165,12 @@ impl Engine<'_> {
             if value.is_ascii() {
                 continue;
             }
-            let location = format!("{} row {} column `{column}`", self.source, row.row);
-            if let Some(finding) = mojibake::scan_value(&location, value) {
+            let repairs = mojibake::find(value);
+            if !repairs.is_empty() {
+                let finding = mojibake::Finding {
+                    location: format!("{} row {} column `{column}`", self.source, row.row),
+                    repairs,
+                };
                 warnings.push(mojibake_warning(&finding, fix));
                 if fix {
                     mojibake::repair_in_place(&mut row.to_mut().cells[i].1);
