@@ -38,6 +38,9 @@ pub use shard::Shard;
 
 /// Rows rendered together; bounds memory whatever the number of rows.
 const CHUNK: usize = 512;
+/// Rows rendered together as PDF: a PDF letter is some 35 KB, a text letter 3 KB, and
+/// two chunks are in memory at once (one being written while the next is composed).
+const PDF_CHUNK: usize = 128;
 
 /// What a batch is asked to do.
 #[derive(Debug, Clone)]
@@ -421,7 +424,11 @@ pub fn run(
         pdfs: Vec::new(),
         first_language: None,
     };
-    let mut chunks = Chunks::new(rows, CHUNK, request.shard);
+    let chunk_rows = match request.render.format {
+        Format::Pdf => PDF_CHUNK,
+        _ => CHUNK,
+    };
+    let mut chunks = Chunks::new(rows, chunk_rows, request.shard);
     // While one chunk's letters are composed on every core, the chunk before it is
     // written (files, then their manifest lines) and the next one read. Files are
     // created from one thread: creating files in one directory from several threads
