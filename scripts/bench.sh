@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Batch benchmark: generates N synthetic signers and reports letters per second and peak
-# memory for each output format. Usage: scripts/bench.sh [N] [FORMAT...]
-#   scripts/bench.sh                 # N = 100000, every format the binary offers
-#   scripts/bench.sh 20000 text json
+# memory for each output format. Usage: scripts/bench.sh [--combine] [N] [FORMAT...]
+#   scripts/bench.sh                     # N = 100000, every format the binary offers
+#   scripts/bench.sh 20000 text json     # one file per letter
+#   scripts/bench.sh --combine 100000 text
+# Letters are written under $TMPDIR (default /tmp): TMPDIR=/dev/shm measures without the
+# disk. Each format starts after the previous one's files are removed and synced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+combine=()
+if [ "${1:-}" = "--combine" ]; then
+  combine=(--combine)
+  shift
+fi
 n="${1:-100000}"
 shift || true
 formats=("$@")
@@ -42,12 +50,15 @@ printf '%-8s %10s %12s %14s\n' format letters "letters/s" "peak RSS (MB)"
 for format in "${formats[@]}"; do
   out="$work/out-$format"
   stats="$work/time-$format"
+  sync
   start=$(date +%s.%N)
-  /usr/bin/time -v -o "$stats" "$bin" -q batch --signers "$work/signers.csv" \
+  /usr/bin/time -v -o "$stats" "$bin" batch --signers "$work/signers.csv" \
     -t detention-urgent-action --to ve-attorney-general --format "$format" \
-    --date 2024-08-20 -o "$out" >/dev/null 2>&1 || true
+    "${combine[@]}" --date 2024-08-20 -o "$out" >/dev/null 2>"$work/stderr" || true
   end=$(date +%s.%N)
-  letters=$(grep -c . "$out/manifest.jsonl" 2>/dev/null || echo 0)
+  # The summary line: "N written, S skipped, F failed in …".
+  letters=$(sed -n 's/^\([0-9]*\) written, .*/\1/p' "$work/stderr" | tail -1)
+  letters=${letters:-0}
   rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$stats")
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print(f'{sys.argv[4]:<8} {n:>10} {n/s:>12.0f} {int(sys.argv[5])/1024:>14.1f}')" \
     "$start" "$end" "$letters" "$format" "$rss_kb"
