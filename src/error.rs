@@ -4,6 +4,26 @@ use std::path::{Path, PathBuf};
 
 use crate::exit_code;
 
+/// What was being done with the file of an I/O error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    /// Writing output: a failure is exit code 4.
+    Write,
+    /// Using a device (the terminal).
+    Use,
+}
+
+impl std::fmt::Display for IoAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            IoAction::Read => "cannot read",
+            IoAction::Write => "cannot write",
+            IoAction::Use => "cannot use",
+        })
+    }
+}
+
 /// A failure the user can act on. `Display` is one paragraph; `hint` adds what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -80,7 +100,7 @@ pub enum Error {
     /// A file that cannot be read or written.
     #[error("{action} {}: {source}", .path.display())]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -119,7 +139,7 @@ impl Error {
 
     pub fn read(path: &Path, source: std::io::Error) -> Error {
         Error::Io {
-            action: "cannot read",
+            action: IoAction::Read,
             path: path.to_path_buf(),
             source,
         }
@@ -127,7 +147,7 @@ impl Error {
 
     pub fn write(path: &Path, source: std::io::Error) -> Error {
         Error::Io {
-            action: "cannot write",
+            action: IoAction::Write,
             path: path.to_path_buf(),
             source,
         }
@@ -182,7 +202,7 @@ impl Error {
         match self {
             Error::Delivery { .. } => exit_code::DELIVERY,
             Error::Io {
-                action: "cannot write",
+                action: IoAction::Write,
                 ..
             }
             | Error::BatchStopped { .. } => exit_code::OUTPUT,

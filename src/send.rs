@@ -44,7 +44,7 @@ use lettre::Address;
 use mail_parser::MessageParser;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, IoAction, Result};
 
 /// The ledger's file name when it sits beside the messages.
 pub const LEDGER_FILE: &str = "letters-ledger.jsonl";
@@ -491,7 +491,7 @@ impl Ledger {
 
     fn write(&mut self, record: Record, sync: bool) -> Result<()> {
         let mut line = serde_json::to_string(&record).map_err(|e| Error::Io {
-            action: "cannot write",
+            action: IoAction::Write,
             path: self.path.clone(),
             source: std::io::Error::other(e),
         })?;

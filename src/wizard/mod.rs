@@ -16,7 +16,7 @@ use crate::cli::DraftArgs;
 use crate::commands::draft as draft_command;
 use crate::commands::Diagnostics;
 use crate::draft::DemandSelection;
-use crate::error::{Error, Result};
+use crate::error::{Error, IoAction, Result};
 use crate::exit_code;
 use crate::i18n;
 use crate::load::{self, DataSet};
@@ -45,7 +45,7 @@ impl From<dialoguer::Error> for Stop {
             Stop::Cancelled
         } else {
             Stop::Failed(Error::Io {
-                action: "cannot use",
+                action: IoAction::Use,
                 path: PathBuf::from("the terminal"),
                 source: io,
             })
