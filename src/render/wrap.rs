@@ -1,13 +1,13 @@
 //! First-fit word wrapping for plain text. Words are runs of characters between ASCII
 //! spaces and are never split: a line takes words while they fit, and a word longer
 //! than a line stands alone on its line. Widths are display columns (wide characters
-//! count two, control characters and ANSI escape sequences none); tabs and carriage
+//! count two, emoji sequences as shown, ANSI escape sequences none); tabs and carriage
 //! returns count as spaces.
 //!
 //! The text is split at `\n` first and each piece is wrapped on its own; every line
 //! after the very first starts with the continuation indent.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
 
 /// Wraps `text` to `width` columns and hands each line to `emit` as (indent, content),
 /// content without trailing white space. The first line's indent is `first`, the
@@ -87,20 +87,19 @@ fn printable_ascii(bytes: &[u8]) -> bool {
     })
 }
 
-/// The display width of `text` in columns.
+/// The display width of `text` in columns, by Unicode's rules for whole strings (an emoji
+/// with its variation selector, a ZWJ sequence or a ligature counts as it is shown, not
+/// as the sum of its characters); ANSI escape sequences count none.
 pub fn display_width(text: &str) -> usize {
-    let mut chars = text.chars();
     let mut width = 0;
-    while let Some(c) = chars.next() {
-        if (' '..'\x7f').contains(&c) {
-            width += 1;
-        } else if c == '\x1b' {
-            skip_escape_sequence(&mut chars);
-        } else {
-            width += c.width().unwrap_or(0);
-        }
+    let mut rest = text;
+    while let Some(at) = rest.find('\x1b') {
+        width += rest[..at].width();
+        let mut chars = rest[at + 1..].chars();
+        skip_escape_sequence(&mut chars);
+        rest = chars.as_str();
     }
-    width
+    width + rest.width()
 }
 
 /// Skips what follows an ESC: a CSI sequence (`ESC [` … final byte) or an operating
@@ -223,6 +222,17 @@ mod tests {
         assert_eq!(display_width("Peña"), 4);
         assert_eq!(display_width("日本"), 4);
         assert_eq!(display_width("\x1b[1mbold\x1b[0m"), 4);
-        assert_eq!(display_width("a\tb"), 2);
+        // An emoji presentation sequence is two columns, not the one of its base.
+        assert_eq!(display_width("*\u{fe0f}"), 2);
+        assert_eq!(display_width("\u{1f469}\u{200d}\u{1f52c}"), 2);
+    }
+
+    /// Found by fuzzing: a keycap base with its variation selector made a line one
+    /// column too wide.
+    #[test]
+    fn emoji_sequences_are_measured_whole() {
+        for line in lines("aaa *\u{fe0f} bb", 5, "", "") {
+            assert!(display_width(&line) <= 5, "{line:?}");
+        }
     }
 }
