@@ -7,7 +7,7 @@
 //! The text is split at `\n` first and each piece is wrapped on its own; every line
 //! after the very first starts with the continuation indent.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Wraps `text` to `width` columns and hands each line to `emit` as (indent, content),
 /// content without trailing white space. The first line's indent is `first`, the
@@ -91,6 +91,11 @@ fn printable_ascii(bytes: &[u8]) -> bool {
 /// with its variation selector, a ZWJ sequence or a ligature counts as it is shown, not
 /// as the sum of its characters); ANSI escape sequences count none.
 pub fn display_width(text: &str) -> usize {
+    // Below U+0300 (Latin, no combining marks, no selectors) nothing joins: each
+    // character counts on its own, which is quicker to add up.
+    if text.chars().all(|c| c < '\u{300}' && !c.is_control()) {
+        return text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    }
     let mut width = 0;
     let mut rest = text;
     while let Some(at) = rest.find('\x1b') {
@@ -225,6 +230,18 @@ mod tests {
         // An emoji presentation sequence is two columns, not the one of its base.
         assert_eq!(display_width("*\u{fe0f}"), 2);
         assert_eq!(display_width("\u{1f469}\u{200d}\u{1f52c}"), 2);
+    }
+
+    /// Characters below U+0300 add up alone and in pairs as the string rules say.
+    #[test]
+    fn latin_text_adds_up_character_by_character() {
+        let latin = || ('\u{20}'..'\u{300}').filter(|c| !c.is_control());
+        for a in latin() {
+            for b in latin() {
+                let pair: String = [a, b].iter().collect();
+                assert_eq!(display_width(&pair), pair.width(), "{pair:?}");
+            }
+        }
     }
 
     /// Found by fuzzing: a keycap base with its variation selector made a line one
