@@ -178,7 +178,7 @@ pub fn check_request_text(request: &mut DraftRequest, warnings: &mut Vec<String>
         values.push((format!("--field {key}"), value));
     }
     for (location, value) in values {
-        if let Some(finding) = mojibake::scan_value(&location, value) {
+        if let Some(finding) = mojibake::scan_value(|| location, value) {
             warnings.push(mojibake_warning(&finding, fix));
             if fix {
                 mojibake::repair_in_place(value);
@@ -260,7 +260,7 @@ fn check_recipient(
     }
     let location = format!("{path} [{}]", recipient.id);
     for text in recipient.texts_mut() {
-        if let Some(finding) = mojibake::scan_value(&location, text) {
+        if let Some(finding) = mojibake::scan_value(|| location.clone(), text) {
             warnings.push(mojibake_warning(&finding, fix));
             if fix {
                 mojibake::repair_in_place(text);

@@ -212,11 +212,12 @@ pub fn scan_lines(path: &str, text: &str) -> Vec<Finding> {
         .collect()
 }
 
-/// Mojibake in one value (a flag, a field), located by `location`.
-pub fn scan_value(location: &str, text: &str) -> Option<Finding> {
+/// Mojibake in one value (a flag, a field, a cell), located by `location`, which is only
+/// worked out when there is some.
+pub fn scan_value(location: impl FnOnce() -> String, text: &str) -> Option<Finding> {
     let repairs = find(text);
     (!repairs.is_empty()).then(|| Finding {
-        location: location.to_string(),
+        location: location(),
         repairs,
     })
 }

@@ -165,15 +165,8 @@ impl Engine<'_> {
         let mut row = Cow::Borrowed(row);
         for i in 0..row.cells.len() {
             let (column, value) = &row.cells[i];
-            if value.is_ascii() {
-                continue;
-            }
-            let repairs = mojibake::find(value);
-            if !repairs.is_empty() {
-                let finding = mojibake::Finding {
-                    location: format!("{} row {} column `{column}`", self.source, row.row),
-                    repairs,
-                };
+            let location = || format!("{} row {} column `{column}`", self.source, row.row);
+            if let Some(finding) = mojibake::scan_value(location, value) {
                 warnings.push(mojibake_warning(&finding, fix));
                 if fix {
                     mojibake::repair_in_place(&mut row.to_mut().cells[i].1);
