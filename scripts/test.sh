@@ -5,23 +5,34 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-# `letters send` is tested against a real SMTP server on 127.0.0.1 (tests/smtp/server.py).
-python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet aiosmtpd
-
 # Snapshots are compared, never rewritten, when testing.
 export INSTA_UPDATE=no
 
-# The PDF tests read PDFs back with poppler (pdftotext, pdfinfo, pdffonts, pdfimages)
-# and check them with qpdf. Install them on a fresh Debian/Ubuntu machine.
-if ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null; then
-    echo "installing poppler-utils and qpdf for the PDF tests" >&2
+# Debian/Ubuntu packages the tests use: poppler (pdftotext, pdfinfo, pdffonts,
+# pdfimages) and qpdf read PDFs back; python3-venv holds the Python test tools.
+missing=()
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v qpdf >/dev/null || missing+=(qpdf)
+python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} for the tests" >&2
     sudo=""
     if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then
         sudo="sudo"
     fi
     export DEBIAN_FRONTEND=noninteractive
     $sudo apt-get update -qq >/dev/null
-    $sudo apt-get install -y -qq --no-install-recommends poppler-utils qpdf >/dev/null
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# Python test tools (tests/requirements.txt) go into a virtual environment of their
+# own, which a distribution's Python requires (PEP 668), and come first on PATH, so the
+# tests' `python3` is this one.
+venv="target/test-venv"
+if [ ! -x "$venv/bin/python3" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/python3" -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+export PATH="$PWD/$venv/bin:$PATH"
 
 cargo test --locked --all-targets

@@ -210,6 +210,11 @@ pub struct BatchArgs {
     #[arg(long, value_name = "FILE|-")]
     pub signers: PathBuf,
 
+    /// The folder the rows' `signature` images are in (and must stay in). Default: the
+    /// signers file's folder (the current one for standard input).
+    #[arg(long, value_name = "DIR")]
+    pub signatures_dir: Option<PathBuf>,
+
     /// The template (campaign) id.
     #[arg(long, short = 't', value_name = "ID")]
     pub template: String,

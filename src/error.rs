@@ -106,12 +106,22 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    /// A batch stopped because a letter could not be written; what is on disk is kept.
+    /// An output path `letters` will not write through: a symbolic link, a directory.
+    #[error("refusing to write {}: {reason}", .path.display())]
+    Refused { path: PathBuf, reason: String },
+
+    /// A manifest or ledger another run has open.
+    #[error("{} is in use by another `letters` run", .path.display())]
+    InUse { path: PathBuf },
+
+    /// A batch stopped because a file could not be written; what is on disk is kept.
     #[error("{source}; the batch stopped there")]
     BatchStopped {
         source: Box<Error>,
         /// How many letters are on disk and in the manifest, when it could be written.
         recorded: Option<usize>,
+        /// Whether `--resume` can finish it (a combined file is written in one piece).
+        resumable: bool,
     },
 }
 
@@ -183,8 +193,17 @@ impl Error {
                 "give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml".to_string()
             }),
             Error::Io { source, .. } => io_hint(source).map(str::to_string),
-            Error::BatchStopped { source, recorded } => {
+            Error::BatchStopped {
+                source,
+                recorded,
+                resumable,
+            } => {
                 let first = source.hint().map_or(String::new(), |h| format!("{h}; "));
+                if !resumable {
+                    return Some(format!(
+                        "{first}a combined file is written in one piece: then run the same command again"
+                    ));
+                }
                 let kept = match recorded {
                     Some(n) => format!("{n} letters are on disk and listed in manifest.jsonl"),
                     None => "the letters written so far are kept".to_string(),
@@ -193,6 +212,13 @@ impl Error {
                     "{first}{kept}: then run the same command again with --resume to write the rest without repeating any"
                 ))
             }
+            Error::Refused { .. } => Some(
+                "remove it or choose another output path, then run the command again".to_string(),
+            ),
+            Error::InUse { .. } => Some(
+                "wait for the other run to finish (or write somewhere else), then run the command again"
+                    .to_string(),
+            ),
             Error::Flag { .. } => None,
         }
     }
@@ -205,7 +231,8 @@ impl Error {
                 action: IoAction::Write,
                 ..
             }
-            | Error::BatchStopped { .. } => exit_code::OUTPUT,
+            | Error::BatchStopped { .. }
+            | Error::Refused { .. } => exit_code::OUTPUT,
             _ => exit_code::USAGE_OR_DATA,
         }
     }

@@ -30,8 +30,7 @@
 //! message (RFC 5321 §4.1.1.4, §6.1): the message is retried, as SMTP expects.
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
@@ -44,7 +43,8 @@ use lettre::Address;
 use mail_parser::MessageParser;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, IoAction, Result};
+use crate::error::{Error, Result};
+use crate::sink::{Journal, Replay};
 
 /// The ledger's file name when it sits beside the messages.
 pub const LEDGER_FILE: &str = "letters-ledger.jsonl";
@@ -366,50 +366,25 @@ impl Status {
 #[derive(Debug)]
 pub struct Ledger {
     path: PathBuf,
-    /// None for a dry run's read of a ledger that does not exist yet.
-    file: Option<File>,
+    /// None for a dry run's read.
+    journal: Option<Journal>,
     last: HashMap<String, Record>,
-    /// Lines that could not be read (a record cut short by a crash).
-    pub damaged: usize,
+    /// What damage was found and repaired (a record cut short by a full disk or a
+    /// crash, lines that are not records), to warn about once.
+    pub damage: Option<String>,
 }
+
+/// What the damage found in a ledger means for its messages.
+const DAMAGE_CONSEQUENCE: &str =
+    "the message it was about keeps the state of its last whole record";
 
 impl Ledger {
     /// Opens (or creates) the ledger and reads what it says; takes an exclusive lock so
-    /// that two runs cannot send from the same ledger at once.
+    /// that two runs cannot send from the same ledger at once. A record cut short is
+    /// cut off; a symbolic link in the ledger's place is refused.
     pub fn open(path: &Path) -> Result<Ledger> {
-        Ledger::open_with(path, true)
-    }
-
-    /// Reads the ledger for a dry run: nothing is created if it does not exist.
-    pub fn read(path: &Path) -> Result<Ledger> {
-        Ledger::open_with(path, false)
-    }
-
-    fn open_with(path: &Path, create: bool) -> Result<Ledger> {
-        if !create && !path.exists() {
-            return Ok(Ledger {
-                path: path.to_path_buf(),
-                file: None,
-                last: HashMap::new(),
-                damaged: 0,
-            });
-        }
-        let existed = path.exists();
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(path)
-            .map_err(|e| Error::write(path, e))?;
-        if let Err(e) = file.try_lock() {
-            return Err(Error::Flag {
-                flag: "--ledger".to_string(),
-                message: format!(
-                    "{} is in use by another `letters send` ({e}): wait for it to finish",
-                    path.display()
-                ),
-            });
-        }
+        let existed = std::fs::symlink_metadata(path).is_ok();
+        let (journal, replay) = Journal::open::<Record>(path)?;
         if !existed {
             // Make the new file's name durable too.
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -418,44 +393,31 @@ impl Ledger {
                 }
             }
         }
+        Ok(Ledger::from_replay(path, Some(journal), replay))
+    }
+
+    /// Reads the ledger for a dry run: nothing is created or changed.
+    pub fn read(path: &Path) -> Result<Ledger> {
+        let replay = Journal::read::<Record>(path)?;
+        Ok(Ledger::from_replay(path, None, replay))
+    }
+
+    fn from_replay(path: &Path, journal: Option<Journal>, replay: Replay<Record>) -> Ledger {
+        let damage = replay.warning(path, DAMAGE_CONSEQUENCE);
         let mut last: HashMap<String, Record> = HashMap::new();
-        let mut damaged = 0;
-        for line in BufReader::new(&file).lines() {
-            let line = line.map_err(|e| Error::read(path, e))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<Record>(&line) {
-                Ok(record) => {
-                    last.insert(record.message_id.clone(), record);
-                }
-                Err(_) => damaged += 1,
-            }
+        for record in replay.records {
+            last.insert(record.message_id.clone(), record);
         }
-        let mut ledger = Ledger {
+        Ledger {
             path: path.to_path_buf(),
-            file: Some(file),
+            journal,
             last,
-            damaged,
-        };
-        ledger.end_line()?;
-        Ok(ledger)
+            damage,
+        }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// Makes sure the next record starts on a line of its own (after a crash mid-line).
-    fn end_line(&mut self) -> Result<()> {
-        let bytes = std::fs::read(&self.path).map_err(|e| Error::read(&self.path, e))?;
-        if let Some(file) = self.file.as_mut() {
-            if !bytes.is_empty() && !bytes.ends_with(b"\n") {
-                file.write_all(b"\n")
-                    .map_err(|e| Error::write(&self.path, e))?;
-            }
-        }
-        Ok(())
     }
 
     /// Where the message stands.
@@ -490,21 +452,18 @@ impl Ledger {
     }
 
     fn write(&mut self, record: Record, sync: bool) -> Result<()> {
-        let mut line = serde_json::to_string(&record).map_err(|e| Error::Io {
-            action: IoAction::Write,
-            path: self.path.clone(),
-            source: std::io::Error::other(e),
-        })?;
-        line.push('\n');
-        let Some(file) = self.file.as_mut() else {
+        let Some(journal) = self.journal.as_mut() else {
             return Err(Error::write(
                 &self.path,
                 std::io::Error::other("the ledger was opened read-only"),
             ));
         };
-        file.write_all(line.as_bytes())
-            .and_then(|()| if sync { file.sync_all() } else { Ok(()) })
-            .map_err(|e| Error::write(&self.path, e))?;
+        journal.push(&record)?;
+        if sync {
+            journal.sync()?;
+        } else {
+            journal.flush()?;
+        }
         self.last.insert(record.message_id.clone(), record);
         Ok(())
     }
@@ -1297,11 +1256,15 @@ mod tests {
                 })
                 .unwrap();
         }
-        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
-        file.write_all(b"{\"time\":\"2026").unwrap();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        std::io::Write::write_all(&mut file, b"{\"time\":\"2026-\xc3").unwrap();
         drop(file);
         let mut ledger = Ledger::open(&path).unwrap();
-        assert_eq!(ledger.damaged, 1);
+        let damage = ledger.damage.clone().unwrap();
+        assert!(damage.contains("cut short"), "{damage}");
         assert_eq!(ledger.status("a@x"), Status::Accepted);
         assert_eq!(ledger.status("b@x"), Status::New);
         ledger
@@ -1318,7 +1281,9 @@ mod tests {
         drop(ledger);
         let ledger = Ledger::open(&path).unwrap();
         assert_eq!(ledger.status("b@x"), Status::Uncertain);
-        assert_eq!(ledger.damaged, 1);
+        assert_eq!(ledger.damage, None, "the torn record was cut off");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 2, "{text}");
     }
 
     #[test]

@@ -765,6 +765,72 @@ fn a_full_disk_stops_the_batch_and_resume_finishes_it() {
     assert_eq!(count, 40);
 }
 
+/// Fills a small disk up to `free` bytes short of full (tmpfs counts whole 4 KB pages).
+fn fill(disk: &std::path::Path, size: usize, free: usize) {
+    std::fs::write(disk.join("filler"), vec![0u8; size - free]).unwrap();
+}
+
+/// Whichever file a full disk strikes first (a letter, the manifest, failed rows, the
+/// combined file), the batch stops with exit code 4, names that file (never a temporary
+/// one), and says how to finish: --resume, or for a combined file, the same command.
+#[test]
+fn a_full_disk_names_the_file_it_struck_and_how_to_finish() {
+    let cases: [(&str, &str, usize, &[&str]); 3] = [
+        // One page left: the letter fits, the manifest's first line does not.
+        ("disk-full-manifest-first", "name\nAna\n", 4096, &[]),
+        // No room at all, and the only row fails: failed.csv is the first file written.
+        (
+            "disk-full-failed-rows-first",
+            "name,email\nAna,not-an-address\n",
+            0,
+            &[],
+        ),
+        // No room at all for the combined file.
+        ("disk-full-combined-first", "name\nAna\n", 0, &["--combine"]),
+    ];
+    for (name, signers, free, extra) in cases {
+        let env = Env::new();
+        let Some(disk) = SmallDisk::mount(env.join("disk"), "size=32k") else {
+            return;
+        };
+        fill(&env.join("disk"), 32 * 1024, free);
+        env.write("s.csv", signers);
+        let mut args = vec![
+            "-q",
+            "batch",
+            "--signers",
+            "s.csv",
+            "-t",
+            "election-integrity",
+            "-o",
+            "disk/out",
+        ];
+        args.extend_from_slice(extra);
+        let message = env.run(&args).fails(4).to_string();
+        insta::assert_snapshot!(name, message);
+        assert!(!message.contains(".tmp"), "{message}");
+        let out = env.join("disk/out");
+        assert!(
+            files(&out).iter().all(|f| !f.ends_with(".tmp")),
+            "{name}: temporary files left: {:?}",
+            files(&out)
+        );
+        if extra.is_empty() {
+            // Room again: --resume finishes it, each letter once.
+            std::fs::remove_file(env.join("disk/filler")).unwrap();
+            disk.remount("size=4m");
+            args.push("--resume");
+            let run = env.run(&args);
+            let failed_rows = signers.contains("not-an-address");
+            assert_eq!(run.code, i32::from(failed_rows), "{name}: {}", run.stderr);
+            assert_eq!(out.join("failed.csv").exists(), failed_rows, "{name}");
+            let entries = manifest(&out);
+            let letters = files(&out).iter().filter(|f| f.ends_with(".txt")).count();
+            assert_eq!(entries.len(), letters, "{name}");
+        }
+    }
+}
+
 #[test]
 fn a_read_only_output_directory_is_an_error() {
     let env = Env::new();
@@ -784,5 +850,31 @@ fn a_read_only_output_directory_is_an_error() {
             "ro/letter.txt",
         ])
         .fails(4)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_safety() {
+    let env = Env::new();
+    env.write("s.csv", "name,signature\nAna,\nBea,/etc/shadow\n");
+    std::fs::create_dir_all(env.join("out")).unwrap();
+    std::os::unix::fs::symlink(env.join(".home/.bashrc"), env.join("out/manifest.jsonl")).unwrap();
+    let batch = [
+        "-q",
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "election-integrity",
+        "-o",
+        "out",
+    ];
+    insta::assert_snapshot!("symlink-in-output-folder", env.run(&batch).fails(4));
+    std::fs::remove_file(env.join("out/manifest.jsonl")).unwrap();
+    let run = env.run(&[&batch[1..7], &["out2"]].concat());
+    insta::assert_snapshot!(
+        "signature-outside-signers-folder",
+        without_timing(run.fails(1))
     );
 }

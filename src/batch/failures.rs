@@ -3,9 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
-
 use crate::error::{Error, Result};
+use crate::sink::Staged;
 
 /// One failed row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +20,7 @@ pub struct FailureFile {
     path: PathBuf,
     header: Vec<String>,
     json: bool,
-    temp: Option<NamedTempFile>,
+    temp: Option<Staged>,
     count: usize,
 }
 
@@ -47,15 +46,11 @@ impl FailureFile {
         self.count
     }
 
-    fn create(&self) -> Result<NamedTempFile> {
+    fn create(&self) -> Result<Staged> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
-        let mut temp = tempfile::Builder::new()
-            .prefix(".letters-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| Error::write(&self.path, e))?;
+        let mut temp = Staged::new(dir, self.path.clone())?;
         if !self.json {
-            let mut writer = csv::Writer::from_writer(temp.as_file_mut());
+            let mut writer = csv::Writer::from_writer(temp.file());
             let mut header = self.header.clone();
             header.push("error".to_string());
             writer
@@ -66,7 +61,7 @@ impl FailureFile {
         Ok(temp)
     }
 
-    fn temp(&mut self) -> Result<&mut NamedTempFile> {
+    fn temp(&mut self) -> Result<&mut Staged> {
         let temp = match self.temp.take() {
             Some(temp) => temp,
             None => self.create()?,
@@ -93,7 +88,9 @@ impl FailureFile {
                 serde_json::to_vec(&object).map_err(|e| Error::write(&path, e.into()))?;
             line.push(b'\n');
             use std::io::Write;
-            temp.write_all(&line).map_err(|e| Error::write(&path, e))?;
+            temp.file()
+                .write_all(&line)
+                .map_err(|e| Error::write(&path, e))?;
         } else {
             let mut record: Vec<String> = header
                 .iter()
@@ -116,7 +113,7 @@ impl FailureFile {
             record.push(failure.error.clone());
             let mut writer = csv::WriterBuilder::new()
                 .flexible(true)
-                .from_writer(temp.as_file_mut());
+                .from_writer(temp.file());
             writer
                 .write_record(&record)
                 .map_err(|e| csv_error(&path, e))?;
@@ -128,21 +125,16 @@ impl FailureFile {
     /// Puts the rows failed so far in place, for a batch that stops early.
     pub fn keep_so_far(&mut self) -> Result<()> {
         match self.temp.take() {
-            Some(temp) => temp
-                .persist(&self.path)
-                .map(|_| ())
-                .map_err(|e| Error::write(&self.path, e.error)),
+            Some(temp) => temp.commit(false),
             None => Ok(()),
         }
     }
 
     /// Puts the file in place, or removes an old one when nothing failed.
-    pub fn finish(self) -> Result<()> {
-        match self.temp {
-            Some(temp) => temp
-                .persist(&self.path)
-                .map(|_| ())
-                .map_err(|e| Error::write(&self.path, e.error)),
+    pub fn finish(&mut self) -> Result<()> {
+        match self.temp.take() {
+            Some(temp) => temp.commit(false),
+            None if self.count > 0 => Ok(()),
             None => match std::fs::remove_file(&self.path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     Err(Error::write(&self.path, e))

@@ -1,17 +1,17 @@
 //! `manifest.jsonl`: one line per letter on disk (row, signer, recipient, language, file,
 //! bytes, sha256), appended only after the file was renamed into place. It is what
-//! `--resume` trusts.
+//! `--resume` trusts. A last line cut short by a full disk or a crash is cut off when
+//! the manifest is opened again, and its letter written again.
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Language;
+use crate::sink::Journal;
 
 /// The manifest's file name inside the output directory.
 pub const FILE: &str = "manifest.jsonl";
@@ -40,80 +40,54 @@ pub fn sha256(bytes: &[u8]) -> String {
     hex
 }
 
-/// Reads the entries of an existing manifest, by file name. A last line cut short by a
-/// crash is ignored (its letter is simply written again).
-pub fn read(path: &Path) -> Result<HashMap<String, Entry>> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::new()),
-        Err(e) => return Err(Error::read(path, e)),
-    };
-    let mut entries = HashMap::new();
-    for line in BufReader::new(file).lines() {
-        let line = line.map_err(|e| Error::read(path, e))?;
-        if let Ok(entry) = serde_json::from_str::<Entry>(&line) {
-            entries.insert(entry.file.clone(), entry);
-        }
-    }
-    Ok(entries)
-}
+/// What `--resume` consults: the entries of an existing manifest, by file name.
+pub type Previous = HashMap<String, Entry>;
 
-/// Whether `file` is on disk with exactly the bytes the manifest recorded.
+/// Whether `file` is on disk with exactly the bytes the manifest recorded (a link in
+/// its place is not the letter).
 pub fn is_intact(dir: &Path, entry: &Entry) -> bool {
-    match std::fs::read(dir.join(&entry.file)) {
-        Ok(bytes) => bytes.len() as u64 == entry.bytes && sha256(&bytes) == entry.sha256,
-        Err(_) => false,
-    }
+    let path = dir.join(&entry.file);
+    let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+    regular
+        && match std::fs::read(&path) {
+            Ok(bytes) => bytes.len() as u64 == entry.bytes && sha256(&bytes) == entry.sha256,
+            Err(_) => false,
+        }
 }
 
 /// An open manifest, appended to line by line.
 pub struct Writer {
-    path: PathBuf,
-    file: std::io::BufWriter<File>,
+    journal: Journal,
 }
 
 impl Writer {
-    pub fn open(path: &Path) -> Result<Writer> {
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(|e| Error::write(path, e))?;
-        // A line cut short by a crash must not swallow the next one.
-        let len = file.metadata().map_err(|e| Error::read(path, e))?.len();
-        if len > 0 {
-            let text = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-            if text.last() != Some(&b'\n') {
-                file.write_all(b"\n").map_err(|e| Error::write(path, e))?;
-            }
-        }
-        Ok(Writer {
-            path: path.to_path_buf(),
-            file: std::io::BufWriter::new(file),
-        })
+    /// Opens (or creates) the manifest at `path`; returns it with the entries it holds
+    /// and, when it was damaged, the warning to show (a torn last line is cut off and
+    /// the letter it described written again).
+    pub fn open(path: &Path) -> Result<(Writer, Previous, Option<String>)> {
+        let (journal, replay) = Journal::open::<Entry>(path)?;
+        let warning = replay.warning(path, "the letter it described is written again");
+        let previous = replay
+            .records
+            .into_iter()
+            .map(|entry| (entry.file.clone(), entry))
+            .collect();
+        Ok((Writer { journal }, previous, warning))
     }
 
-    /// Appends one entry (buffered: call `flush` once the entries' files are in place).
+    /// Appends one entry (held: call `flush` once the entries' files are in place).
     pub fn append(&mut self, entry: &Entry) -> Result<()> {
-        let mut line = serde_json::to_vec(entry).map_err(|e| Error::write(&self.path, e.into()))?;
-        line.push(b'\n');
-        self.file
-            .write_all(&line)
-            .map_err(|e| Error::write(&self.path, e))
+        self.journal.push(entry)
     }
 
-    /// Hands the buffered entries to the operating system.
+    /// Hands the entries held to the operating system.
     pub fn flush(&mut self) -> Result<()> {
-        self.file.flush().map_err(|e| Error::write(&self.path, e))
+        self.journal.flush()
     }
 
     /// Makes the manifest durable.
     pub fn sync(&mut self) -> Result<()> {
-        self.flush()?;
-        self.file
-            .get_ref()
-            .sync_all()
-            .map_err(|e| Error::write(&self.path, e))
+        self.journal.sync()
     }
 }
 

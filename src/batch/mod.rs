@@ -129,13 +129,25 @@ impl From<crate::load::signers::BadRow> for Failure {
     }
 }
 
+/// The error of a batch stopped by an output `error` (a full disk, a refused path): it
+/// says what was kept and how to finish. Other errors are returned as they are.
+pub(crate) fn stopped(error: Error, recorded: Option<usize>, resumable: bool) -> Error {
+    if error.exit_code() != crate::exit_code::OUTPUT || matches!(error, Error::BatchStopped { .. })
+    {
+        return error;
+    }
+    Error::BatchStopped {
+        source: Box::new(error),
+        recorded: recorded.filter(|_| resumable),
+        resumable,
+    }
+}
+
 /// Removes temporary files a killed run left behind.
 fn remove_leftovers(dir: &Path) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(".letters-") && name.ends_with(".tmp") {
+        if sink::is_temp_name(&entry.file_name().to_string_lossy()) {
             std::fs::remove_file(entry.path()).map_err(|e| Error::write(&entry.path(), e))?;
         }
     }
@@ -303,11 +315,12 @@ fn combined_separator(format: Format) -> &'static [u8] {
 }
 
 /// Prepares the output directory: refuses to mix with an earlier batch unless resuming.
-fn prepare_out_dir(request: &BatchRequest) -> Result<HashMap<String, manifest::Entry>> {
+fn prepare_out_dir(request: &BatchRequest) -> Result<()> {
     let dir = &request.out_dir;
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     let manifest_path = dir.join(manifest::FILE);
-    if manifest_path.exists() && !request.resume {
+    let exists = sink::target::inspect(&manifest_path)? != sink::target::Existing::Nothing;
+    if exists && !request.resume {
         return Err(Error::flag(
             "--out-dir",
             format!(
@@ -317,12 +330,20 @@ fn prepare_out_dir(request: &BatchRequest) -> Result<HashMap<String, manifest::E
             ),
         ));
     }
-    remove_leftovers(dir)?;
-    if request.resume {
-        manifest::read(&manifest_path)
-    } else {
-        Ok(HashMap::new())
+    remove_leftovers(dir)
+}
+
+/// Opens the manifest, with the letters an earlier run recorded when resuming.
+fn open_manifest(
+    request: &BatchRequest,
+    observer: &dyn Observer,
+) -> Result<(manifest::Writer, manifest::Previous)> {
+    let path = request.out_dir.join(manifest::FILE);
+    let (writer, previous, warning) = manifest::Writer::open(&path)?;
+    if let Some(warning) = warning {
+        observer.warn(&warning);
     }
+    Ok((writer, previous))
 }
 
 /// Runs a batch over `rows`.
@@ -359,7 +380,13 @@ pub fn run(
             observer.warn(&warning);
         }
     }
-    let previous = prepare_out_dir(request)?;
+    prepare_out_dir(request)?;
+    let (manifest, previous) = if request.combine {
+        (None, HashMap::new())
+    } else {
+        let (writer, previous) = open_manifest(request, observer)?;
+        (Some(writer), previous)
+    };
     let dir =
         std::fs::canonicalize(&request.out_dir).map_err(|e| Error::write(&request.out_dir, e))?;
     let source = rows.source.clone();
@@ -373,28 +400,28 @@ pub fn run(
         source,
     };
     if request.sign_on {
-        return sign_on(&engine, rows, failures, observer, started);
+        let manifest = manifest.ok_or_else(|| {
+            Error::flag(
+                "--combine",
+                "a sign-on letter is one letter: leave out --combine",
+            )
+        })?;
+        return sign_on(&engine, rows, failures, manifest, observer, started)
+            .map_err(|error| stopped(error, None, true));
     }
 
-    let manifest = if request.combine {
-        None
-    } else {
-        Some(manifest::Writer::open(
-            &request.out_dir.join(manifest::FILE),
-        )?)
-    };
     // A combined PDF is merged from whole letters at the end (see `render::pdf::combine`);
     // other formats are appended to the combined file as they come.
     let merge_pdfs = request.combine && request.render.format == Format::Pdf;
+    let combined_path = request.out_dir.join(combined_file_name(
+        &request.letter.template,
+        request.render.format,
+    ));
     let combined = if request.combine && !merge_pdfs {
         // Buffered: letters are a few kilobytes each, written one after another.
         Some(std::io::BufWriter::with_capacity(
             1 << 16,
-            tempfile::Builder::new()
-                .prefix(".letters-")
-                .suffix(".tmp")
-                .tempfile_in(&request.out_dir)
-                .map_err(|e| Error::write(&request.out_dir, e))?,
+            sink::Staged::new(&request.out_dir, combined_path.clone())?,
         ))
     } else {
         None
@@ -404,15 +431,13 @@ pub fn run(
         observer,
         source: &engine.source,
         format: request.render.format,
+        combine: request.combine,
         seen_warnings,
         summary: Summary::default(),
         failures,
         manifest,
         combined,
-        combined_path: request.out_dir.join(combined_file_name(
-            &request.letter.template,
-            request.render.format,
-        )),
+        combined_path,
         merge_pdfs,
         pdfs: Vec::new(),
         first_language: None,
@@ -451,47 +476,44 @@ pub fn run(
         outputs.take(chunk, outcomes)?;
     }
     outputs.take(chunk, Vec::new())?;
-
-    let Outputs {
-        mut summary,
-        failures,
-        manifest,
-        combined,
-        combined_path,
-        pdfs,
-        first_language,
-        ..
-    } = outputs;
     let counts = chunks.counts;
-    summary.rows = counts.rows;
-    summary.blank = counts.blank;
-    summary.duplicates = counts.duplicates;
-    summary.other_shards = counts.other_shards;
-    if let Some(mut manifest) = manifest {
-        manifest.sync()?;
-    }
-    if let (true, Some(language)) = (merge_pdfs, first_language) {
-        // Titled with the campaign's name in the first letter's language.
-        let template = engine.planner.template();
-        let bytes = render::pdf::combine(&pdfs, template.name_in(language))?;
-        drop(pdfs);
-        sink::write_atomic(&combined_path, &bytes)?;
-    }
-    if let Some(file) = combined {
-        let file = file
-            .into_inner()
-            .map_err(|e| Error::write(&combined_path, e.into_error()))?;
-        if summary.written > 0 {
-            file.persist(&combined_path)
-                .map_err(|e| Error::write(&combined_path, e.error))?;
-        }
-    }
-    if failures.count() > 0 {
-        summary.failures_file = Some(failures.path().to_path_buf());
-    }
-    failures.finish()?;
+    outputs.summary.rows = counts.rows;
+    outputs.summary.blank = counts.blank;
+    outputs.summary.duplicates = counts.duplicates;
+    outputs.summary.other_shards = counts.other_shards;
+    let mut summary = match finish(&mut outputs, &engine) {
+        Ok(()) => std::mem::take(&mut outputs.summary),
+        Err(error) => return Err(outputs.stop(error)),
+    };
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Puts the batch's files in place once every letter is done: the manifest on disk, the
+/// combined file renamed into place, the failed rows' file.
+fn finish(outputs: &mut Outputs<'_>, engine: &Engine<'_>) -> Result<()> {
+    if let Some(manifest) = &mut outputs.manifest {
+        manifest.sync()?;
+    }
+    if let (true, Some(language)) = (outputs.merge_pdfs, outputs.first_language) {
+        // Titled with the campaign's name in the first letter's language.
+        let template = engine.planner.template();
+        let bytes = render::pdf::combine(&outputs.pdfs, template.name_in(language))?;
+        outputs.pdfs = Vec::new();
+        sink::write_atomic(&outputs.combined_path, &bytes)?;
+    }
+    if let Some(file) = outputs.combined.take() {
+        let staged = file
+            .into_inner()
+            .map_err(|e| Error::write(&outputs.combined_path, e.into_error()))?;
+        if outputs.summary.written > 0 {
+            staged.commit(false)?;
+        }
+    }
+    if outputs.failures.count() > 0 {
+        outputs.summary.failures_file = Some(outputs.failures.path().to_path_buf());
+    }
+    outputs.failures.finish()
 }
 
 /// One letter per recipient from the whole list: every row a co-signer, in input order,
@@ -500,6 +522,7 @@ fn sign_on(
     engine: &Engine<'_>,
     rows: SignersReader,
     mut failures: failures::FailureFile,
+    mut manifest: manifest::Writer,
     observer: &dyn Observer,
     started: Instant,
 ) -> Result<Summary> {
@@ -566,7 +589,6 @@ fn sign_on(
         }
     }
     let draft_request = request.letter.clone();
-    let mut manifest = manifest::Writer::open(&request.out_dir.join(manifest::FILE))?;
     for recipient in engine.planner.recipients(&request.letter.recipients)? {
         let mut warnings = Vec::new();
         let mut draft = engine

@@ -6,14 +6,13 @@ use std::collections::HashSet;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
-
 use super::chunks::{Chunk, Event};
 use super::{
-    combined_separator, failures, manifest, record_failure, LetterOutcome, Observer, RowOutcome,
-    Summary,
+    combined_separator, failures, manifest, record_failure, stopped, LetterOutcome, Observer,
+    RowOutcome, Summary,
 };
 use crate::error::{Error, Result};
+use crate::exit_code;
 use crate::model::Language;
 use crate::render::Format;
 use crate::sink;
@@ -25,13 +24,15 @@ pub struct Outputs<'a> {
     /// The signers file, for messages.
     pub source: &'a str,
     pub format: Format,
+    /// Whether every letter goes into one combined file (which --resume cannot finish).
+    pub combine: bool,
     pub seen_warnings: HashSet<String>,
     pub summary: Summary,
     pub failures: failures::FailureFile,
     /// The manifest, unless the letters are combined.
     pub manifest: Option<manifest::Writer>,
     /// The combined file being written (all formats but PDF), and where it goes.
-    pub combined: Option<BufWriter<NamedTempFile>>,
+    pub combined: Option<BufWriter<sink::Staged>>,
     pub combined_path: PathBuf,
     /// Whole PDFs, merged into one at the end.
     pub merge_pdfs: bool,
@@ -48,8 +49,15 @@ impl Outputs<'_> {
         }
     }
 
-    /// Takes a chunk: what was found reading its rows, then its rows' letters.
+    /// Takes a chunk: what was found reading its rows, then its rows' letters. A file
+    /// that cannot be written (a letter, the manifest, failed rows, the combined file)
+    /// stops the batch, keeping what was written.
     pub fn take(&mut self, chunk: Chunk, outcomes: Vec<RowOutcome>) -> Result<()> {
+        self.take_all(chunk, outcomes)
+            .map_err(|error| self.stop(error))
+    }
+
+    fn take_all(&mut self, chunk: Chunk, outcomes: Vec<RowOutcome>) -> Result<()> {
         for event in chunk.events {
             match event {
                 Event::Warning(warning) => self.observer.warn(&warning),
@@ -60,10 +68,8 @@ impl Outputs<'_> {
             }
         }
         for outcome in outcomes {
-            match self.write_files(outcome) {
-                Ok(outcome) => self.take_row(outcome)?,
-                Err(error) => return Err(self.stop(error)),
-            }
+            let outcome = self.write_files(outcome)?;
+            self.take_row(outcome)?;
         }
         // The chunk's files are in place: now the manifest may say so.
         if let Some(manifest) = &mut self.manifest {
@@ -86,16 +92,26 @@ impl Outputs<'_> {
         Ok(outcome)
     }
 
-    /// Stops the batch after `error`, keeping what was written: the manifest lines of the
-    /// letters on disk and the rows failed so far, as far as there is room for them
-    /// (what cannot be recorded, --resume simply writes again).
-    fn stop(&mut self, error: Error) -> Error {
-        let recorded = self.manifest.as_mut().is_none_or(|m| m.sync().is_ok());
-        let _ = self.failures.keep_so_far();
-        Error::BatchStopped {
-            source: Box::new(error),
-            recorded: recorded.then_some(self.summary.written),
+    /// Stops the batch after an output `error`, keeping what was written: the manifest
+    /// lines of the letters on disk and the rows failed so far, as far as there is room
+    /// for them (what cannot be recorded, --resume simply writes again).
+    pub fn stop(&mut self, error: Error) -> Error {
+        if error.exit_code() != exit_code::OUTPUT || matches!(error, Error::BatchStopped { .. }) {
+            return error;
         }
+        let recorded = self.manifest.as_mut().is_none_or(|m| m.sync().is_ok());
+        // Failed rows are kept unless their own file is what could not be written (a
+        // half-written file is worse than none: --resume finds those rows again).
+        let failures_broke =
+            matches!(&error, Error::Io { path, .. } if path == self.failures.path());
+        if !failures_broke {
+            let _ = self.failures.keep_so_far();
+        }
+        stopped(
+            error,
+            recorded.then_some(self.summary.written),
+            !self.combine,
+        )
     }
 
     fn take_row(&mut self, outcome: RowOutcome) -> Result<()> {

@@ -2,7 +2,7 @@
 //! words and extra fields. Unknown columns become template fields (`{{fields.city}}`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use crate::control_chars;
 use crate::load::signers::SignerRow;
@@ -88,8 +88,66 @@ fn check_signature(path: &Path) -> Result<(), String> {
     }
 }
 
-/// Reads a row. `base` is the signers file's directory (signature paths are relative
-/// to it). Fails with the reason a person can act on.
+/// Whether some part of `relative`, followed from `base`, is a symbolic link.
+fn passes_through_link(base: &Path, relative: &Path) -> bool {
+    let mut path = base.to_path_buf();
+    for component in relative.components() {
+        path.push(component);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+/// The image a row's `signature` cell names, confined to `base` (the signers file's
+/// folder, or `--signatures-dir`): a spreadsheet cell must not be able to pick any
+/// image the user can read. An absolute path, one that climbs out with `..`, or one
+/// through a link that leads out are refused alike, with one message that does not
+/// tell whether such a file exists.
+fn confined_signature(base: &Path, cell: &str) -> Result<PathBuf, String> {
+    let refused = || {
+        let folder = if base == Path::new(".") || base.as_os_str().is_empty() {
+            "the current folder".to_string()
+        } else {
+            base.display().to_string()
+        };
+        format!(
+            "signature `{cell}` is refused: a signers file may only name images inside {folder} \
+             (a relative path such as signatures/ana.png); give --signatures-dir DIR to use another folder"
+        )
+    };
+    let relative = Path::new(cell);
+    let mut depth = 0usize;
+    for component in relative.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => depth -= 1,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => {
+                return Err(refused())
+            }
+        }
+    }
+    let root = base
+        .canonicalize()
+        .map_err(|e| format!("cannot read the signatures folder {}: {e}", base.display()))?;
+    let joined = base.join(relative);
+    match joined.canonicalize() {
+        Ok(real) if real.starts_with(&root) => Ok(real),
+        Ok(_) => Err(refused()),
+        Err(_) if passes_through_link(base, relative) => Err(refused()),
+        Err(e) => Err(format!(
+            "cannot read signature image {}: {e}",
+            joined.display()
+        )),
+    }
+}
+
+/// Reads a row. `base` is the folder signature paths are relative to (and confined to):
+/// the signers file's, or `--signatures-dir`. Fails with the reason a person can act on.
 pub fn interpret(row: &SignerRow, defaults: &Sender, base: &Path) -> Result<RowRequest, String> {
     for (column, value) in &row.cells {
         control_chars::check(value).map_err(|m| format!("the `{column}` cell {m}"))?;
@@ -108,8 +166,8 @@ pub fn interpret(row: &SignerRow, defaults: &Sender, base: &Path) -> Result<RowR
     };
     let signature = match cell(row, SIGNATURE) {
         "" => None,
-        path => {
-            let path = base.join(path);
+        cell => {
+            let path = confined_signature(base, cell)?;
             check_signature(&path)?;
             Some(path)
         }
@@ -215,5 +273,56 @@ mod tests {
                 .unwrap_err()
                 .contains("cannot read signature")
         );
+    }
+
+    #[test]
+    fn signatures_stay_inside_their_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("signers");
+        std::fs::create_dir_all(base.join("sig")).unwrap();
+        let png = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/signature.png"
+        ))
+        .unwrap();
+        std::fs::write(base.join("sig/ana.png"), &png).unwrap();
+        std::fs::write(dir.path().join("secret.png"), &png).unwrap();
+        let d = Sender::default();
+        let signed = |cell: &str| interpret(&row(&[("name", "A"), ("signature", cell)]), &d, &base);
+        assert!(signed("sig/ana.png").is_ok());
+        assert!(signed("./sig/../sig/ana.png").is_ok());
+        let outside = dir.path().join("secret.png");
+        let missing = dir.path().join("missing.png");
+        let cases = [
+            outside.display().to_string(),
+            missing.display().to_string(),
+            "../secret.png".to_string(),
+            "../missing.png".to_string(),
+            "sig/../../secret.png".to_string(),
+        ];
+        let messages: Vec<String> = cases
+            .iter()
+            .map(|cell| signed(cell).unwrap_err().replace(cell.as_str(), "CELL"))
+            .collect();
+        assert!(messages[0].contains("is refused"), "{}", messages[0]);
+        // The same words whether or not the file exists.
+        assert!(messages.iter().all(|m| *m == messages[0]), "{messages:?}");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.png"), base.join("link.png"))
+                .unwrap();
+            std::os::unix::fs::symlink(dir.path().join("missing.png"), base.join("dangling.png"))
+                .unwrap();
+            std::os::unix::fs::symlink(dir.path(), base.join("up")).unwrap();
+            for cell in [
+                "link.png",
+                "dangling.png",
+                "up/secret.png",
+                "up/missing.png",
+            ] {
+                let message = signed(cell).unwrap_err().replace(cell, "CELL");
+                assert_eq!(message, messages[0], "{cell}");
+            }
+        }
     }
 }

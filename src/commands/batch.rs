@@ -2,7 +2,7 @@
 //! one-line summary at the end.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -75,10 +75,20 @@ fn summary_line(summary: &Summary) -> String {
 pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
     let data = DataSet::load(data_options)?;
     let source = SignersSource::parse(&args.signers);
-    let base_dir = match &source {
-        SignersSource::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
-        SignersSource::Stdin | SignersSource::Bytes { .. } => PathBuf::from("."),
+    let base_dir = match (&args.signatures_dir, &source) {
+        (Some(dir), _) => dir.clone(),
+        (None, SignersSource::File(path)) => match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        },
+        (None, SignersSource::Stdin | SignersSource::Bytes { .. }) => PathBuf::from("."),
     };
+    if let Some(dir) = args.signatures_dir.as_ref().filter(|d| !d.is_dir()) {
+        return Err(Error::flag(
+            "--signatures-dir",
+            format!("{} is not a folder", dir.display()),
+        ));
+    }
     let delimiter = match args.delimiter {
         Some(c) if c.is_ascii() => Some(c as u8),
         Some(c) => {

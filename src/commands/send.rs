@@ -209,12 +209,8 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<u8> {
 }
 
 fn warn_damaged(ledger: &Ledger, diagnostics: Diagnostics) {
-    if ledger.damaged > 0 {
-        diagnostics.warn(&format!(
-            "{}: {} unreadable line(s) ignored (a record cut short when a run was stopped)",
-            ledger.path().display(),
-            ledger.damaged
-        ));
+    if let Some(damage) = &ledger.damage {
+        diagnostics.warn(damage);
     }
 }
 
