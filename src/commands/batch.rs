@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::batch::{self, BatchRequest, Observer, Summary};
 use crate::cli::BatchArgs;
 use crate::clock;
+use crate::control_chars::escape;
 use crate::draft::{DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
 use crate::exit_code;
@@ -33,7 +34,9 @@ impl Observer for Report {
     fn warn(&self, message: &str) {
         let _guard = self.lock.lock();
         match &self.bar {
-            Some(bar) if !self.diagnostics.quiet => bar.println(format!("warning: {message}")),
+            Some(bar) if !self.diagnostics.quiet => {
+                bar.println(format!("warning: {}", escape(message)));
+            }
             _ => self.diagnostics.warn(message),
         }
     }
@@ -145,9 +148,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         bar.finish_and_clear();
     }
     let summary = summary?;
-    if !diagnostics.quiet {
-        eprintln!("{}", summary_line(&summary));
-    }
+    diagnostics.info(&summary_line(&summary));
     Ok(if summary.failed_rows > 0 {
         exit_code::PARTIAL_FAILURE
     } else {
