@@ -75,6 +75,29 @@ fn summary_line(summary: &Summary) -> String {
     line
 }
 
+/// The byte `--delimiter` names: one ASCII character that can separate cells.
+fn delimiter(c: char) -> Result<u8> {
+    let refuse = |why: &str| {
+        Err(Error::flag(
+            "--delimiter",
+            format!(
+                "`{}` {why}: use , or ; or a tab, or leave --delimiter out to detect it",
+                c.escape_debug()
+            ),
+        ))
+    };
+    match c {
+        '\n' | '\r' => refuse("is a line break, which ends rows, so it cannot separate cells"),
+        '"' => refuse("is the quote that encloses cells, so it cannot separate them"),
+        c if c.is_control() && c != '\t' => refuse("is a control character"),
+        c if c.is_ascii() => Ok(c as u8),
+        c => Err(Error::flag(
+            "--delimiter",
+            format!("`{c}` is not a single ASCII character"),
+        )),
+    }
+}
+
 pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
     let data = DataSet::load(data_options)?;
     let source = SignersSource::parse(&args.signers);
@@ -82,16 +105,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         SignersSource::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
         SignersSource::Stdin | SignersSource::Bytes { .. } => PathBuf::from("."),
     };
-    let delimiter = match args.delimiter {
-        Some(c) if c.is_ascii() => Some(c as u8),
-        Some(c) => {
-            return Err(Error::flag(
-                "--delimiter",
-                format!("`{c}` is not a single ASCII character"),
-            ))
-        }
-        None => None,
-    };
+    let delimiter = args.delimiter.map(delimiter).transpose()?;
     let rows = SignersReader::open(&source, args.encoding, delimiter)?;
     // Combined email is an mbox, and an mbox is always one file.
     let (format, combine) = match args.format {
