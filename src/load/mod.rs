@@ -2,6 +2,7 @@
 //! bundled defaults embedded in the binary.
 
 pub mod bundled;
+pub mod columns;
 mod recipients;
 pub mod signers;
 mod templates;
