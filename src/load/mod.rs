@@ -3,6 +3,8 @@
 
 pub mod bundled;
 pub mod columns;
+mod csv_records;
+mod json_lines;
 mod recipients;
 pub mod signers;
 mod templates;
