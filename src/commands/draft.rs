@@ -239,6 +239,23 @@ pub(crate) fn request(args: &DraftArgs, sender: Sender) -> Result<DraftRequest> 
     })
 }
 
+/// Refuses letters to be printed and posted (`format` text or PDF) to recipients
+/// without a postal address.
+pub(crate) fn check_postal_addresses(
+    letters: &[Letter],
+    format: Format,
+    data: &DataSet,
+) -> Result<()> {
+    if !format.is_postal() {
+        return Ok(());
+    }
+    for letter in letters {
+        let recipient = data.recipients.get(&letter.recipient.id)?;
+        draft::check_postal_address(recipient, &data.recipients.path)?;
+    }
+    Ok(())
+}
+
 /// Plans and composes the letters of a request, printing the warnings found.
 pub(crate) fn draft_letters(
     request: DraftRequest,
@@ -379,13 +396,9 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
     }
     let request = request(&args, sender)?;
     let letters = draft_letters(request, &data, diagnostics)?;
-    let options = render_options(
-        args.format.unwrap_or(Format::Text),
-        args.width,
-        &args.email,
-        &args.pdf,
-        &data,
-    )?;
+    let format = args.format.unwrap_or(Format::Text);
+    check_postal_addresses(&letters, format, &data)?;
+    let options = render_options(format, args.width, &args.email, &args.pdf, &data)?;
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
     super::ok()
 }
