@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn a_row_past_its_bound_keeps_its_later_cells_empty() {
         let big = "x".repeat(MAX_CELL_BYTES - 1);
-        let text = vec![big.as_str(); 6].join(",") + "\n";
+        let text = [big.as_str(); 6].join(",") + "\n";
         let all = records(text.as_bytes());
         let record = &all[0];
         assert_eq!(record.columns, 6);

@@ -212,7 +212,7 @@ fn cell(key: &str, kind: ColumnKind, value: Value) -> Result<String, String> {
             "`{key}` is {}, where text belongs: write it in quotes, such as \"{key}\": \"{}\"",
             kind_of(&other),
             match &other {
-                Value::Number(_) | Value::Bool(_) => other.to_string(),
+                Value::Number(number) => number.to_string(),
                 _ => "…".to_string(),
             }
         )),

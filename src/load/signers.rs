@@ -410,8 +410,11 @@ fn csv_rows<R: BufRead + Send + 'static>(
                 .get(i)
                 .cloned()
                 .unwrap_or_else(|| format!("column {}", i + 1));
-            if !cell.is_whole() || cell.len > MAX_CELL_BYTES {
+            if cell.len > MAX_CELL_BYTES {
                 reason.get_or_insert_with(|| oversized(&name, cell.len));
+            }
+            if !cell.is_whole() {
+                // Too long itself, or past the row's bound (said below).
                 cells.push((name, String::new()));
                 continue;
             }
