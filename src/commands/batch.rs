@@ -78,12 +78,14 @@ fn summary_line(summary: &Summary) -> String {
 /// The byte `--delimiter` names: one ASCII character that can separate cells.
 fn delimiter(c: char) -> Result<u8> {
     let refuse = |why: &str| {
+        let shown: String = if c.is_control() {
+            c.escape_debug().collect()
+        } else {
+            c.into()
+        };
         Err(Error::flag(
             "--delimiter",
-            format!(
-                "`{}` {why}: use , or ; or a tab, or leave --delimiter out to detect it",
-                c.escape_debug()
-            ),
+            format!("`{shown}` {why}: use , or ; or a tab, or leave --delimiter out to detect it"),
         ))
     };
     match c {
