@@ -1,6 +1,11 @@
 //! Control characters in the texts a letter is made of. They do not print, no font has
 //! a glyph for them, and some (ESC) drive a terminal, so letters refuse them wherever
 //! text comes in: flags, signers cells, data files. Line breaks and tabs are allowed.
+//!
+//! What is refused may still be quoted back (a file name, an unknown id, a cell kept in
+//! `failed.csv`), so every message and every failed row is written through [`escape`].
+
+use std::borrow::Cow;
 
 /// The first control character of `text` other than a line break or tab: its position
 /// (counted in characters from 1) and the character.
@@ -38,6 +43,36 @@ pub fn check(text: &str) -> Result<(), String> {
     }
 }
 
+/// `text` with every control character other than a line break or tab written as an
+/// escape (`\u{1b}` for ESC, `\r` for a carriage return not followed by a line feed),
+/// so that it can be shown on a terminal or kept in a file without acting on either.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    let shown_raw = |c: char, next: Option<char>| {
+        !c.is_control() || c == '\n' || c == '\t' || (c == '\r' && next == Some('\n'))
+    };
+    let mut chars = text.chars().peekable();
+    let mut clean = true;
+    while let Some(c) = chars.next() {
+        if !shown_raw(c, chars.peek().copied()) {
+            clean = false;
+            break;
+        }
+    }
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if shown_raw(c, chars.peek().copied()) {
+            escaped.push(c);
+        } else {
+            escaped.extend(c.escape_debug());
+        }
+    }
+    Cow::Owned(escaped)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +93,14 @@ mod tests {
             message.starts_with("contains the control character U+0007,"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn escapes_what_would_act_on_a_terminal() {
+        assert_eq!(escape("Ana\u{1b}[31m"), "Ana\\u{1b}[31m");
+        assert_eq!(escape("a\u{7}b\u{9b}c\u{0}"), "a\\u{7}b\\u{9b}c\\0");
+        assert_eq!(escape("one\r\ntwo\rthree"), "one\r\ntwo\\rthree");
+        assert!(matches!(escape("Ana\tPérez\nCaracas"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -325,6 +325,11 @@ impl<'a> Planner<'a> {
         })
     }
 
+    /// Refuses a letter to be printed and posted to a recipient without an address.
+    pub fn check_postal_address(&self, recipient: &Recipient) -> Result<()> {
+        check_postal_address(recipient, &self.data.recipients.path)
+    }
+
     pub fn template(&self) -> &Arc<Template> {
         &self.template
     }
@@ -414,6 +419,18 @@ impl<'a> Planner<'a> {
             cosigners: Vec::new(),
         })
     }
+}
+
+/// Refuses a letter to be printed and posted to a recipient whose record (in the
+/// recipients file `path`) has no postal address.
+pub fn check_postal_address(recipient: &Recipient, path: &str) -> Result<()> {
+    if recipient.address.is_empty() {
+        return Err(Error::NoAddress {
+            recipient: recipient.id.clone(),
+            path: path.to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// Refuses control characters in the values given on the command line (or settings).

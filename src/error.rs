@@ -66,6 +66,10 @@ pub enum Error {
     #[error("recipient `{recipient}` has no email address, so this letter cannot be an email")]
     NoEmail { recipient: String },
 
+    /// A letter to print and post, to a recipient whose record has no postal address.
+    #[error("recipient `{recipient}` in {path} has no postal address, so this letter cannot be printed and posted")]
+    NoAddress { recipient: String, path: String },
+
     /// An email address that cannot be used; `field` names the flag or data field.
     #[error("{field}: `{}` is not a usable email address: {message}", .value.escape_debug())]
     Address {
@@ -174,6 +178,10 @@ impl Error {
             Error::NoEmail { recipient } => Some(format!(
                 "use --format pdf or --format text to print it and send it by post, \
                  or add `email = \"...\"` to `[{recipient}]` in your recipients.toml"
+            )),
+            Error::NoAddress { recipient, path } => Some(format!(
+                "add `address = [\"...\", \"...\"]` (the lines of the postal address) to `[{recipient}]` in {path}, \
+                 or use --format email to send it by email"
             )),
             Error::Address { .. } => {
                 Some("write an address as `user@example.org` or `Name <user@example.org>`".to_string())

@@ -1,8 +1,10 @@
 //! The `letters` binary: parse the command line, run it, report an error once, exit.
+//! An error and its hint are printed with control characters escaped, as every message is.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use letters::control_chars::escape;
 
 /// Letters are composed from many short-lived strings, on every core at once.
 #[global_allocator]
@@ -13,9 +15,9 @@ fn main() -> ExitCode {
     match letters::run(cli) {
         Ok(code) => letters::exit_code::to_exit_code(code),
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", escape(&err.to_string()));
             if let Some(hint) = err.hint() {
-                eprintln!("hint: {hint}");
+                eprintln!("hint: {}", escape(&hint));
             }
             letters::exit_code::to_exit_code(err.exit_code())
         }

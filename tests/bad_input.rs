@@ -878,3 +878,405 @@ fn output_safety() {
         without_timing(run.fails(1))
     );
 }
+
+/// A signers file's bytes in UTF-16 with a byte order mark, as Excel's "Unicode text"
+/// export writes it (little-endian) or as other programs may (big-endian).
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut bytes = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    bytes
+}
+
+/// The batch command over `signers`, with `extra` flags.
+fn batch_with<'a>(signers: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "batch",
+        "--signers",
+        signers,
+        "-t",
+        "election-integrity",
+        "-o",
+        "out",
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
+/// A recipients file of one record, `[ve-x]`, with `extra` lines.
+fn record_with(extra: &str) -> Vec<u8> {
+    format!("[ve-x]\noffice = \"O\"\nlanguages = [\"es\"]\nverified = 2026-01-01\n{extra}")
+        .into_bytes()
+}
+
+#[test]
+fn input_safety() {
+    fn draft<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        let mut args = vec!["draft", "-t", "election-integrity", "--sender-name", "Ana"];
+        args.extend_from_slice(extra);
+        args
+    }
+    // Own words are read up to 64 KB, however much the file, device or pipe holds.
+    let started = std::time::Instant::now();
+    insta::assert_snapshot!(
+        "own-words-endless-device",
+        case(&[], &draft(&["--own-words", "@/dev/zero"]), 2)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    let big = vec![b'x'; 20 * 1024 * 1024];
+    insta::assert_snapshot!(
+        "own-words-huge-file",
+        case(
+            &[("big.txt", &big)],
+            &draft(&["--own-words", "@big.txt"]),
+            2
+        )
+    );
+    let env = Env::new();
+    let piped = "word ".repeat(20_000);
+    insta::assert_snapshot!(
+        "own-words-huge-stdin",
+        env.run_with_stdin(&draft(&["--own-words", "-"]), &piped)
+            .fails(2)
+    );
+    insta::assert_snapshot!(
+        "batch-own-words-huge-file",
+        case(
+            &[("s.csv", b"name\nAna\n"), ("big.txt", &big[..100_000])],
+            &batch_with("s.csv", &["--own-words", "@big.txt"]),
+            2
+        )
+    );
+    // Dates an email's Date header can carry.
+    insta::assert_snapshot!(
+        "date-year-zero",
+        case(&[], &draft(&["--date", "0000-01-01"]), 2)
+    );
+    insta::assert_snapshot!(
+        "date-after-2100",
+        case(&[], &draft(&["--date", "2101-01-01"]), 2)
+    );
+    Env::new().run(&draft(&["--date", "1970-01-01"])).ok();
+    // A delimiter must be able to separate cells.
+    for (name, delimiter) in [
+        ("line-feed", "\n"),
+        ("carriage-return", "\r"),
+        ("quote", "\""),
+    ] {
+        insta::assert_snapshot!(
+            format!("signers-delimiter-{name}"),
+            case(
+                &[("s.csv", b"name\nAna\n")],
+                &batch_with("s.csv", &["--delimiter", delimiter]),
+                2
+            )
+        );
+    }
+}
+
+#[test]
+fn input_safety_signers_shape() {
+    // A million columns on one row fail that row, without a million cells in memory.
+    let mut wide = b"name,email\nAna,a@example.org\n".to_vec();
+    wide.extend(std::iter::repeat_n(b',', 1_000_000));
+    wide.extend_from_slice(b"\nLuis,l@example.org\n");
+    insta::assert_snapshot!(
+        "signers-million-columns",
+        case(&[("s.csv", &wide)], &batch_with("s.csv", &[]), 1)
+    );
+    let wide_header = format!("name{}\nAna\n", ",extra".repeat(1_000));
+    insta::assert_snapshot!(
+        "signers-header-too-many-columns",
+        case(
+            &[("s.csv", wide_header.as_bytes())],
+            &batch_with("s.csv", &[]),
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "signers-column-named-twice",
+        case(
+            &[("s.csv", b"Name,email,name \nAna,a@example.org,Ana\n")],
+            &batch_with("s.csv", &[]),
+            2
+        )
+    );
+    // A row of four full cells and more (each under the cell bound) is refused too.
+    let cell = "x".repeat(60 * 1024);
+    let heavy = format!("name,a,b,c,d,e\nAna,{cell},{cell},{cell},{cell},{cell}\nLuis,,,,,\n");
+    insta::assert_snapshot!(
+        "signers-row-too-large",
+        case(&[("s.csv", heavy.as_bytes())], &batch_with("s.csv", &[]), 1)
+    );
+}
+
+#[test]
+fn input_safety_json_lines() {
+    insta::assert_snapshot!(
+        "signers-json-duplicate-key",
+        case(
+            &[(
+                "s.jsonl",
+                b"{\"name\": \"Ana\", \"email\": \"a@example.org\", \"email\": \"b@example.org\"}\n{\"Name\": \"Eva\", \"name\": \"Eve\"}\n{\"name\": \"Luis\"}\n"
+            )],
+            &batch_with("s.jsonl", &[]),
+            1
+        )
+    );
+    insta::assert_snapshot!(
+        "signers-json-value-not-text",
+        case(
+            &[(
+                "s.jsonl",
+                b"{\"name\": 42}\n{\"name\": \"Eva\", \"own_words\": {\"text\": \"x\"}}\n{\"name\": \"Ivo\", \"lang\": true}\n{\"name\": \"Ana\", \"to\": [\"ve-un-mission\", 7]}\n{\"name\": \"Luis\", \"to\": [\"ve-un-mission\"], \"zip\": 1010}\n"
+            )],
+            &batch_with("s.jsonl", &[]),
+            1
+        )
+    );
+}
+
+#[test]
+fn input_safety_utf16_signers() {
+    // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
+    let text = "Name\tOrganization\tCity\r\nJosé Núñez\tRed \"Uno\"\tMérida\r\nZoë Ðorđević\t\tCaracas\r\n";
+    for (little_endian, file) in [(true, "unicode.txt"), (false, "big-endian.txt")] {
+        let env = Env::new();
+        std::fs::write(env.join(file), utf16(text, little_endian)).unwrap();
+        env.run(&[
+            "-q",
+            "batch",
+            "--signers",
+            file,
+            "-t",
+            "election-integrity",
+            "-o",
+            "out",
+        ])
+        .ok();
+        let letters: Vec<String> = files(&env.join("out"))
+            .into_iter()
+            .filter(|f| f.ends_with(".txt"))
+            .map(|f| std::fs::read_to_string(env.join("out").join(f)).unwrap())
+            .collect();
+        assert_eq!(letters.len(), 2, "{file}");
+        assert!(letters.iter().any(|l| l.contains("José Núñez")), "{file}");
+        assert!(letters.iter().any(|l| l.contains("Zoë Ðorđević")), "{file}");
+        assert!(letters.iter().all(|l| !l.contains('\0')), "{file}");
+    }
+    // Named, for a file without a BOM (read as little-endian).
+    let env = Env::new();
+    std::fs::write(env.join("s.txt"), &utf16("name\nAna Pérez\n", true)[2..]).unwrap();
+    env.run(&[
+        "-q",
+        "batch",
+        "--signers",
+        "s.txt",
+        "--encoding",
+        "utf-16",
+        "-t",
+        "election-integrity",
+        "-o",
+        "out",
+    ])
+    .ok();
+    assert_eq!(manifest(&env.join("out"))[0]["signer"], "Ana Pérez");
+}
+
+#[test]
+fn input_safety_recipients() {
+    let list = ["--recipients", "r.toml", "recipients", "list"];
+    insta::assert_snapshot!(
+        "recipient-blank-address-line",
+        case(
+            &[(
+                "r.toml",
+                &record_with("country = \"VE\"\naddress = [\"Av. Urdaneta\", \"\", \"Caracas\"]\n")
+            )],
+            &list,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "recipient-country-name",
+        case(
+            &[("r.toml", &record_with("country = \"Venezuela\"\n"))],
+            &list,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "recipient-country-unknown",
+        case(&[("r.toml", &record_with("country = \"XX\"\n"))], &list, 2)
+    );
+    // No address at all: fine for email and JSON, not for a letter to post.
+    let template = (
+        "t/x/template.toml",
+        b"name = \"N\"\nsubject = \"S\"\nlanguages = [\"es\"]\nrecipients = [\"ve-x\"]\n"
+            as &[u8],
+    );
+    let body = ("t/x/es.md.hbs", b"Cuerpo.\n" as &[u8]);
+    let no_address = record_with(
+        "country = \"VE\"\nemail = \"fiscal@example.org\"\nsalutation = \"Señor Fiscal:\"\n",
+    );
+    let files = [("r.toml", no_address.as_slice()), template, body];
+    let draft = |format: &'static str, output: &'static str| {
+        vec![
+            "--recipients",
+            "r.toml",
+            "--templates",
+            "t",
+            "draft",
+            "-t",
+            "x",
+            "--sender-name",
+            "Ana",
+            "--sender-email",
+            "ana@example.org",
+            "--format",
+            format,
+            "-o",
+            output,
+        ]
+    };
+    for (format, output) in [("text", "letter.txt"), ("pdf", "letter.pdf")] {
+        insta::assert_snapshot!(
+            format!("recipient-without-address-{format}"),
+            case(&files, &draft(format, output), 2)
+        );
+    }
+    for (format, output) in [("email", "letter.eml"), ("json", "letter.json")] {
+        let env = Env::new();
+        for (name, bytes) in &files {
+            let path = env.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        env.run(&draft(format, output)).ok();
+    }
+    let mut files_batch = files.to_vec();
+    files_batch.push(("s.csv", b"name\nAna\n"));
+    insta::assert_snapshot!(
+        "batch-recipient-without-address",
+        case(
+            &files_batch,
+            &[
+                "--recipients",
+                "r.toml",
+                "--templates",
+                "t",
+                "batch",
+                "--signers",
+                "s.csv",
+                "-t",
+                "x",
+                "-o",
+                "out"
+            ],
+            2
+        )
+    );
+}
+
+#[test]
+fn input_safety_settings() {
+    insta::assert_snapshot!(
+        "workspace-sender-control-character",
+        case(
+            &[("letters.toml", b"[sender]\nname = \"Ana\\u001b[31m\"\n")],
+            &["draft", "-t", "election-integrity"],
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "user-config-sender-control-character",
+        case(
+            &[(
+                ".config-letters/letters.toml",
+                b"[sender]\nname = \"Ana\"\naddress = [\"Calle 1\", \"Caracas\\u0007\"]\n"
+            )],
+            &["draft", "-t", "election-integrity"],
+            2
+        )
+    );
+}
+
+/// Asserts that no ESC reached `text` raw, and returns it.
+fn no_raw_escape(text: &str) -> &str {
+    assert!(!text.contains('\u{1b}'), "a raw ESC in:\n{text}");
+    text
+}
+
+#[test]
+fn input_safety_escapes_control_characters() {
+    // A flag value quoted back.
+    insta::assert_snapshot!(
+        "flag-value-control-character-escaped",
+        no_raw_escape(&case(
+            &[],
+            &[
+                "draft",
+                "-t",
+                "election-integrity",
+                "--sender-name",
+                "Ana",
+                "--to",
+                "ve-\u{1b}[2J"
+            ],
+            2
+        ))
+    );
+    // A data file's id quoted back.
+    insta::assert_snapshot!(
+        "data-file-control-character-escaped",
+        no_raw_escape(&case(
+            &[(
+                "r.toml",
+                format!("[\"ve-\\u001b]0;owned\\u0007\"]\n{RECORD}").as_bytes()
+            )],
+            &["--recipients", "r.toml", "recipients", "list"],
+            2
+        ))
+    );
+    // A signers cell and column name: quoted back in a warning, kept in failed.csv.
+    let env = Env::new();
+    let long = "x".repeat(70 * 1024);
+    env.write(
+        "s.csv",
+        &format!("name,ci\u{1b}[31mty\nAna\u{1b}[2J,Caracas\nLuis,{long}\n"),
+    );
+    let run = env.run(&batch_with("s.csv", &[]));
+    insta::assert_snapshot!(
+        "signers-control-character-escaped",
+        no_raw_escape(&without_timing(run.fails(1)))
+    );
+    let failed = env.read("out/failed.csv");
+    no_raw_escape(&failed);
+    assert!(failed.contains("Ana\\u{1b}[2J"), "{failed}");
+    assert!(
+        failed.starts_with("name,ci\\u{1b}[31mty,error\n"),
+        "{failed}"
+    );
+    // JSON Lines: failed.jsonl too.
+    let env = Env::new();
+    env.write(
+        "s.jsonl",
+        "{\"name\": \"Ana\\u001b[2J\", \"k\\u001b\": 1}\n",
+    );
+    no_raw_escape(env.run(&batch_with("s.jsonl", &[])).fails(1));
+    let failed = env.read("out/failed.jsonl");
+    assert!(
+        !failed.contains('\u{1b}') && !failed.contains("\\u001b"),
+        "{failed}"
+    );
+    assert!(failed.contains("Ana\\\\u{1b}[2J"), "{failed}");
+}

@@ -375,10 +375,12 @@ fn mojibake_is_reported_and_repaired_on_request() {
 #[test]
 fn broken_pipe_is_not_an_error() {
     let env = Env::new();
-    env.write("long.txt", &"A long paragraph of my own. ".repeat(20_000));
+    // Own words of almost 64 KB (the most taken) in three letters: far more than a pipe holds.
+    env.write("long.txt", &"A long paragraph of my own. ".repeat(2_000));
     let bin = assert_cmd::cargo::cargo_bin("letters");
     let script = format!(
-        "set -o pipefail; '{}' -q draft -t election-integrity --sender-name Ana --own-words @long.txt | head -1",
+        "set -o pipefail; '{}' -q draft -t election-integrity --sender-name Ana --own-words @long.txt \
+         --to us-secretary-of-state,ve-attorney-general,ve-un-mission | head -1",
         bin.display()
     );
     let output = env.cmd(&[]).output().ok(); // ensure env dirs exist

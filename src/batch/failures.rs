@@ -1,8 +1,11 @@
 //! `failed.csv` (or `failed.jsonl` for JSON Lines input): every row that failed, with its
-//! original columns and an `error` column, ready to fix and run again.
+//! original columns and an `error` column, ready to fix and run again. Control characters
+//! in names, cells and errors are written escaped (`\u{1b}`), so the file is safe to show
+//! on a terminal; such a cell is what made its row fail, and is for the user to fix.
 
 use std::path::{Path, PathBuf};
 
+use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::sink::Staged;
 
@@ -31,7 +34,7 @@ impl FailureFile {
         let name = if json { "failed.jsonl" } else { "failed.csv" };
         FailureFile {
             path: dir.join(name),
-            header,
+            header: header.iter().map(|h| text(h)).collect(),
             json,
             temp: None,
             count: 0,
@@ -78,11 +81,11 @@ impl FailureFile {
         if json {
             let mut object = serde_json::Map::new();
             for (k, v) in &failure.cells {
-                object.insert(k.clone(), serde_json::Value::String(v.clone()));
+                object.insert(text(k), serde_json::Value::String(text(v)));
             }
             object.insert(
                 "error".into(),
-                serde_json::Value::String(failure.error.clone()),
+                serde_json::Value::String(text(&failure.error)),
             );
             let mut line =
                 serde_json::to_vec(&object).map_err(|e| Error::write(&path, e.into()))?;
@@ -99,7 +102,7 @@ impl FailureFile {
                     failure
                         .cells
                         .get(i)
-                        .map(|(_, v)| v.clone())
+                        .map(|(_, v)| text(v))
                         .unwrap_or_default()
                 })
                 .collect();
@@ -108,9 +111,9 @@ impl FailureFile {
                     .cells
                     .iter()
                     .skip(header.len())
-                    .map(|(_, v)| v.clone()),
+                    .map(|(_, v)| text(v)),
             );
-            record.push(failure.error.clone());
+            record.push(text(&failure.error));
             let mut writer = csv::WriterBuilder::new()
                 .flexible(true)
                 .from_writer(temp.file());
@@ -143,6 +146,11 @@ impl FailureFile {
             },
         }
     }
+}
+
+/// A name, cell or error as written: control characters escaped.
+fn text(value: &str) -> String {
+    control_chars::escape(value).into_owned()
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {

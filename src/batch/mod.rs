@@ -218,6 +218,9 @@ impl Engine<'_> {
         warnings: &mut Vec<String>,
     ) -> Result<Letter> {
         let draft = self.planner.draft(recipient, draft_request, warnings)?;
+        if self.request.render.format.is_postal() {
+            self.planner.check_postal_address(&draft.recipient)?;
+        }
         self.composer.compose(&draft)
     }
 
@@ -370,9 +373,13 @@ pub fn run(
         &mut warnings,
     )?;
     let composer = Composer::new(planner.template())?;
-    // Unknown default recipients are a mistake in the command, not in a row.
+    // Unknown default recipients, or ones a postal letter cannot reach, are a mistake in
+    // the command, not in a row.
     for id in planner.recipients(&request.letter.recipients)? {
-        data.recipients.get(&id)?;
+        let recipient = data.recipients.get(&id)?;
+        if request.render.format.is_postal() {
+            planner.check_postal_address(recipient)?;
+        }
     }
     let mut seen_warnings: HashSet<String> = HashSet::new();
     for warning in warnings {

@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::control_chars;
+use crate::load::columns::{
+    ADDRESS, EMAIL, KNOWN, LANGUAGE, NAME, ORGANIZATION, OWN_WORDS, PHONE, RECIPIENTS, SIGNATURE,
+    TITLE, WEB,
+};
 use crate::load::signers::SignerRow;
 use crate::model::{looks_like_email, Language, Sender};
 
@@ -17,39 +21,6 @@ pub struct RowRequest {
     pub own_words: Option<String>,
     pub fields: BTreeMap<String, String>,
 }
-
-/// The column names each signer field is read from (normalized).
-const NAME: &[&str] = &["name", "full_name", "signer", "nombre"];
-const TITLE: &[&str] = &["title", "cargo"];
-const ORGANIZATION: &[&str] = &[
-    "organization",
-    "organisation",
-    "org",
-    "organización",
-    "organizacion",
-];
-const EMAIL: &[&str] = &["email", "e_mail", "correo"];
-const ADDRESS: &[&str] = &["address", "dirección", "direccion"];
-const PHONE: &[&str] = &["phone", "teléfono", "telefono"];
-const WEB: &[&str] = &["web", "website"];
-const SIGNATURE: &[&str] = &["signature", "signature_image", "firma"];
-const LANGUAGE: &[&str] = &["lang", "language", "idioma"];
-const RECIPIENTS: &[&str] = &["to", "recipients", "recipient"];
-const OWN_WORDS: &[&str] = &["own_words"];
-
-const KNOWN: &[&[&str]] = &[
-    NAME,
-    TITLE,
-    ORGANIZATION,
-    EMAIL,
-    ADDRESS,
-    PHONE,
-    WEB,
-    SIGNATURE,
-    LANGUAGE,
-    RECIPIENTS,
-    OWN_WORDS,
-];
 
 fn cell<'a>(row: &'a SignerRow, names: &[&str]) -> &'a str {
     names

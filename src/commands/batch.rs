@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::batch::{self, BatchRequest, Observer, Summary};
 use crate::cli::BatchArgs;
 use crate::clock;
+use crate::control_chars::escape;
 use crate::draft::{DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
 use crate::exit_code;
@@ -33,7 +34,9 @@ impl Observer for Report {
     fn warn(&self, message: &str) {
         let _guard = self.lock.lock();
         match &self.bar {
-            Some(bar) if !self.diagnostics.quiet => bar.println(format!("warning: {message}")),
+            Some(bar) if !self.diagnostics.quiet => {
+                bar.println(format!("warning: {}", escape(message)));
+            }
             _ => self.diagnostics.warn(message),
         }
     }
@@ -72,6 +75,31 @@ fn summary_line(summary: &Summary) -> String {
     line
 }
 
+/// The byte `--delimiter` names: one ASCII character that can separate cells.
+fn delimiter(c: char) -> Result<u8> {
+    let refuse = |why: &str| {
+        let shown: String = if c.is_control() {
+            c.escape_debug().collect()
+        } else {
+            c.into()
+        };
+        Err(Error::flag(
+            "--delimiter",
+            format!("`{shown}` {why}: use , or ; or a tab, or leave --delimiter out to detect it"),
+        ))
+    };
+    match c {
+        '\n' | '\r' => refuse("is a line break, which ends rows, so it cannot separate cells"),
+        '"' => refuse("is the quote that encloses cells, so it cannot separate them"),
+        c if c.is_control() && c != '\t' => refuse("is a control character"),
+        c if c.is_ascii() => Ok(c as u8),
+        c => Err(Error::flag(
+            "--delimiter",
+            format!("`{c}` is not a single ASCII character"),
+        )),
+    }
+}
+
 pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
     let data = DataSet::load(data_options)?;
     let source = SignersSource::parse(&args.signers);
@@ -89,16 +117,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
             format!("{} is not a folder", dir.display()),
         ));
     }
-    let delimiter = match args.delimiter {
-        Some(c) if c.is_ascii() => Some(c as u8),
-        Some(c) => {
-            return Err(Error::flag(
-                "--delimiter",
-                format!("`{c}` is not a single ASCII character"),
-            ))
-        }
-        None => None,
-    };
+    let delimiter = args.delimiter.map(delimiter).transpose()?;
     let rows = SignersReader::open(&source, args.encoding, delimiter)?;
     // Combined email is an mbox, and an mbox is always one file.
     let (format, combine) = match args.format {
@@ -155,9 +174,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         bar.finish_and_clear();
     }
     let summary = summary?;
-    if !diagnostics.quiet {
-        eprintln!("{}", summary_line(&summary));
-    }
+    diagnostics.info(&summary_line(&summary));
     Ok(if summary.failed_rows > 0 {
         exit_code::PARTIAL_FAILURE
     } else {

@@ -4,6 +4,7 @@
 use crate::check::{self, Report};
 use crate::cli::CheckArgs;
 use crate::clock;
+use crate::control_chars::escape;
 use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::load::{bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE};
@@ -75,12 +76,13 @@ pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Res
         sink::write_stdout(text.as_bytes())?;
     } else {
         let mut text = String::new();
+        // Messages, though on standard output: control characters escaped, as on stderr.
         for error in &report.errors {
-            text.push_str(&format!("error: {error}\n"));
+            text.push_str(&format!("error: {}\n", escape(&error.to_string())));
         }
         if !diagnostics.quiet {
             for warning in &report.warnings {
-                text.push_str(&format!("warning: {warning}\n"));
+                text.push_str(&format!("warning: {}\n", escape(&warning.to_string())));
             }
         }
         text.push_str(&summary(&report));

@@ -38,39 +38,62 @@ pub(crate) fn sender_from_flags(args: &SenderArgs) -> Sender {
     }
 }
 
-/// Reads `--own-words`: literal text, `@FILE`, or `-` for standard input.
+/// The most own words read: the same as a signers cell, far more than a paragraph or
+/// two, and little enough that `@/dev/zero` or a wrong file stops at once.
+pub const MAX_OWN_WORDS_BYTES: usize = crate::load::signers::MAX_CELL_BYTES;
+
+/// Reads `--own-words`: literal text, `@FILE`, or `-` for standard input; at most
+/// [`MAX_OWN_WORDS_BYTES`] of it.
 pub(crate) fn own_words(value: Option<&str>) -> Result<Option<String>> {
     let Some(value) = value else {
         return Ok(None);
     };
-    let text = if value == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+    let (bytes, what) = if value == "-" {
+        let bytes = read_capped(std::io::stdin().lock()).map_err(|e| {
             Error::flag("--own-words -", format!("cannot read standard input: {e}"))
         })?;
-        text
+        (bytes, "standard input".to_string())
     } else if let Some(path) = value.strip_prefix('@') {
         let path = Path::new(path);
-        let bytes = std::fs::read(path).map_err(|e| {
-            Error::flag(
-                "--own-words",
-                format!("cannot read {}: {e}", path.display()),
-            )
-        })?;
-        String::from_utf8(bytes).map_err(|_| {
-            Error::flag(
-                "--own-words",
-                format!(
-                    "{} is not UTF-8 text: save it as UTF-8 and try again",
-                    path.display()
-                ),
-            )
-        })?
+        let bytes = std::fs::File::open(path)
+            .and_then(read_capped)
+            .map_err(|e| {
+                Error::flag(
+                    "--own-words",
+                    format!("cannot read {}: {e}", path.display()),
+                )
+            })?;
+        (bytes, path.display().to_string())
     } else {
-        value.to_string()
+        (value.as_bytes().to_vec(), "the text given".to_string())
     };
+    if bytes.len() > MAX_OWN_WORDS_BYTES {
+        return Err(Error::flag(
+            "--own-words",
+            format!(
+                "{what} holds more than {} KB, the most own words a letter takes: give a paragraph or two (is it the right file?)",
+                MAX_OWN_WORDS_BYTES / 1024
+            ),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::flag(
+            "--own-words",
+            format!("{what} is not UTF-8 text: save it as UTF-8 and try again"),
+        )
+    })?;
     let text = text.trim_start_matches('\u{feff}').trim().to_string();
     Ok((!text.is_empty()).then_some(text))
+}
+
+/// Up to one byte more than [`MAX_OWN_WORDS_BYTES`] of `input`, enough to tell it is
+/// too long without reading the rest.
+fn read_capped(input: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_OWN_WORDS_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 pub(crate) fn fields(pairs: &[String]) -> Result<BTreeMap<String, String>> {
@@ -166,17 +189,35 @@ pub fn is_interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// The date asked for, or today.
+/// The earliest letter date accepted: an email's Date cannot be earlier.
+pub const EARLIEST_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(date) => date,
+    None => chrono::NaiveDate::MIN,
+};
+/// The latest letter date accepted.
+pub const LATEST_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2100, 12, 31) {
+    Some(date) => date,
+    None => chrono::NaiveDate::MAX,
+};
+
+/// The date asked for (between [`EARLIEST_DATE`] and [`LATEST_DATE`]), or today.
 pub(crate) fn letter_date(text: Option<&str>) -> Result<chrono::NaiveDate> {
-    match text {
-        Some(text) => clock::parse_date(text).ok_or_else(|| {
-            Error::flag(
-                "--date",
-                format!("`{text}` is not a date in the form YYYY-MM-DD"),
-            )
-        }),
-        None => clock::today(),
+    let Some(text) = text else {
+        return clock::today();
+    };
+    let date = clock::parse_date(text).ok_or_else(|| {
+        Error::flag(
+            "--date",
+            format!("`{text}` is not a date in the form YYYY-MM-DD"),
+        )
+    })?;
+    if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {
+        return Err(Error::flag(
+            "--date",
+            format!("{date} is not a date a letter can bear: give one from {EARLIEST_DATE} to {LATEST_DATE}"),
+        ));
     }
+    Ok(date)
 }
 
 /// The request the flags describe; `sender` already holds the flags over the defaults.
@@ -196,6 +237,23 @@ pub(crate) fn request(args: &DraftArgs, sender: Sender) -> Result<DraftRequest> 
         fields: fields(&args.fields)?,
         fix_mojibake: args.fix_mojibake,
     })
+}
+
+/// Refuses letters to be printed and posted (`format` text or PDF) to recipients
+/// without a postal address.
+pub(crate) fn check_postal_addresses(
+    letters: &[Letter],
+    format: Format,
+    data: &DataSet,
+) -> Result<()> {
+    if !format.is_postal() {
+        return Ok(());
+    }
+    for letter in letters {
+        let recipient = data.recipients.get(&letter.recipient.id)?;
+        draft::check_postal_address(recipient, &data.recipients.path)?;
+    }
+    Ok(())
 }
 
 /// Plans and composes the letters of a request, printing the warnings found.
@@ -338,13 +396,9 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
     }
     let request = request(&args, sender)?;
     let letters = draft_letters(request, &data, diagnostics)?;
-    let options = render_options(
-        args.format.unwrap_or(Format::Text),
-        args.width,
-        &args.email,
-        &args.pdf,
-        &data,
-    )?;
+    let format = args.format.unwrap_or(Format::Text);
+    check_postal_addresses(&letters, format, &data)?;
+    let options = render_options(format, args.width, &args.email, &args.pdf, &data)?;
     write_output(&letters, &options, args.output.as_ref(), diagnostics)?;
     super::ok()
 }

@@ -12,11 +12,12 @@ mod templates;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, DataArgs};
+use crate::control_chars::escape;
 use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::load::DataOptions;
 
-/// Diagnostics on stderr, silenced by `--quiet`.
+/// Diagnostics on stderr, silenced by `--quiet`; control characters in them are escaped.
 #[derive(Debug, Clone, Copy)]
 pub struct Diagnostics {
     pub quiet: bool,
@@ -25,13 +26,13 @@ pub struct Diagnostics {
 impl Diagnostics {
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            eprintln!("warning: {message}");
+            eprintln!("warning: {}", escape(message));
         }
     }
 
     pub fn info(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            eprintln!("{}", escape(message));
         }
     }
 }

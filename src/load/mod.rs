@@ -2,6 +2,9 @@
 //! bundled defaults embedded in the binary.
 
 pub mod bundled;
+pub mod columns;
+mod csv_records;
+mod json_lines;
 mod recipients;
 pub mod signers;
 mod templates;

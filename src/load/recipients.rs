@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::control_chars;
 use crate::error::{Error, Result};
-use crate::model::Recipient;
+use crate::model::{country, Recipient};
 use crate::mojibake::{self, Finding};
 
 use super::toml_file;
@@ -30,6 +30,24 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.contains("--")
 }
 
+/// The record's `country` as a code in capitals, or the error that names the value.
+fn check_country(path: &str, id: &str, value: &str) -> Result<&'static str> {
+    if let Some(code) = country::alpha2(value) {
+        return Ok(code);
+    }
+    let suggestion = match country::suggest(value) {
+        Some((code, name)) => format!("; did you mean `{code}` ({name})?"),
+        None => String::new(),
+    };
+    Err(Error::data(
+        path,
+        format!(
+            "[{id}] `country = \"{}\"` is not an ISO 3166-1 two-letter country code, such as `VE` or `US`{suggestion}",
+            value.escape_debug()
+        ),
+    ))
+}
+
 impl Recipients {
     /// Parses the text of a recipients file read from `path`.
     pub fn parse(path: &str, text: &str) -> Result<Recipients> {
@@ -48,6 +66,13 @@ impl Recipients {
                 ));
             }
             record.id.clone_from(id);
+            if let Some(at) = record.address.iter().position(|l| l.trim().is_empty()) {
+                return Err(Error::data(
+                    path,
+                    format!("[{id}] `address` line {} is blank: remove it (each line of `address` is one printed line)", at + 1),
+                ));
+            }
+            record.country = check_country(path, id, &record.country)?.to_string();
             for text in record.texts_mut() {
                 control_chars::check(text).map_err(|m| Error::data(path, format!("[{id}] {m}")))?;
             }
@@ -98,5 +123,35 @@ mod tests {
         assert!(is_valid_id("ve-un-mission"));
         assert!(!is_valid_id("VE mission"));
         assert!(!is_valid_id("../x"));
+    }
+
+    fn parse_error(record: &str) -> String {
+        let text = format!(
+            "[ve-x]\noffice = \"O\"\nlanguages = [\"es\"]\nverified = 2026-01-01\n{record}"
+        );
+        Recipients::parse("r.toml", &text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn countries_are_codes() {
+        let message = parse_error("country = \"Venezuela\"\n");
+        assert!(
+            message.starts_with("r.toml: [ve-x] `country = \"Venezuela\"`"),
+            "{message}"
+        );
+        assert!(message.contains("did you mean `VE`"), "{message}");
+        assert!(!parse_error("country = \"XX\"\n").contains("did you mean"));
+        let text = "[ve-x]\noffice = \"O\"\ncountry = \"ve\"\nlanguages = [\"es\"]\nverified = 2026-01-01\n";
+        let r = Recipients::parse("r.toml", text).unwrap();
+        assert_eq!(r.get("ve-x").unwrap().country, "VE");
+    }
+
+    #[test]
+    fn address_lines_are_not_blank() {
+        let message = parse_error("country = \"VE\"\naddress = [\"Av. Urdaneta\", \" \"]\n");
+        assert!(
+            message.contains("[ve-x] `address` line 2 is blank"),
+            "{message}"
+        );
     }
 }

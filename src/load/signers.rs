@@ -1,20 +1,25 @@
 //! Reading signers for a batch: CSV (delimiter and encoding detected, BOM, quoted cells
 //! with separators, quotes and line breaks) or JSON Lines, from a file or stdin, one row
-//! at a time so memory does not grow with the number of rows.
+//! at a time so memory does not grow with the number of rows, and no row holds more than
+//! [`MAX_COLUMNS`] cells of [`MAX_CELL_BYTES`], [`MAX_ROW_BYTES`] in all.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16LE, UTF_8, WINDOWS_1252};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
 use crate::error::{Error, Result};
 
+use super::csv_records::{CsvRecords, RawRecord};
+use super::json_lines;
+
 /// The text encoding of a signers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SignersEncoding {
-    /// UTF-8 when the start of the file is valid UTF-8 (or has a BOM), else Windows-1252.
+    /// UTF-8 or UTF-16 when the file starts with their BOM; else UTF-8 when the start of
+    /// the file is valid UTF-8, else Windows-1252.
     Auto,
     #[value(name = "utf-8", alias = "utf8")]
     Utf8,
@@ -26,6 +31,14 @@ pub enum SignersEncoding {
         alias = "iso-8859-1"
     )]
     Windows1252,
+    /// UTF-16 (Excel's "Unicode text"): as its BOM says, little-endian without one.
+    #[value(
+        name = "utf-16",
+        alias = "utf16",
+        alias = "utf-16le",
+        alias = "utf-16be"
+    )]
+    Utf16,
 }
 
 /// The shape of a signers file.
@@ -134,7 +147,7 @@ impl SignersSource {
         })
     }
 
-    fn looks_like_json_lines(&self, start: &[u8]) -> bool {
+    fn looks_like_json_lines(&self, start: &str) -> bool {
         if let SignersSource::File(path) = self {
             let ext = path
                 .extension()
@@ -148,9 +161,9 @@ impl SignersSource {
             }
         }
         start
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|b| *b == b'{')
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
     }
 }
 
@@ -160,14 +173,28 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// than a runaway quote swallowing the rest of a file.
 pub const MAX_CELL_BYTES: usize = 64 * 1024;
 
-fn oversized(column: &str, len: usize) -> String {
-    let size = if len >= 1024 * 1024 {
+/// The most cells a row (or the header) may have: far more columns than any signers
+/// sheet, far fewer than a wrong delimiter or a runaway line makes.
+pub const MAX_COLUMNS: usize = 1000;
+
+/// The largest row accepted: room for four full cells. With the cell and column bounds,
+/// it bounds what a chunk of rows in memory can cost, whatever the file holds.
+pub const MAX_ROW_BYTES: usize = 4 * MAX_CELL_BYTES;
+
+/// A size in a message: whole MB, or whole KB below a megabyte.
+pub(super) fn size_text(len: usize) -> String {
+    if len >= 1024 * 1024 {
         format!("{} MB", len / (1024 * 1024))
     } else {
         format!("{} KB", len / 1024)
-    };
+    }
+}
+
+/// Why a cell of `len` bytes is refused.
+pub(super) fn oversized(column: &str, len: usize) -> String {
     format!(
-        "the `{column}` cell holds {size}; cells over {} KB are refused (look for a quote that is opened and never closed)",
+        "the `{column}` cell holds {}; cells over {} KB are refused (look for a quote that is opened and never closed)",
+        size_text(len),
         MAX_CELL_BYTES / 1024
     )
 }
@@ -228,54 +255,47 @@ impl SignersReader {
             .fill_buf()
             .map_err(|e| Error::read(Path::new(&name), e))?
             .to_vec();
-        let bom = start.starts_with(&[0xEF, 0xBB, 0xBF]);
-        let encoding: &'static Encoding = match encoding {
-            SignersEncoding::Utf8 => UTF_8,
-            SignersEncoding::Windows1252 => WINDOWS_1252,
-            SignersEncoding::Auto if bom || is_utf8_prefix(&start) => UTF_8,
-            SignersEncoding::Auto => WINDOWS_1252,
+        // The encoding a byte order mark names (UTF-8, UTF-16LE or UTF-16BE), and its length.
+        let bom = Encoding::for_bom(&start);
+        let encoding: &'static Encoding = match (encoding, bom) {
+            (SignersEncoding::Utf8, _) => UTF_8,
+            (SignersEncoding::Windows1252, _) => WINDOWS_1252,
+            (SignersEncoding::Utf16, Some((found, _))) if found != UTF_8 => found,
+            (SignersEncoding::Utf16, _) => UTF_16LE,
+            (SignersEncoding::Auto, Some((found, _))) => found,
+            (SignersEncoding::Auto, None) if is_utf8_prefix(&start) => UTF_8,
+            (SignersEncoding::Auto, None) => WINDOWS_1252,
         };
-        if bom {
-            reader.consume(3);
-        }
-        let sniffed = encoding.decode_without_bom_handling(&start).0.into_owned();
-        let text: Box<dyn Read + Send> = if encoding == UTF_8 {
+        let sniffed = encoding.decode_with_bom_removal(&start).0.into_owned();
+        let text: Box<dyn BufRead + Send> = if encoding == UTF_8 {
+            if let Some((_, len)) = bom.filter(|(found, _)| *found == UTF_8) {
+                reader.consume(len);
+            }
             Box::new(reader)
         } else {
-            Box::new(
+            // A BOM, if any, is read and dropped by the decoder.
+            Box::new(BufReader::new(
                 DecodeReaderBytesBuilder::new()
                     .encoding(Some(encoding))
                     .build(reader),
-            )
+            ))
         };
-        if source.looks_like_json_lines(&start) {
+        if source.looks_like_json_lines(&sniffed) {
             return Ok(SignersReader {
                 source: name.clone(),
                 format: SignersFormat::JsonLines,
                 encoding,
-                rows: Box::new(json_lines(name, text)),
+                rows: Box::new(json_lines::rows(name, text)),
                 header: Vec::new(),
             });
         }
         let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&sniffed));
-        let mut csv = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(text);
+        let mut csv = CsvRecords::new(text, delimiter);
         let header_record = csv
-            .byte_headers()
-            .map_err(|e| Error::data(&name, format!("cannot read the header row: {e}")))?;
-        let header: Vec<String> = header_record
-            .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_string())
-            .collect();
-        if header.iter().all(|h| h.is_empty()) {
-            return Err(Error::data(
-                &name,
-                "the first row must name the columns (name, title, organization, email, …)",
-            ));
-        }
+            .next_record()
+            .map_err(|e| Error::data(&name, format!("cannot read the header row: {e}")))?
+            .unwrap_or_default();
+        let header = read_header(&name, &header_record)?;
         let rows = csv_rows(name.clone(), csv, header.clone(), delimiter);
         Ok(SignersReader {
             source: name,
@@ -287,6 +307,63 @@ impl SignersReader {
     }
 }
 
+/// The column names of a header row, each named once.
+fn read_header(name: &str, record: &RawRecord) -> Result<Vec<String>> {
+    if record.columns > MAX_COLUMNS {
+        return Err(Error::data(
+            name,
+            format!(
+                "the header row has {} cells, more than the {MAX_COLUMNS} a signers file may have: check that the delimiter is right (--delimiter) and that the first row names the columns",
+                record.columns
+            ),
+        ));
+    }
+    if let Some(at) = record.cells.iter().position(|c| !c.is_whole()) {
+        return Err(Error::data(
+            name,
+            format!(
+                "column {} of the header row holds {}; a column name is a word or two (is the first row the header?)",
+                at + 1,
+                size_text(record.cells[at].len)
+            ),
+        ));
+    }
+    let header: Vec<String> = record
+        .cells
+        .iter()
+        .map(|h| String::from_utf8_lossy(&h.bytes).trim().to_string())
+        .collect();
+    if header.iter().all(|h| h.is_empty()) {
+        return Err(Error::data(
+            name,
+            "the first row must name the columns (name, title, organization, email, …)",
+        ));
+    }
+    let mut seen: Vec<(String, usize)> = Vec::with_capacity(header.len());
+    for (i, column) in header.iter().enumerate() {
+        let key = normalize_column(column);
+        if key.is_empty() {
+            continue;
+        }
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            // As written, spaces and case included: they are what tells the two apart.
+            let written = |at: usize| String::from_utf8_lossy(&record.cells[at].bytes).into_owned();
+            return Err(Error::data(
+                name,
+                format!(
+                    "the header names the column `{key}` twice: column {} (`{}`) and column {} (`{}`); rename or remove one",
+                    first + 1,
+                    written(*first),
+                    i + 1,
+                    written(i),
+                ),
+            ));
+        }
+        seen.push((key, i));
+    }
+    Ok(header)
+}
+
 impl Iterator for SignersReader {
     type Item = std::result::Result<SignerRow, BadRow>;
 
@@ -295,170 +372,112 @@ impl Iterator for SignersReader {
     }
 }
 
-fn csv_rows<R: Read + Send + 'static>(
+fn csv_rows<R: BufRead + Send + 'static>(
     source: String,
-    mut csv: csv::Reader<R>,
+    mut csv: CsvRecords<R>,
     header: Vec<String>,
     delimiter: u8,
 ) -> impl Iterator<Item = std::result::Result<SignerRow, BadRow>> + Send {
     // The header is row 1, as in a spreadsheet.
     let mut row = 1usize;
     let header_keys: Vec<String> = header.iter().map(|h| normalize_column(h)).collect();
-    let shared_keys = std::sync::Arc::new(header_keys.clone());
-    let mut record = csv::ByteRecord::new();
-    let mut done = false;
+    let shared_keys = std::sync::Arc::new(header_keys);
     std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
         row += 1;
-        match csv.read_byte_record(&mut record) {
-            Ok(false) => {
-                done = true;
-                None
-            }
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
-                let mut cells = Vec::with_capacity(header.len());
-                let mut reason = None;
-                for (i, field) in record.iter().enumerate() {
-                    let value = match std::str::from_utf8(field) {
-                        Ok(v) => v.to_string(),
-                        Err(_) => {
-                            reason.get_or_insert_with(|| {
-                                "this row is not valid UTF-8 although the file's start is: pass --encoding windows-1252 if the file was exported that way".to_string()
-                            });
-                            String::from_utf8_lossy(field).into_owned()
-                        }
-                    };
-                    let name = header
-                        .get(i)
-                        .cloned()
-                        .unwrap_or_else(|| format!("column {}", i + 1));
-                    if value.len() > MAX_CELL_BYTES {
-                        reason.get_or_insert_with(|| oversized(&name, value.len()));
-                        cells.push((name, String::new()));
-                        continue;
-                    }
-                    cells.push((name, value));
-                }
-                if record.len() > header.len()
-                    && cells[header.len()..]
-                        .iter()
-                        .any(|(_, v)| !v.trim().is_empty())
-                {
-                    reason.get_or_insert_with(|| format!(
-                        "this row has {} cells but the header names {} columns: check for an unquoted separator",
-                        record.len(),
-                        header.len()
-                    ));
-                }
-                // A quote never closed swallows the rest of the file into one cell: the
-                // row comes out short, its last cell holding line breaks.
-                let swallowed = record.len() < header.len()
-                    && cells
-                        .last()
-                        .is_some_and(|(_, v)| v.contains('\n') && v.contains(delimiter as char));
-                if swallowed {
-                    reason.get_or_insert_with(|| {
-                        "this row opens a quote that is never closed, so it swallowed the rows after it: close the quote (\"…\") and run again".to_string()
-                    });
-                }
-                Some(match reason {
-                    Some(reason) => Err(BadRow {
-                        row,
-                        line,
-                        cells,
-                        reason,
-                    }),
-                    None if cells.len() == shared_keys.len() => Ok(SignerRow {
-                        row,
-                        line,
-                        cells,
-                        keys: std::sync::Arc::clone(&shared_keys),
-                    }),
-                    None => Ok(SignerRow::new(row, line, cells)),
-                })
-            }
+        let record = match csv.next_record() {
+            Ok(Some(record)) => record,
+            Ok(None) => return None,
             Err(e) => {
-                done = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
-                let line = e.position().map_or(0, |p| p.line());
-                Some(Err(BadRow {
+                return Some(Err(BadRow {
                     row,
-                    line,
+                    line: 0,
                     cells: Vec::new(),
                     reason: format!("{source}: cannot read this row: {e}"),
                 }))
             }
-        }
-    })
-}
-
-fn json_lines<R: Read + Send + 'static>(
-    source: String,
-    text: R,
-) -> impl Iterator<Item = std::result::Result<SignerRow, BadRow>> + Send {
-    let mut lines = BufReader::new(text).lines();
-    let mut line_number = 0u64;
-    std::iter::from_fn(move || loop {
-        let line = match lines.next()? {
-            Ok(line) => line,
-            Err(e) => {
-                return Some(Err(BadRow {
-                    row: line_number as usize + 1,
-                    line: line_number + 1,
-                    cells: Vec::new(),
-                    reason: format!("{source}: cannot read: {e}"),
-                }));
-            }
         };
-        line_number += 1;
-        if line.trim().is_empty() {
-            continue;
+        let line = record.line;
+        let mut reason = None;
+        if record.columns > MAX_COLUMNS {
+            reason = Some(format!(
+                "this row has {} cells, more than the {MAX_COLUMNS} a row may have: check for unquoted separators, or pass the right --delimiter",
+                record.columns
+            ));
         }
-        let row = line_number as usize;
-        let parsed: std::result::Result<serde_json::Map<String, serde_json::Value>, _> =
-            serde_json::from_str(line.trim_start_matches('\u{feff}'));
-        if let Ok(object) = &parsed {
-            if let Some((column, value)) = object
-                .iter()
-                .find(|(_, v)| v.to_string().len() > MAX_CELL_BYTES)
-            {
-                return Some(Err(BadRow {
-                    row,
-                    line: line_number,
-                    cells: Vec::new(),
-                    reason: oversized(column, value.to_string().len()),
-                }));
+        let mut cells = Vec::with_capacity(record.cells.len());
+        for (i, cell) in record.cells.into_iter().enumerate() {
+            let name = header
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("column {}", i + 1));
+            if cell.len > MAX_CELL_BYTES {
+                reason.get_or_insert_with(|| oversized(&name, cell.len));
             }
+            if !cell.is_whole() {
+                // Too long itself, or past the row's bound (said below).
+                cells.push((name, String::new()));
+                continue;
+            }
+            let value = match String::from_utf8(cell.bytes) {
+                Ok(v) => v,
+                Err(e) => {
+                    reason.get_or_insert_with(|| {
+                        "this row is not valid UTF-8 although the file's start is: pass --encoding windows-1252 if the file was exported that way".to_string()
+                    });
+                    String::from_utf8_lossy(e.as_bytes()).into_owned()
+                }
+            };
+            cells.push((name, value));
         }
-        return Some(match parsed {
-            Ok(object) => Ok(SignerRow::new(
+        if record.bytes > MAX_ROW_BYTES {
+            reason.get_or_insert_with(|| {
+                format!(
+                    "this row holds {}; rows over {} KB are refused (look for a quote that is opened and never closed)",
+                    size_text(record.bytes),
+                    MAX_ROW_BYTES / 1024
+                )
+            });
+        }
+        if record.columns > header.len()
+            && cells[header.len().min(cells.len())..]
+                .iter()
+                .any(|(_, v)| !v.trim().is_empty())
+        {
+            reason.get_or_insert_with(|| {
+                format!(
+                    "this row has {} cells but the header names {} columns: check for an unquoted separator",
+                    record.columns,
+                    header.len()
+                )
+            });
+        }
+        // A quote never closed swallows the rest of the file into one cell: the
+        // row comes out short, its last cell holding line breaks.
+        let swallowed = record.columns < header.len()
+            && cells
+                .last()
+                .is_some_and(|(_, v)| v.contains('\n') && v.contains(delimiter as char));
+        if swallowed {
+            reason.get_or_insert_with(|| {
+                "this row opens a quote that is never closed, so it swallowed the rows after it: close the quote (\"…\") and run again".to_string()
+            });
+        }
+        Some(match reason {
+            Some(reason) => Err(BadRow {
                 row,
-                line_number,
-                object.into_iter().map(|(k, v)| (k, json_cell(v))).collect(),
-            )),
-            Err(e) => Err(BadRow {
-                row,
-                line: line_number,
-                cells: vec![("line".to_string(), line)],
-                reason: format!("not a JSON object: {e}"),
+                line,
+                cells,
+                reason,
             }),
-        });
+            None if cells.len() == shared_keys.len() => Ok(SignerRow {
+                row,
+                line,
+                cells,
+                keys: std::sync::Arc::clone(&shared_keys),
+            }),
+            None => Ok(SignerRow::new(row, line, cells)),
+        })
     })
-}
-
-fn json_cell(value: serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .map(json_cell)
-            .collect::<Vec<_>>()
-            .join(","),
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -511,5 +530,77 @@ mod tests {
         assert_eq!(rows[0].as_ref().unwrap().get("to"), Some("a,b"));
         let bad = rows[1].as_ref().unwrap_err();
         assert_eq!((bad.row, bad.line), (3, 3));
+    }
+
+    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+        let mut bytes = if little_endian {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_a_bom_either_way_round() {
+        for little_endian in [true, false] {
+            let bytes = utf16("Name\tCity\r\nJosé Núñez\tMérida\r\n", little_endian);
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.txt");
+            std::fs::write(&path, bytes).unwrap();
+            let reader =
+                SignersReader::open(&SignersSource::File(path), SignersEncoding::Auto, None)
+                    .unwrap();
+            assert_eq!(reader.format, SignersFormat::Csv { delimiter: b'\t' });
+            let rows: Vec<_> = reader.collect();
+            let row = rows[0].as_ref().unwrap();
+            assert_eq!(row.get("name"), Some("José Núñez"));
+            assert_eq!(row.get("city"), Some("Mérida"));
+        }
+    }
+
+    fn open_error(bytes: &[u8]) -> String {
+        let source = SignersSource::Bytes {
+            name: "s.csv".into(),
+            bytes: bytes.to_vec(),
+        };
+        match SignersReader::open(&source, SignersEncoding::Auto, None) {
+            Ok(_) => panic!("accepted"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_column_named_twice_is_refused() {
+        let message = open_error(b"Name,email,name \nAna,a@example.org,Eva\n");
+        assert!(
+            message.contains("column 1 (`Name`) and column 3 (`name `)"),
+            "{message}"
+        );
+        // Columns without a name are not named twice.
+        let source = SignersSource::Bytes {
+            name: "s.csv".into(),
+            bytes: b"name,,\nAna,,\n".to_vec(),
+        };
+        assert!(SignersReader::open(&source, SignersEncoding::Auto, None).is_ok());
+    }
+
+    #[test]
+    fn too_many_columns() {
+        let header = format!("name{}\n", ",x".repeat(MAX_COLUMNS));
+        assert!(open_error(header.as_bytes()).contains("the header row has 1001 cells"));
+        let text = format!("name\n{}\nLuis\n", ",".repeat(1_000_000));
+        let rows = read(text.as_bytes(), "s.csv");
+        let bad = rows[0].as_ref().unwrap_err();
+        assert!(bad.reason.contains("1000001 cells"), "{}", bad.reason);
+        assert!(bad.cells.len() <= MAX_COLUMNS);
+        assert_eq!(rows[1].as_ref().unwrap().get("name"), Some("Luis"));
     }
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::model::Sender;
 use crate::render::pdf::Layout;
@@ -91,6 +92,11 @@ impl DataDir {
             Err(e) => return Err(Error::read(&file, e)),
         };
         let mut settings: Settings = settings;
+        // Checked here, so that the file is blamed rather than the flag it stands in for.
+        for (key, text) in settings.sender.texts() {
+            control_chars::check(text)
+                .map_err(|m| Error::data(format!("{} [sender] {key}", file.display()), m))?;
+        }
         if let Some(signature) = &settings.sender.signature {
             settings.sender.signature = Some(dir.join(signature));
         }

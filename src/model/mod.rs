@@ -1,6 +1,7 @@
 //! The data a letter is made from: languages, localized text, recipients, templates,
 //! demands, people concerned and senders.
 
+pub mod country;
 pub mod date;
 mod demand;
 mod email_address;

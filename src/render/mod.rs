@@ -43,6 +43,11 @@ impl Format {
     pub fn is_email(self) -> bool {
         matches!(self, Format::Email | Format::Mbox | Format::Mailto)
     }
+
+    /// Whether the letter is to be printed and posted (and so needs a postal address).
+    pub fn is_postal(self) -> bool {
+        matches!(self, Format::Text | Format::Pdf)
+    }
 }
 
 /// Rendering settings shared by the backends.

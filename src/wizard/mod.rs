@@ -569,6 +569,7 @@ impl Flow<'_> {
         request.demands = answers.demands.clone();
         request.own_words.clone_from(&answers.own_words);
         let letters = draft_command::draft_letters(request, self.data, self.diagnostics)?;
+        draft_command::check_postal_addresses(&letters, answers.format, self.data)?;
 
         let term_width = Term::stderr().size().1 as usize;
         let rule = "─".repeat(self.args.width.min(term_width.max(20)));
