@@ -621,3 +621,83 @@ fn send_needs_a_server_and_readable_messages() {
     let stderr = env.run(&["send", "nothing-here/"]).fails(2).to_string();
     assert!(stderr.contains("nothing-here"), "{stderr}");
 }
+
+#[test]
+fn a_literal_encoded_word_arrives_as_written() {
+    let env = Env::new();
+    env.run(&["init", "ws"]).ok();
+    let meta = "ws/letter-templates/detention-urgent-action/template.toml";
+    let subject = "=?utf-8?q?Urgente=0ABcc:_victim@example.net?= y =?utf-8?b?wr9kw7NuZGU/?=";
+    let name = "=?utf-8?q?Ana=0AReply-To:_x@example.net?=";
+    let toml = env.read(meta);
+    let toml = toml
+        .lines()
+        .map(|line| {
+            if line.starts_with("subject = ") {
+                format!("subject = \"{subject}\"")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    env.write(meta, &toml);
+    env.run(&[
+        "-q",
+        "draft",
+        "--templates",
+        "ws/letter-templates",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-attorney-general",
+        "--lang",
+        "es",
+        "--sender-name",
+        name,
+        "--sender-email",
+        "ana@example.org",
+        "--format",
+        "email",
+        "-o",
+        "out/",
+    ])
+    .ok();
+    let server = Server::start(&env, "smtp", &[]);
+    // The listing shows the subject as written, too.
+    assert!(env.run(&["send", "out/"]).ok().contains(subject));
+    env.run(&["send", "out/", "--send", "--smtp", &server.url()])
+        .ok();
+    let messages = server.messages();
+    assert_eq!(messages.len(), 1);
+    let message = &messages[0];
+    // Python's two header parsers (the legacy decoder and policy.default) both give back
+    // the characters written.
+    assert_eq!(message["subject"], subject, "{message}");
+    assert_eq!(message["subject_default"], subject, "{message}");
+    assert_eq!(
+        message["from_"],
+        format!("{name} <ana@example.org>"),
+        "{message}"
+    );
+    assert!(
+        message["from_default"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{name}\" <ana@example.org>")),
+        "{message}"
+    );
+    let names: Vec<&str> = message["header_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case("bcc") || n.eq_ignore_ascii_case("reply-to")),
+        "{names:?}"
+    );
+    assert_eq!(message["defects"], Value::Array(vec![]));
+}

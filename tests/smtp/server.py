@@ -123,6 +123,10 @@ class Handler:
             rcpt_tos=envelope.rcpt_tos,
             message_id=header("Message-ID").strip().strip("<>"),
             subject=header("Subject"),
+            # The same headers as the modern parser (policy.default) reads them.
+            subject_default=str(msg.get("Subject", "")),
+            from_default=str(msg.get("From", "")),
+            to_default=str(msg.get("To", "")),
             from_=header("From"),
             to=header("To"),
             cc=header("Cc"),
