@@ -102,7 +102,16 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Outgoing>> {
         let is_mbox =
             file.extension().and_then(|e| e.to_str()) == Some("mbox") || raw.starts_with(b"From ");
         if is_mbox {
-            for (i, message) in split_mbox(&raw).into_iter().enumerate() {
+            let found = split_mbox(&raw);
+            if found.is_empty() {
+                return Err(Error::Mail {
+                    location: file.display().to_string(),
+                    message: "this mbox holds no message (a message starts at a line \
+                              beginning with `From `)"
+                        .to_string(),
+                });
+            }
+            for (i, message) in found.into_iter().enumerate() {
                 let source = format!("{}:{}", file.display(), i + 1);
                 messages.push(parse(&source, &message)?);
             }
@@ -1252,6 +1261,23 @@ mod tests {
         let err = SmtpConfig::parse("smtp://ana:hunter2@mail.example.org").unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");
         assert!(SmtpConfig::parse("http://x").is_err());
+    }
+
+    #[test]
+    fn an_mbox_without_messages_is_refused_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("empty.mbox", ""),
+            ("prose.mbox", "no message here\n\njust text\n"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let err = load(std::slice::from_ref(&path)).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!("{}: ", path.display())) && err.contains("no message"),
+                "{err}"
+            );
+        }
     }
 
     #[test]
