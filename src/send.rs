@@ -240,6 +240,84 @@ fn mail_error(source: &str, message: impl Into<String>) -> Error {
     }
 }
 
+/// The value of the header `name` as written in the file (the one mail-parser reads, the
+/// last), unfolded and trimmed.
+fn raw_header(raw: &[u8], parsed: &mail_parser::Message<'_>, name: &str) -> String {
+    let Some(header) = parsed
+        .headers()
+        .iter()
+        .rev()
+        .find(|h| h.name.as_str().eq_ignore_ascii_case(name))
+    else {
+        return String::new();
+    };
+    let bytes = raw
+        .get(header.offset_start as usize..header.offset_end as usize)
+        .unwrap_or_default();
+    String::from_utf8_lossy(bytes)
+        .replace(['\r', '\n'], "")
+        .trim()
+        .to_string()
+}
+
+/// Text from a message file as an error shows it: control characters (and those that
+/// reorder text on a terminal) escaped as `\u{1b}`, and cut short when long.
+fn shown(text: &str) -> String {
+    const SHOWN: usize = 200;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The address of one entry of the header `name`, or an error that shows the header as
+/// written.
+fn usable_address(
+    source: &str,
+    raw: &[u8],
+    parsed: &mail_parser::Message<'_>,
+    name: &str,
+    entry: &mail_parser::Addr<'_>,
+) -> Result<Address> {
+    let written = raw_header(raw, parsed, name);
+    let text = entry.address().map(str::trim).unwrap_or_default();
+    if text.is_empty() {
+        let what = match entry.name().map(str::trim) {
+            Some(n) if !n.is_empty() && n != written => {
+                format!("has an entry without an address (`{}`)", shown(n))
+            }
+            _ => "holds no address".to_string(),
+        };
+        return Err(mail_error(
+            source,
+            format!(
+                "{name}: `{}` {what}: write each recipient as \
+                 `Name <user@example.org>` or `user@example.org`",
+                shown(&written)
+            ),
+        ));
+    }
+    Address::from_str(text).map_err(|e| {
+        mail_error(
+            source,
+            format!(
+                "{name}: `{}` is not a usable address list: `{}` is not an address ({e})",
+                shown(&written),
+                shown(text)
+            ),
+        )
+    })
+}
+
 /// Reads one message's envelope from its headers.
 pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
     let parsed = MessageParser::default()
@@ -257,23 +335,11 @@ pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
             )
         })?
         .to_string();
-    let address = |header: &str, text: Option<&str>| -> Result<Address> {
-        let text = text.unwrap_or_default();
-        Address::from_str(text).map_err(|e| {
-            mail_error(
-                source,
-                format!(
-                    "{header}: `{}` is not a usable address: {e}",
-                    text.escape_debug()
-                ),
-            )
-        })
-    };
     let from = parsed
         .from()
         .and_then(|list| list.first())
         .ok_or_else(|| mail_error(source, "has no From address"))?;
-    let from = address("From", from.address())?;
+    let from = usable_address(source, raw, &parsed, "From", from)?;
     let mut recipients: Vec<Address> = Vec::new();
     for (header, list) in [
         ("To", parsed.to()),
@@ -281,13 +347,27 @@ pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
         ("Bcc", parsed.bcc()),
     ] {
         for addr in list.into_iter().flat_map(|l| l.iter()) {
-            let addr = address(header, addr.address())?;
+            let addr = usable_address(source, raw, &parsed, header, addr)?;
             if !recipients.contains(&addr) {
                 recipients.push(addr);
             }
         }
     }
     if recipients.is_empty() {
+        for name in ["To", "Cc", "Bcc"] {
+            let written = raw_header(raw, &parsed, name);
+            if !written.is_empty() {
+                return Err(mail_error(
+                    source,
+                    format!(
+                        "{name}: `{}` holds no address, and no other header names a \
+                         recipient: write each recipient as `Name <user@example.org>` or \
+                         `user@example.org`",
+                        shown(&written)
+                    ),
+                ));
+            }
+        }
         return Err(mail_error(source, "has no To, Cc or Bcc address"));
     }
     Ok(Outgoing {
@@ -1278,6 +1358,50 @@ mod tests {
                 "{err}"
             );
         }
+    }
+
+    #[test]
+    fn an_unusable_address_shows_the_header_as_written() {
+        let eml =
+            |to: &str| format!("Message-ID: <id@x>\r\nFrom: a@x.org\r\nTo: {to}\r\n\r\nbody\r\n");
+        for (to, shown) in [
+            ("Fiscal General", "`Fiscal General` holds no address"),
+            (
+                "<fiscal@>",
+                "`<fiscal@>` is not a usable address list: `fiscal@`",
+            ),
+            (
+                "a@x.org, Fiscal",
+                "`a@x.org, Fiscal` has an entry without an address (`Fiscal`)",
+            ),
+            ("<>", "`<>` holds no address"),
+            ("Fiscal\u{1b}[31m", "`Fiscal\\u{1b}[31m` holds no address"),
+            (
+                "\"Fiscal\" <f@>",
+                "`\"Fiscal\" <f@>` is not a usable address list: `f@`",
+            ),
+            (
+                "Fiscal \u{202e}lareneG",
+                "`Fiscal \\u{202e}lareneG` holds no address",
+            ),
+            ("Fiscal\r\n General", "`Fiscal General` holds no address"),
+        ] {
+            let err = parse("m.eml", eml(to).as_bytes()).unwrap_err().to_string();
+            assert!(err.starts_with("m.eml: To: "), "{to:?}: {err}");
+            assert!(err.contains(shown), "{to:?}: {err}");
+        }
+        let long = format!("Fiscal {}", "x".repeat(500));
+        let err = parse("m.eml", eml(&long).as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("xxx…` holds no address") && err.len() < 400,
+            "{err}"
+        );
+        // A group with no member is fine when another header names a recipient.
+        let raw = "Message-ID: <id@x>\r\nFrom: a@x.org\r\nTo: undisclosed-recipients:;\r\n\
+                   Bcc: b@x.org\r\n\r\nbody\r\n";
+        assert_eq!(parse("m.eml", raw.as_bytes()).unwrap().recipients.len(), 1);
     }
 
     #[test]
