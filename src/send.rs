@@ -662,20 +662,66 @@ impl SmtpConfig {
                  or use --password-command"
             )));
         }
-        let tls_query = url
-            .query_pairs()
-            .find(|(k, _)| k == "tls")
-            .map(|(_, v)| v.to_string());
-        let (security, default_port) = match (url.scheme(), tls_query.as_deref()) {
-            ("smtp", None | Some("none")) => (Security::Plain, 25),
-            ("smtp", Some("starttls" | "required")) | ("starttls", _) => (Security::StartTls, 587),
-            ("smtps", _) => (Security::Tls, 465),
-            (scheme, _) => {
+        let scheme = url.scheme();
+        let by_scheme = match scheme {
+            "smtp" => Security::Plain,
+            "starttls" => Security::StartTls,
+            "smtps" => Security::Tls,
+            _ => {
                 return Err(flag(format!(
                 "unknown scheme `{scheme}`: use smtp:// (no encryption), starttls:// or smtps://"
             )))
             }
         };
+        let mut tls_query: Option<String> = None;
+        for (key, value) in url.query_pairs() {
+            if key != "tls" {
+                return Err(flag(format!(
+                    "unknown setting `{}` in the URL: the only one is `?tls=` \
+                     (none, starttls or required)",
+                    key.escape_debug()
+                )));
+            }
+            if tls_query.is_some() {
+                return Err(flag("`?tls=` is given twice in the URL".to_string()));
+            }
+            tls_query = Some(value.to_string());
+        }
+        let security = match tls_query.as_deref() {
+            None => by_scheme,
+            Some(value) => {
+                let asked = match value.to_ascii_lowercase().as_str() {
+                    "none" => Security::Plain,
+                    "starttls" | "required" => Security::StartTls,
+                    _ => {
+                        return Err(flag(format!(
+                            "unknown `tls` value `{}`: write ?tls=none (no encryption), \
+                             ?tls=starttls or ?tls=required (both: STARTTLS required), or use \
+                             starttls://host:587 or smtps://host:465",
+                            value.escape_debug()
+                        )))
+                    }
+                };
+                if scheme != "smtp" && asked != by_scheme {
+                    return Err(flag(format!(
+                        "`?tls={}` contradicts {scheme}://: leave out `?tls=`",
+                        value.escape_debug()
+                    )));
+                }
+                asked
+            }
+        };
+        let default_port = match security {
+            Security::Plain => 25,
+            Security::StartTls => 587,
+            Security::Tls => 465,
+        };
+        if has_empty_port(text.trim()) {
+            return Err(flag(format!(
+                "the URL has a `:` after the host but no port: write the port after it \
+                 ({scheme}://host:PORT), or leave out the `:` for the default port, {default_port}"
+            )));
+        }
         let host = url
             .host_str()
             .filter(|h| !h.is_empty())
@@ -743,6 +789,17 @@ impl SmtpConfig {
         };
         format!("{scheme}://{}:{}", self.host, self.port)
     }
+}
+
+/// Whether the authority of `url` ends with a `:` and no port (`smtp://host:`), which the
+/// URL parser takes for the default port.
+fn has_empty_port(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    host_port.ends_with(':')
 }
 
 /// Why one attempt failed.
@@ -1341,6 +1398,51 @@ mod tests {
         let err = SmtpConfig::parse("smtp://ana:hunter2@mail.example.org").unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");
         assert!(SmtpConfig::parse("http://x").is_err());
+    }
+
+    #[test]
+    fn smtp_urls_name_what_is_wrong() {
+        let message = |url: &str| SmtpConfig::parse(url).unwrap_err().to_string();
+        for url in [
+            "smtp://mail.example.org:",
+            "smtp://ana@mail.example.org:/",
+            "starttls://mail.example.org:?tls=starttls",
+            "smtp://[::1]:",
+        ] {
+            assert!(message(url).contains("no port"), "{url}: {}", message(url));
+        }
+        let err = message("smtp://mail.example.org?tls=bogus");
+        assert!(err.contains("unknown `tls` value `bogus`"), "{err}");
+        for accepted in ["?tls=none", "?tls=starttls", "?tls=required"] {
+            assert!(err.contains(accepted), "{err}");
+        }
+        assert!(!err.contains("scheme"), "{err}");
+        let c = SmtpConfig::parse("smtp://mail.example.org?tls=STARTTLS").unwrap();
+        assert_eq!((c.security, c.port), (Security::StartTls, 587));
+        let c = SmtpConfig::parse("starttls://mail.example.org?tls=required").unwrap();
+        assert_eq!(c.security, Security::StartTls);
+        for contradiction in [
+            "starttls://mail.example.org?tls=none",
+            "smtps://mail.example.org?tls=starttls",
+        ] {
+            assert!(
+                message(contradiction).contains("contradicts"),
+                "{contradiction}"
+            );
+        }
+        assert!(message("smtp://mail.example.org?TLS=starttls").contains("unknown setting `TLS`"));
+        assert!(message("smtp://h?tls=none&tls=starttls").contains("twice"));
+        // A port is still optional.
+        assert_eq!(
+            SmtpConfig::parse("smtp://mail.example.org").unwrap().port,
+            25
+        );
+        assert_eq!(
+            SmtpConfig::parse("smtp://mail.example.org:2525/")
+                .unwrap()
+                .port,
+            2525
+        );
     }
 
     #[test]
