@@ -71,7 +71,14 @@ fn password(args: &SendArgs) -> Result<Option<Secret>> {
         .map(Secret::new))
 }
 
+/// `--rate` and `--retry-delay`, checked for a dry run too.
+fn pacing(args: &SendArgs) -> Result<(Option<Rate>, Duration)> {
+    let rate = args.rate.as_deref().map(Rate::parse).transpose()?;
+    Ok((rate, send::retry_delay(args.retry_delay)?))
+}
+
 fn delivery(args: &SendArgs) -> Result<Delivery> {
+    let (rate, retry_delay) = pacing(args)?;
     let Some(url) = &args.smtp else {
         return Err(Error::flag(
             "--smtp",
@@ -88,17 +95,11 @@ fn delivery(args: &SendArgs) -> Result<Delivery> {
     }
     smtp.timeout = Duration::from_secs(args.timeout.max(1));
     smtp.validate()?;
-    if !(args.retry_delay.is_finite() && args.retry_delay >= 0.0) {
-        return Err(Error::flag(
-            "--retry-delay",
-            format!("{} is not a number of seconds", args.retry_delay),
-        ));
-    }
     Ok(Delivery {
         smtp,
-        rate: args.rate.as_deref().map(Rate::parse).transpose()?,
+        rate,
         retries: args.retries,
-        retry_delay: Duration::from_secs_f64(args.retry_delay),
+        retry_delay,
     })
 }
 
@@ -197,6 +198,7 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<u8> {
         })?;
         return finish(&report, &ledger_path, diagnostics);
     }
+    pacing(&args)?;
     let ledger = Ledger::read(&ledger_path)?;
     warn_damaged(&ledger, diagnostics);
     let report = send::plan(&messages, &ledger, selection);
