@@ -805,8 +805,13 @@ fn has_empty_port(url: &str) -> bool {
 /// Why one attempt failed.
 #[derive(Debug, Clone)]
 enum Failure {
-    /// Could not connect or log in; `permanent` when retrying cannot help (a refused login).
-    Connect { message: String, permanent: bool },
+    /// Could not connect or log in; `permanent` when retrying cannot help (a refused
+    /// login); `login` when the connection worked and the login did not.
+    Connect {
+        message: String,
+        permanent: bool,
+        login: bool,
+    },
     /// A 4xx answer or a lost connection during a transaction: try again later.
     Transient(String),
     /// A 5xx answer (or a message the server cannot take): do not retry.
@@ -847,6 +852,7 @@ impl<'a> Session<'a> {
             .map_err(|e| Failure::Connect {
                 message: describe(&e),
                 permanent: true,
+                login: false,
             })
     }
 
@@ -863,6 +869,7 @@ impl<'a> Session<'a> {
             let connect_failure = |e: lettre::transport::smtp::Error| Failure::Connect {
                 permanent: e.is_permanent(),
                 message: describe(&e),
+                login: false,
             };
             let wrapper = match config.security {
                 Security::Tls => Some(self.tls()?),
@@ -889,6 +896,7 @@ impl<'a> Session<'a> {
                     .map_err(|e| Failure::Connect {
                         permanent: e.is_permanent() || e.is_client(),
                         message: format!("login as {user} failed: {}", describe(&e)),
+                        login: true,
                     })?;
             }
             self.connection = Some(connection);
@@ -896,6 +904,7 @@ impl<'a> Session<'a> {
         self.connection.as_mut().ok_or_else(|| Failure::Connect {
             message: "no connection".to_string(),
             permanent: false,
+            login: false,
         })
     }
 
@@ -1196,12 +1205,21 @@ pub struct Line {
     pub subject: String,
 }
 
+/// Why a run stopped before the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// The server could not be reached (or dropped every attempt to connect).
+    Unreachable(String),
+    /// The server did not take the user name and password.
+    LoginRefused(String),
+}
+
 /// What a run did.
 #[derive(Debug, Default)]
 pub struct Report {
     pub lines: Vec<Line>,
     /// Set when the run stopped early (the server cannot be reached, or refused the login).
-    pub stopped: Option<String>,
+    pub stopped: Option<Stop>,
 }
 
 impl Report {
@@ -1321,11 +1339,17 @@ pub fn send(
             Err(Failure::Transient(text)) => {
                 (Outcome::Deferred, Status::Deferred, text, vec![], vec![])
             }
-            Err(Failure::Connect { message: text, .. }) => {
-                report.stopped = Some(format!(
-                    "cannot send through {}: {text}",
-                    delivery.smtp.display()
-                ));
+            Err(Failure::Connect {
+                message: text,
+                login,
+                ..
+            }) => {
+                let stopped = format!("cannot send through {}: {text}", delivery.smtp.display());
+                report.stopped = Some(if login {
+                    Stop::LoginRefused(stopped)
+                } else {
+                    Stop::Unreachable(stopped)
+                });
                 (Outcome::Deferred, Status::Deferred, text, vec![], vec![])
             }
         };

@@ -552,6 +552,15 @@ fn the_password_comes_from_the_environment_or_a_command_and_is_never_shown() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("login as ana failed"), "{stderr}");
     assert!(!stderr.contains("wrong"), "{stderr}");
+    // The hint is about the user name and password, not about reaching the server.
+    let hint = stderr
+        .lines()
+        .find(|l| l.starts_with("hint: "))
+        .unwrap_or_default();
+    for needle in ["--smtp-user", "LETTERS_SMTP_PASSWORD", "--password-command"] {
+        assert!(hint.contains(needle), "{needle}: {stderr}");
+    }
+    assert!(!hint.contains("can be reached"), "{stderr}");
 
     let output = env
         .cmd(&["send", "out/m01.eml", "--send", "--smtp", &url])

@@ -10,8 +10,8 @@ use crate::cli::SendArgs;
 use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::send::{
-    self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, SmtpConfig, Status, LEDGER_FILE,
-    PASSWORD_VAR,
+    self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, SmtpConfig, Status, Stop,
+    LEDGER_FILE, PASSWORD_VAR,
 };
 
 use super::Diagnostics;
@@ -238,14 +238,31 @@ fn uncertain_hint(report: &Report, diagnostics: Diagnostics) {
 fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<u8> {
     diagnostics.info(&summary(report, ledger, false));
     uncertain_hint(report, diagnostics);
-    if let Some(stopped) = &report.stopped {
-        return Err(Error::delivery(
-            stopped.clone(),
-            Some(format!(
-                "{} message(s) not sent; run the same command again to send them once the server can be reached",
-                report.pending() + 1
-            )),
-        ));
+    // The message that met the failure is recorded as deferred, not pending.
+    let not_sent = report.pending() + 1;
+    match &report.stopped {
+        Some(Stop::Unreachable(message)) => {
+            return Err(Error::delivery(
+                message.clone(),
+                Some(format!(
+                    "{not_sent} message(s) not sent; run the same command again to send them \
+                     once the server can be reached"
+                )),
+            ))
+        }
+        Some(Stop::LoginRefused(message)) => {
+            return Err(Error::delivery(
+                message.clone(),
+                Some(format!(
+                    "the server did not take the user name and password: check the user \
+                     (--smtp-user, $LETTERS_SMTP_USER or smtp://USER@host) and the password \
+                     (${PASSWORD_VAR}, or the first line --password-command prints); \
+                     {not_sent} message(s) not sent: run the same command again once the \
+                     login works"
+                )),
+            ))
+        }
+        None => {}
     }
     Ok(if report.all_done() {
         exit_code::SUCCESS
