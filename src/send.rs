@@ -8,17 +8,23 @@
 //! 2. An `attempting` record is written (one `write`, no fsync).
 //! 3. The body and its final `.` are sent in one `write`; the server answers 250 (it has
 //!    taken responsibility for the message) or an error.
-//! 4. The outcome (`accepted`, `rejected`, `deferred`) is written and the file flushed to
-//!    disk (fsync), with the `attempting` record before it.
+//! 4. As soon as the answer is read, the outcome (`accepted`, `rejected`, `deferred`) is
+//!    written and the file flushed to disk (fsync), with the `attempting` record before
+//!    it. A failure that will be retried is written too (`deferred`, with the answer),
+//!    before the run waits to retry or for the pace (`--rate`), and before it resets or
+//!    closes the connection.
 //!
 //! A run killed before 2 left no record: the message is sent on the next run. A run
-//! killed between 2 and 4 cannot know whether the server got the final `.`: the message
+//! killed between 2 and 4 cannot know whether the server took the message: the message
 //! is `uncertain`, and the next run does not send it again unless asked to
-//! (`--resend-uncertain`): at most once. Between the two `write`s of 2 and 3 there is
-//! nothing (no fsync, no formatting), so a kill that leaves `attempting` without having
-//! sent the body needs to land in those microseconds; a kill after 3 leaves the body with
-//! the server, which delivers it. No client can close that window: SMTP has no way to ask
-//! a server afterwards whether it took a message.
+//! (`--resend-uncertain`): at most once. That window holds nothing but the body's
+//! `write` and the wait for the server's answer; a run killed while it waits for anything
+//! else leaves the message `deferred` (sent again by the next run) or done. Between the
+//! two `write`s of 2 and 3 there is nothing (no fsync, no formatting), so a kill that
+//! leaves `attempting` without having sent the body needs to land in those microseconds;
+//! a kill after 3 leaves the body with the server, which takes it unless it answers an
+//! error. No client can close that window: SMTP has no way to ask a server afterwards
+//! whether it took a message.
 //!
 //! A written record survives the death of the process (it is in the system's cache); only
 //! a crash of the whole machine can lose an `attempting` record that was not yet flushed,
@@ -818,6 +824,16 @@ enum Failure {
     Permanent(String),
 }
 
+impl Failure {
+    /// What went wrong, for the ledger and the listing.
+    fn text(&self) -> &str {
+        match self {
+            Failure::Connect { message, .. } => message,
+            Failure::Transient(text) | Failure::Permanent(text) => text,
+        }
+    }
+}
+
 fn describe(error: &lettre::transport::smtp::Error) -> String {
     error.to_string().replace(['\r', '\n'], " ")
 }
@@ -911,6 +927,15 @@ impl<'a> Session<'a> {
     fn drop_connection(&mut self) {
         if let Some(mut connection) = self.connection.take() {
             connection.abort();
+        }
+    }
+
+    /// Gets ready for the next transaction after `failure`: a permanent refusal leaves the
+    /// connection good (the transaction is reset); anything else closes it.
+    fn recover(&mut self, failure: &Failure) {
+        match failure {
+            Failure::Permanent(_) => self.reset(),
+            Failure::Transient(_) | Failure::Connect { .. } => self.drop_connection(),
         }
     }
 
@@ -1277,8 +1302,38 @@ pub fn plan(messages: &[Outgoing], ledger: &Ledger, selection: Selection) -> Rep
     }
 }
 
+/// A record about `message`, stamped now.
+fn record(
+    message: &Outgoing,
+    outcome: Outcome,
+    response: String,
+    recipients: Vec<String>,
+    refused: Vec<String>,
+) -> Record {
+    let recipients = if recipients.is_empty() {
+        message.recipients.iter().map(ToString::to_string).collect()
+    } else {
+        recipients
+    };
+    Record {
+        time: now(),
+        message_id: message.message_id.clone(),
+        recipients,
+        outcome,
+        response,
+        refused,
+        source: message.source.clone(),
+    }
+}
+
 /// Sends what `selection` picks, recording every step in `ledger`; `progress` is told
 /// about each message as it is done.
+///
+/// What a failed attempt taught is in the ledger (and on disk) before anything that can
+/// take time: the retry's wait, the pacer's, even the RSET or the closing of the
+/// connection. So a run killed while it waits leaves the message `deferred` (sent again
+/// by the next run), never `attempting`: only a kill between the `attempting` record and
+/// the server's answer to the body leaves a message uncertain.
 pub fn send(
     messages: &[Outgoing],
     ledger: &mut Ledger,
@@ -1303,10 +1358,6 @@ pub fn send(
                 Ok(delivered) => break Ok(delivered),
                 Err(failure) => failure,
             };
-            match &failure {
-                Failure::Permanent(_) => session.reset(),
-                Failure::Transient(_) | Failure::Connect { .. } => session.drop_connection(),
-            }
             let give_up = match &failure {
                 Failure::Permanent(_) => true,
                 Failure::Connect { permanent, .. } => *permanent || attempt >= delivery.retries,
@@ -1315,9 +1366,18 @@ pub fn send(
             if give_up {
                 break Err(failure);
             }
+            ledger.append(record(
+                message,
+                Outcome::Deferred,
+                failure.text().to_string(),
+                vec![],
+                vec![],
+            ))?;
+            session.recover(&failure);
             std::thread::sleep(backoff(delivery.retry_delay, attempt));
             attempt += 1;
         };
+        let mut failed = None;
         let (record_outcome, status, response, refused, accepted) = match outcome {
             Ok(delivered) => {
                 let status = if delivered.refused.is_empty() {
@@ -1325,53 +1385,48 @@ pub fn send(
                 } else {
                     Status::Partial
                 };
-                (
-                    Outcome::Accepted,
-                    status,
-                    delivered.response,
-                    delivered.refused,
-                    delivered.accepted,
-                )
+                let Delivered {
+                    response,
+                    accepted,
+                    refused,
+                } = delivered;
+                (Outcome::Accepted, status, response, refused, accepted)
             }
-            Err(Failure::Permanent(text)) => {
-                (Outcome::Rejected, Status::Rejected, text, vec![], vec![])
-            }
-            Err(Failure::Transient(text)) => {
-                (Outcome::Deferred, Status::Deferred, text, vec![], vec![])
-            }
-            Err(Failure::Connect {
-                message: text,
-                login,
-                ..
-            }) => {
-                let stopped = format!("cannot send through {}: {text}", delivery.smtp.display());
-                report.stopped = Some(if login {
-                    Stop::LoginRefused(stopped)
-                } else {
-                    Stop::Unreachable(stopped)
-                });
-                (Outcome::Deferred, Status::Deferred, text, vec![], vec![])
+            Err(failure) => {
+                let (record_outcome, status) = match &failure {
+                    Failure::Permanent(_) => (Outcome::Rejected, Status::Rejected),
+                    Failure::Transient(_) => (Outcome::Deferred, Status::Deferred),
+                    Failure::Connect { message, login, .. } => {
+                        let stopped =
+                            format!("cannot send through {}: {message}", delivery.smtp.display());
+                        report.stopped = Some(if *login {
+                            Stop::LoginRefused(stopped)
+                        } else {
+                            Stop::Unreachable(stopped)
+                        });
+                        (Outcome::Deferred, Status::Deferred)
+                    }
+                };
+                let text = failure.text().to_string();
+                failed = Some(failure);
+                (record_outcome, status, text, vec![], vec![])
             }
         };
-        let recipients = if accepted.is_empty() {
-            message.recipients.iter().map(ToString::to_string).collect()
-        } else {
-            accepted
-        };
-        ledger.append(Record {
-            time: now(),
-            message_id: message.message_id.clone(),
-            recipients,
-            outcome: record_outcome,
-            response: response.clone(),
-            refused: refused.clone(),
-            source: message.source.clone(),
-        })?;
+        ledger.append(record(
+            message,
+            record_outcome,
+            response.clone(),
+            accepted,
+            refused.clone(),
+        ))?;
+        if let Some(failure) = &failed {
+            session.recover(failure);
+        }
         entry.status = status;
         entry.attempted = true;
         entry.pending = false;
         entry.message = if refused.is_empty() {
-            response.clone()
+            response
         } else {
             format!("refused: {}", refused.join("; "))
         };
