@@ -360,7 +360,7 @@ pub struct SendArgs {
     #[arg(long, value_name = "CMD")]
     pub password_command: Option<String>,
 
-    /// At most this many messages: N/min, N/s or N/h.
+    /// At most this many messages: N/min, N/s, N/h or N/day (from 1/day to 1000/s).
     #[arg(long, value_name = "N/min")]
     pub rate: Option<String>,
 
@@ -368,7 +368,7 @@ pub struct SendArgs {
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub retries: u32,
 
-    /// Seconds before the first retry; each next retry waits twice as long.
+    /// Seconds before the first retry (0 to 3600); each next retry waits twice as long, an hour at most.
     #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
     pub retry_delay: f64,
 

@@ -8,17 +8,23 @@
 //! 2. An `attempting` record is written (one `write`, no fsync).
 //! 3. The body and its final `.` are sent in one `write`; the server answers 250 (it has
 //!    taken responsibility for the message) or an error.
-//! 4. The outcome (`accepted`, `rejected`, `deferred`) is written and the file flushed to
-//!    disk (fsync), with the `attempting` record before it.
+//! 4. As soon as the answer is read, the outcome (`accepted`, `rejected`, `deferred`) is
+//!    written and the file flushed to disk (fsync), with the `attempting` record before
+//!    it. A failure that will be retried is written too (`deferred`, with the answer),
+//!    before the run waits to retry or for the pace (`--rate`), and before it resets or
+//!    closes the connection.
 //!
 //! A run killed before 2 left no record: the message is sent on the next run. A run
-//! killed between 2 and 4 cannot know whether the server got the final `.`: the message
+//! killed between 2 and 4 cannot know whether the server took the message: the message
 //! is `uncertain`, and the next run does not send it again unless asked to
-//! (`--resend-uncertain`): at most once. Between the two `write`s of 2 and 3 there is
-//! nothing (no fsync, no formatting), so a kill that leaves `attempting` without having
-//! sent the body needs to land in those microseconds; a kill after 3 leaves the body with
-//! the server, which delivers it. No client can close that window: SMTP has no way to ask
-//! a server afterwards whether it took a message.
+//! (`--resend-uncertain`): at most once. That window holds nothing but the body's
+//! `write` and the wait for the server's answer; a run killed while it waits for anything
+//! else leaves the message `deferred` (sent again by the next run) or done. Between the
+//! two `write`s of 2 and 3 there is nothing (no fsync, no formatting), so a kill that
+//! leaves `attempting` without having sent the body needs to land in those microseconds;
+//! a kill after 3 leaves the body with the server, which takes it unless it answers an
+//! error. No client can close that window: SMTP has no way to ask a server afterwards
+//! whether it took a message.
 //!
 //! A written record survives the death of the process (it is in the system's cache); only
 //! a crash of the whole machine can lose an `attempting` record that was not yet flushed,
@@ -102,7 +108,16 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Outgoing>> {
         let is_mbox =
             file.extension().and_then(|e| e.to_str()) == Some("mbox") || raw.starts_with(b"From ");
         if is_mbox {
-            for (i, message) in split_mbox(&raw).into_iter().enumerate() {
+            let found = split_mbox(&raw);
+            if found.is_empty() {
+                return Err(Error::Mail {
+                    location: file.display().to_string(),
+                    message: "this mbox holds no message (a message starts at a line \
+                              beginning with `From `)"
+                        .to_string(),
+                });
+            }
+            for (i, message) in found.into_iter().enumerate() {
                 let source = format!("{}:{}", file.display(), i + 1);
                 messages.push(parse(&source, &message)?);
             }
@@ -231,6 +246,84 @@ fn mail_error(source: &str, message: impl Into<String>) -> Error {
     }
 }
 
+/// The value of the header `name` as written in the file (the one mail-parser reads, the
+/// last), unfolded and trimmed.
+fn raw_header(raw: &[u8], parsed: &mail_parser::Message<'_>, name: &str) -> String {
+    let Some(header) = parsed
+        .headers()
+        .iter()
+        .rev()
+        .find(|h| h.name.as_str().eq_ignore_ascii_case(name))
+    else {
+        return String::new();
+    };
+    let bytes = raw
+        .get(header.offset_start as usize..header.offset_end as usize)
+        .unwrap_or_default();
+    String::from_utf8_lossy(bytes)
+        .replace(['\r', '\n'], "")
+        .trim()
+        .to_string()
+}
+
+/// Text from a message file as an error shows it: control characters (and those that
+/// reorder text on a terminal) escaped as `\u{1b}`, and cut short when long.
+fn shown(text: &str) -> String {
+    const SHOWN: usize = 200;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The address of one entry of the header `name`, or an error that shows the header as
+/// written.
+fn usable_address(
+    source: &str,
+    raw: &[u8],
+    parsed: &mail_parser::Message<'_>,
+    name: &str,
+    entry: &mail_parser::Addr<'_>,
+) -> Result<Address> {
+    let written = raw_header(raw, parsed, name);
+    let text = entry.address().map(str::trim).unwrap_or_default();
+    if text.is_empty() {
+        let what = match entry.name().map(str::trim) {
+            Some(n) if !n.is_empty() && n != written => {
+                format!("has an entry without an address (`{}`)", shown(n))
+            }
+            _ => "holds no address".to_string(),
+        };
+        return Err(mail_error(
+            source,
+            format!(
+                "{name}: `{}` {what}: write each recipient as \
+                 `Name <user@example.org>` or `user@example.org`",
+                shown(&written)
+            ),
+        ));
+    }
+    Address::from_str(text).map_err(|e| {
+        mail_error(
+            source,
+            format!(
+                "{name}: `{}` is not a usable address list: `{}` is not an address ({e})",
+                shown(&written),
+                shown(text)
+            ),
+        )
+    })
+}
+
 /// Reads one message's envelope from its headers.
 pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
     let parsed = MessageParser::default()
@@ -248,23 +341,11 @@ pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
             )
         })?
         .to_string();
-    let address = |header: &str, text: Option<&str>| -> Result<Address> {
-        let text = text.unwrap_or_default();
-        Address::from_str(text).map_err(|e| {
-            mail_error(
-                source,
-                format!(
-                    "{header}: `{}` is not a usable address: {e}",
-                    text.escape_debug()
-                ),
-            )
-        })
-    };
     let from = parsed
         .from()
         .and_then(|list| list.first())
         .ok_or_else(|| mail_error(source, "has no From address"))?;
-    let from = address("From", from.address())?;
+    let from = usable_address(source, raw, &parsed, "From", from)?;
     let mut recipients: Vec<Address> = Vec::new();
     for (header, list) in [
         ("To", parsed.to()),
@@ -272,13 +353,27 @@ pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
         ("Bcc", parsed.bcc()),
     ] {
         for addr in list.into_iter().flat_map(|l| l.iter()) {
-            let addr = address(header, addr.address())?;
+            let addr = usable_address(source, raw, &parsed, header, addr)?;
             if !recipients.contains(&addr) {
                 recipients.push(addr);
             }
         }
     }
     if recipients.is_empty() {
+        for name in ["To", "Cc", "Bcc"] {
+            let written = raw_header(raw, &parsed, name);
+            if !written.is_empty() {
+                return Err(mail_error(
+                    source,
+                    format!(
+                        "{name}: `{}` holds no address, and no other header names a \
+                         recipient: write each recipient as `Name <user@example.org>` or \
+                         `user@example.org`",
+                        shown(&written)
+                    ),
+                ));
+            }
+        }
         return Err(mail_error(source, "has no To, Cc or Bcc address"));
     }
     Ok(Outgoing {
@@ -532,20 +627,66 @@ impl SmtpConfig {
                  or use --password-command"
             )));
         }
-        let tls_query = url
-            .query_pairs()
-            .find(|(k, _)| k == "tls")
-            .map(|(_, v)| v.to_string());
-        let (security, default_port) = match (url.scheme(), tls_query.as_deref()) {
-            ("smtp", None | Some("none")) => (Security::Plain, 25),
-            ("smtp", Some("starttls" | "required")) | ("starttls", _) => (Security::StartTls, 587),
-            ("smtps", _) => (Security::Tls, 465),
-            (scheme, _) => {
+        let scheme = url.scheme();
+        let by_scheme = match scheme {
+            "smtp" => Security::Plain,
+            "starttls" => Security::StartTls,
+            "smtps" => Security::Tls,
+            _ => {
                 return Err(flag(format!(
                 "unknown scheme `{scheme}`: use smtp:// (no encryption), starttls:// or smtps://"
             )))
             }
         };
+        let mut tls_query: Option<String> = None;
+        for (key, value) in url.query_pairs() {
+            if key != "tls" {
+                return Err(flag(format!(
+                    "unknown setting `{}` in the URL: the only one is `?tls=` \
+                     (none, starttls or required)",
+                    key.escape_debug()
+                )));
+            }
+            if tls_query.is_some() {
+                return Err(flag("`?tls=` is given twice in the URL".to_string()));
+            }
+            tls_query = Some(value.to_string());
+        }
+        let security = match tls_query.as_deref() {
+            None => by_scheme,
+            Some(value) => {
+                let asked = match value.to_ascii_lowercase().as_str() {
+                    "none" => Security::Plain,
+                    "starttls" | "required" => Security::StartTls,
+                    _ => {
+                        return Err(flag(format!(
+                            "unknown `tls` value `{}`: write ?tls=none (no encryption), \
+                             ?tls=starttls or ?tls=required (both: STARTTLS required), or use \
+                             starttls://host:587 or smtps://host:465",
+                            value.escape_debug()
+                        )))
+                    }
+                };
+                if scheme != "smtp" && asked != by_scheme {
+                    return Err(flag(format!(
+                        "`?tls={}` contradicts {scheme}://: leave out `?tls=`",
+                        value.escape_debug()
+                    )));
+                }
+                asked
+            }
+        };
+        let default_port = match security {
+            Security::Plain => 25,
+            Security::StartTls => 587,
+            Security::Tls => 465,
+        };
+        if has_empty_port(text.trim()) {
+            return Err(flag(format!(
+                "the URL has a `:` after the host but no port: write the port after it \
+                 ({scheme}://host:PORT), or leave out the `:` for the default port, {default_port}"
+            )));
+        }
         let host = url
             .host_str()
             .filter(|h| !h.is_empty())
@@ -615,15 +756,41 @@ impl SmtpConfig {
     }
 }
 
+/// Whether the authority of `url` ends with a `:` and no port (`smtp://host:`), which the
+/// URL parser takes for the default port.
+fn has_empty_port(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    host_port.ends_with(':')
+}
+
 /// Why one attempt failed.
 #[derive(Debug, Clone)]
 enum Failure {
-    /// Could not connect or log in; `permanent` when retrying cannot help (a refused login).
-    Connect { message: String, permanent: bool },
+    /// Could not connect or log in; `permanent` when retrying cannot help (a refused
+    /// login); `login` when the connection worked and the login did not.
+    Connect {
+        message: String,
+        permanent: bool,
+        login: bool,
+    },
     /// A 4xx answer or a lost connection during a transaction: try again later.
     Transient(String),
     /// A 5xx answer (or a message the server cannot take): do not retry.
     Permanent(String),
+}
+
+impl Failure {
+    /// What went wrong, for the ledger and the listing.
+    fn text(&self) -> &str {
+        match self {
+            Failure::Connect { message, .. } => message,
+            Failure::Transient(text) | Failure::Permanent(text) => text,
+        }
+    }
 }
 
 fn describe(error: &lettre::transport::smtp::Error) -> String {
@@ -660,6 +827,7 @@ impl<'a> Session<'a> {
             .map_err(|e| Failure::Connect {
                 message: describe(&e),
                 permanent: true,
+                login: false,
             })
     }
 
@@ -676,6 +844,7 @@ impl<'a> Session<'a> {
             let connect_failure = |e: lettre::transport::smtp::Error| Failure::Connect {
                 permanent: e.is_permanent(),
                 message: describe(&e),
+                login: false,
             };
             let wrapper = match config.security {
                 Security::Tls => Some(self.tls()?),
@@ -702,6 +871,7 @@ impl<'a> Session<'a> {
                     .map_err(|e| Failure::Connect {
                         permanent: e.is_permanent() || e.is_client(),
                         message: format!("login as {user} failed: {}", describe(&e)),
+                        login: true,
                     })?;
             }
             self.connection = Some(connection);
@@ -709,12 +879,22 @@ impl<'a> Session<'a> {
         self.connection.as_mut().ok_or_else(|| Failure::Connect {
             message: "no connection".to_string(),
             permanent: false,
+            login: false,
         })
     }
 
     fn drop_connection(&mut self) {
         if let Some(mut connection) = self.connection.take() {
             connection.abort();
+        }
+    }
+
+    /// Gets ready for the next transaction after `failure`: a permanent refusal leaves the
+    /// connection good (the transaction is reset); anything else closes it.
+    fn recover(&mut self, failure: &Failure) {
+        match failure {
+            Failure::Permanent(_) => self.reset(),
+            Failure::Transient(_) | Failure::Connect { .. } => self.drop_connection(),
         }
     }
 
@@ -849,15 +1029,21 @@ pub struct Rate {
 }
 
 impl Rate {
-    /// Parses `N/min`, `N/s`, `N/h`, or `N` (per minute).
+    /// The slowest rate: one message a day. Slower is almost surely a slip of the unit,
+    /// and would hold the ledger locked for days a message.
+    pub const MIN_PER_MINUTE: f64 = 1.0 / 1440.0;
+    /// The fastest rate: a thousand messages a second, more than one SMTP connection can
+    /// carry (each message takes several round trips), so a faster limit would never apply.
+    pub const MAX_PER_MINUTE: f64 = 60_000.0;
+
+    /// Parses `N/min`, `N/s`, `N/h`, `N/day`, or `N` (per minute).
     pub fn parse(text: &str) -> Result<Rate> {
+        let flag = |message: String| Error::flag("--rate", message);
         let bad = || {
-            Error::flag(
-                "--rate",
-                format!(
-                    "`{text}` is not a rate: write it as N/min (for example 30/min), N/s or N/h"
-                ),
-            )
+            flag(format!(
+                "`{}` is not a rate: write it as N/min (for example 30/min), N/s, N/h or N/day",
+                text.escape_debug()
+            ))
         };
         let (number, unit) = text.trim().split_once('/').unwrap_or((text.trim(), "min"));
         let number: f64 = number.trim().parse().map_err(|_| bad())?;
@@ -865,17 +1051,70 @@ impl Rate {
             "s" | "sec" | "second" => number * 60.0,
             "min" | "m" | "minute" => number,
             "h" | "hour" => number / 60.0,
+            "d" | "day" => number / 1440.0,
             _ => return Err(bad()),
         };
         if !(per_minute.is_finite() && per_minute > 0.0) {
             return Err(bad());
         }
+        if per_minute < Rate::MIN_PER_MINUTE {
+            return Err(flag(format!(
+                "`{}` is slower than one message a day, the slowest rate: write at least 1/day",
+                text.escape_debug()
+            )));
+        }
+        if per_minute > Rate::MAX_PER_MINUTE {
+            return Err(flag(format!(
+                "`{}` is faster than 1000 messages a second, the fastest rate (more than one \
+                 SMTP connection can carry): write at most 1000/s, or leave out --rate for no limit",
+                text.escape_debug()
+            )));
+        }
         Ok(Rate { per_minute })
     }
 
+    /// The time between two transactions (a day at most, whatever `per_minute` holds).
     pub fn interval(self) -> Duration {
-        Duration::from_secs_f64(60.0 / self.per_minute)
+        let day = Duration::from_secs(86_400);
+        Duration::try_from_secs_f64(60.0 / self.per_minute).map_or(day, |d| d.min(day))
     }
+}
+
+/// The longest wait before a retry, however many retries came before: a server that
+/// fails for longer is better tried again by a later run (the messages stay `deferred`).
+pub const MAX_RETRY_DELAY: Duration = Duration::from_secs(3600);
+
+/// Reads `--retry-delay`: seconds from 0 to [`MAX_RETRY_DELAY`].
+pub fn retry_delay(seconds: f64) -> Result<Duration> {
+    let flag = |message: String| Error::flag("--retry-delay", message);
+    // 1e300, not three hundred digits.
+    let shown = if seconds.abs() >= 1e6 {
+        format!("{seconds:e}")
+    } else {
+        seconds.to_string()
+    };
+    if !(seconds.is_finite() && seconds >= 0.0) {
+        return Err(flag(format!(
+            "{shown} is not a number of seconds: write 0 or more, for example 2 or 0.5"
+        )));
+    }
+    if seconds > MAX_RETRY_DELAY.as_secs_f64() {
+        return Err(flag(format!(
+            "{shown} seconds is longer than an hour, the longest wait before a retry: \
+             write at most 3600; for a server that is down longer, let the run end (the \
+             messages are recorded as deferred) and run the same command again later"
+        )));
+    }
+    Duration::try_from_secs_f64(seconds)
+        .map_err(|_| flag(format!("{shown} is not a number of seconds")))
+}
+
+/// The wait before retry number `attempt + 1`: the first delay, doubled for each retry
+/// before it, never more than [`MAX_RETRY_DELAY`].
+fn backoff(first: Duration, attempt: u32) -> Duration {
+    first
+        .saturating_mul(1 << attempt.min(16))
+        .min(MAX_RETRY_DELAY)
 }
 
 /// Spaces out SMTP transactions.
@@ -895,7 +1134,7 @@ impl Pacer {
                 std::thread::sleep(next - now);
             }
         }
-        self.next = Some(Instant::now() + interval);
+        self.next = Instant::now().checked_add(interval);
     }
 }
 
@@ -931,7 +1170,8 @@ pub struct Delivery {
     pub rate: Option<Rate>,
     /// Retries of a transient failure, after the first attempt.
     pub retries: u32,
-    /// The wait before the first retry; each next one waits twice as long.
+    /// The wait before the first retry; each next one waits twice as long, up to
+    /// [`MAX_RETRY_DELAY`].
     pub retry_delay: Duration,
 }
 
@@ -949,12 +1189,21 @@ pub struct Line {
     pub subject: String,
 }
 
+/// Why a run stopped before the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// The server could not be reached (or dropped every attempt to connect).
+    Unreachable(String),
+    /// The server did not take the user name and password.
+    LoginRefused(String),
+}
+
 /// What a run did.
 #[derive(Debug, Default)]
 pub struct Report {
     pub lines: Vec<Line>,
     /// Set when the run stopped early (the server cannot be reached, or refused the login).
-    pub stopped: Option<String>,
+    pub stopped: Option<Stop>,
 }
 
 impl Report {
@@ -1012,8 +1261,38 @@ pub fn plan(messages: &[Outgoing], ledger: &Ledger, selection: Selection) -> Rep
     }
 }
 
+/// A record about `message`, stamped now.
+fn record(
+    message: &Outgoing,
+    outcome: Outcome,
+    response: String,
+    recipients: Vec<String>,
+    refused: Vec<String>,
+) -> Record {
+    let recipients = if recipients.is_empty() {
+        message.recipients.iter().map(ToString::to_string).collect()
+    } else {
+        recipients
+    };
+    Record {
+        time: now(),
+        message_id: message.message_id.clone(),
+        recipients,
+        outcome,
+        response,
+        refused,
+        source: message.source.clone(),
+    }
+}
+
 /// Sends what `selection` picks, recording every step in `ledger`; `progress` is told
 /// about each message as it is done.
+///
+/// What a failed attempt taught is in the ledger (and on disk) before anything that can
+/// take time: the retry's wait, the pacer's, even the RSET or the closing of the
+/// connection. So a run killed while it waits leaves the message `deferred` (sent again
+/// by the next run), never `attempting`: only a kill between the `attempting` record and
+/// the server's answer to the body leaves a message uncertain.
 pub fn send(
     messages: &[Outgoing],
     ledger: &mut Ledger,
@@ -1038,10 +1317,6 @@ pub fn send(
                 Ok(delivered) => break Ok(delivered),
                 Err(failure) => failure,
             };
-            match &failure {
-                Failure::Permanent(_) => session.reset(),
-                Failure::Transient(_) | Failure::Connect { .. } => session.drop_connection(),
-            }
             let give_up = match &failure {
                 Failure::Permanent(_) => true,
                 Failure::Connect { permanent, .. } => *permanent || attempt >= delivery.retries,
@@ -1050,9 +1325,18 @@ pub fn send(
             if give_up {
                 break Err(failure);
             }
-            std::thread::sleep(delivery.retry_delay.saturating_mul(1 << attempt.min(16)));
+            ledger.append(record(
+                message,
+                Outcome::Deferred,
+                failure.text().to_string(),
+                vec![],
+                vec![],
+            ))?;
+            session.recover(&failure);
+            std::thread::sleep(backoff(delivery.retry_delay, attempt));
             attempt += 1;
         };
+        let mut failed = None;
         let (record_outcome, status, response, refused, accepted) = match outcome {
             Ok(delivered) => {
                 let status = if delivered.refused.is_empty() {
@@ -1060,47 +1344,48 @@ pub fn send(
                 } else {
                     Status::Partial
                 };
-                (
-                    Outcome::Accepted,
-                    status,
-                    delivered.response,
-                    delivered.refused,
-                    delivered.accepted,
-                )
+                let Delivered {
+                    response,
+                    accepted,
+                    refused,
+                } = delivered;
+                (Outcome::Accepted, status, response, refused, accepted)
             }
-            Err(Failure::Permanent(text)) => {
-                (Outcome::Rejected, Status::Rejected, text, vec![], vec![])
-            }
-            Err(Failure::Transient(text)) => {
-                (Outcome::Deferred, Status::Deferred, text, vec![], vec![])
-            }
-            Err(Failure::Connect { message: text, .. }) => {
-                report.stopped = Some(format!(
-                    "cannot send through {}: {text}",
-                    delivery.smtp.display()
-                ));
-                (Outcome::Deferred, Status::Deferred, text, vec![], vec![])
+            Err(failure) => {
+                let (record_outcome, status) = match &failure {
+                    Failure::Permanent(_) => (Outcome::Rejected, Status::Rejected),
+                    Failure::Transient(_) => (Outcome::Deferred, Status::Deferred),
+                    Failure::Connect { message, login, .. } => {
+                        let stopped =
+                            format!("cannot send through {}: {message}", delivery.smtp.display());
+                        report.stopped = Some(if *login {
+                            Stop::LoginRefused(stopped)
+                        } else {
+                            Stop::Unreachable(stopped)
+                        });
+                        (Outcome::Deferred, Status::Deferred)
+                    }
+                };
+                let text = failure.text().to_string();
+                failed = Some(failure);
+                (record_outcome, status, text, vec![], vec![])
             }
         };
-        let recipients = if accepted.is_empty() {
-            message.recipients.iter().map(ToString::to_string).collect()
-        } else {
-            accepted
-        };
-        ledger.append(Record {
-            time: now(),
-            message_id: message.message_id.clone(),
-            recipients,
-            outcome: record_outcome,
-            response: response.clone(),
-            refused: refused.clone(),
-            source: message.source.clone(),
-        })?;
+        ledger.append(record(
+            message,
+            record_outcome,
+            response.clone(),
+            accepted,
+            refused.clone(),
+        ))?;
+        if let Some(failure) = &failed {
+            session.recover(failure);
+        }
         entry.status = status;
         entry.attempted = true;
         entry.pending = false;
         entry.message = if refused.is_empty() {
-            response.clone()
+            response
         } else {
             format!("refused: {}", refused.join("; "))
         };
@@ -1188,9 +1473,67 @@ mod tests {
             Rate::parse("6/h").unwrap().interval(),
             Duration::from_secs(600)
         );
-        for bad in ["0/min", "-1/min", "x/min", "3/day", "", "inf/min"] {
+        assert_eq!(
+            Rate::parse("3/day").unwrap().interval(),
+            Duration::from_secs(8 * 3600)
+        );
+        for bad in [
+            "0/min", "-1/min", "x/min", "3/week", "", "inf/min", "NaN/min",
+        ] {
             assert!(Rate::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn rates_stay_between_one_a_day_and_a_thousand_a_second() {
+        assert_eq!(
+            Rate::parse("1/day").unwrap().interval(),
+            Duration::from_secs(86_400)
+        );
+        assert_eq!(
+            Rate::parse("1000/s").unwrap().interval(),
+            Duration::from_millis(1)
+        );
+        for (slow, fast) in [("1e-300/min", "1e300/min"), ("0.9/day", "1001/s")] {
+            let err = Rate::parse(slow).unwrap_err().to_string();
+            assert!(
+                err.starts_with("--rate: ") && err.contains("1/day"),
+                "{err}"
+            );
+            let err = Rate::parse(fast).unwrap_err().to_string();
+            assert!(
+                err.starts_with("--rate: ") && err.contains("1000/s"),
+                "{err}"
+            );
+        }
+        // A rate made in code, not parsed, still gives a usable interval.
+        for per_minute in [0.0, -1.0, f64::NAN, 1e-300] {
+            assert_eq!(
+                Rate { per_minute }.interval(),
+                Duration::from_secs(86_400),
+                "{per_minute}"
+            );
+        }
+    }
+
+    #[test]
+    fn retry_delays_stay_within_an_hour() {
+        assert_eq!(retry_delay(0.0).unwrap(), Duration::ZERO);
+        assert_eq!(retry_delay(0.05).unwrap(), Duration::from_millis(50));
+        assert_eq!(retry_delay(3600.0).unwrap(), MAX_RETRY_DELAY);
+        for bad in [3600.5, 1e300, f64::INFINITY, -1.0, f64::NAN] {
+            let err = retry_delay(bad).unwrap_err().to_string();
+            assert!(err.starts_with("--retry-delay: "), "{err}");
+        }
+        let err = retry_delay(1e300).unwrap_err().to_string();
+        assert!(err.contains("1e300 seconds"), "{err}");
+        // Each retry waits twice as long as the one before, an hour at most.
+        let two = Duration::from_secs(2);
+        assert_eq!(backoff(two, 0), two);
+        assert_eq!(backoff(two, 3), Duration::from_secs(16));
+        assert_eq!(backoff(two, 11), MAX_RETRY_DELAY);
+        assert_eq!(backoff(MAX_RETRY_DELAY, u32::MAX), MAX_RETRY_DELAY);
+        assert_eq!(backoff(Duration::ZERO, 9), Duration::ZERO);
     }
 
     #[test]
@@ -1211,6 +1554,112 @@ mod tests {
         let err = SmtpConfig::parse("smtp://ana:hunter2@mail.example.org").unwrap_err();
         assert!(!err.to_string().contains("hunter2"), "{err}");
         assert!(SmtpConfig::parse("http://x").is_err());
+    }
+
+    #[test]
+    fn smtp_urls_name_what_is_wrong() {
+        let message = |url: &str| SmtpConfig::parse(url).unwrap_err().to_string();
+        for url in [
+            "smtp://mail.example.org:",
+            "smtp://ana@mail.example.org:/",
+            "starttls://mail.example.org:?tls=starttls",
+            "smtp://[::1]:",
+        ] {
+            assert!(message(url).contains("no port"), "{url}: {}", message(url));
+        }
+        let err = message("smtp://mail.example.org?tls=bogus");
+        assert!(err.contains("unknown `tls` value `bogus`"), "{err}");
+        for accepted in ["?tls=none", "?tls=starttls", "?tls=required"] {
+            assert!(err.contains(accepted), "{err}");
+        }
+        assert!(!err.contains("scheme"), "{err}");
+        let c = SmtpConfig::parse("smtp://mail.example.org?tls=STARTTLS").unwrap();
+        assert_eq!((c.security, c.port), (Security::StartTls, 587));
+        let c = SmtpConfig::parse("starttls://mail.example.org?tls=required").unwrap();
+        assert_eq!(c.security, Security::StartTls);
+        for contradiction in [
+            "starttls://mail.example.org?tls=none",
+            "smtps://mail.example.org?tls=starttls",
+        ] {
+            assert!(
+                message(contradiction).contains("contradicts"),
+                "{contradiction}"
+            );
+        }
+        assert!(message("smtp://mail.example.org?TLS=starttls").contains("unknown setting `TLS`"));
+        assert!(message("smtp://h?tls=none&tls=starttls").contains("twice"));
+        // A port is still optional.
+        assert_eq!(
+            SmtpConfig::parse("smtp://mail.example.org").unwrap().port,
+            25
+        );
+        assert_eq!(
+            SmtpConfig::parse("smtp://mail.example.org:2525/")
+                .unwrap()
+                .port,
+            2525
+        );
+    }
+
+    #[test]
+    fn an_mbox_without_messages_is_refused_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("empty.mbox", ""),
+            ("prose.mbox", "no message here\n\njust text\n"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let err = load(std::slice::from_ref(&path)).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!("{}: ", path.display())) && err.contains("no message"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unusable_address_shows_the_header_as_written() {
+        let eml =
+            |to: &str| format!("Message-ID: <id@x>\r\nFrom: a@x.org\r\nTo: {to}\r\n\r\nbody\r\n");
+        for (to, shown) in [
+            ("Fiscal General", "`Fiscal General` holds no address"),
+            (
+                "<fiscal@>",
+                "`<fiscal@>` is not a usable address list: `fiscal@`",
+            ),
+            (
+                "a@x.org, Fiscal",
+                "`a@x.org, Fiscal` has an entry without an address (`Fiscal`)",
+            ),
+            ("<>", "`<>` holds no address"),
+            ("Fiscal\u{1b}[31m", "`Fiscal\\u{1b}[31m` holds no address"),
+            (
+                "\"Fiscal\" <f@>",
+                "`\"Fiscal\" <f@>` is not a usable address list: `f@`",
+            ),
+            (
+                "Fiscal \u{202e}lareneG",
+                "`Fiscal \\u{202e}lareneG` holds no address",
+            ),
+            ("Fiscal\r\n General", "`Fiscal General` holds no address"),
+        ] {
+            let err = parse("m.eml", eml(to).as_bytes()).unwrap_err().to_string();
+            assert!(err.starts_with("m.eml: To: "), "{to:?}: {err}");
+            assert!(err.contains(shown), "{to:?}: {err}");
+        }
+        let long = format!("Fiscal {}", "x".repeat(500));
+        let err = parse("m.eml", eml(&long).as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("xxx…` holds no address") && err.len() < 400,
+            "{err}"
+        );
+        // A group with no member is fine when another header names a recipient.
+        let raw = "Message-ID: <id@x>\r\nFrom: a@x.org\r\nTo: undisclosed-recipients:;\r\n\
+                   Bcc: b@x.org\r\n\r\nbody\r\n";
+        assert_eq!(parse("m.eml", raw.as_bytes()).unwrap().recipients.len(), 1);
     }
 
     #[test]

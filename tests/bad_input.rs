@@ -1280,3 +1280,159 @@ fn input_safety_escapes_control_characters() {
     );
     assert!(failed.contains("Ana\\\\u{1b}[2J"), "{failed}");
 }
+
+/// A local SMTP server that offers AUTH and refuses every password (535); its port.
+fn refusing_smtp_server() -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut out = stream.try_clone().unwrap();
+            let mut lines = BufReader::new(stream).lines();
+            let _ = out.write_all(b"220 test.invalid ESMTP\r\n");
+            while let Some(Ok(line)) = lines.next() {
+                let verb = line
+                    .split(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_uppercase();
+                let answer: &[u8] = match verb.as_str() {
+                    "EHLO" => b"250-test.invalid\r\n250 AUTH PLAIN LOGIN\r\n",
+                    "AUTH" => b"535 5.7.8 Authentication credentials invalid\r\n",
+                    "QUIT" => b"221 Bye\r\n",
+                    _ => b"502 5.5.2 Not implemented\r\n",
+                };
+                if out.write_all(answer).is_err() || verb == "QUIT" {
+                    break;
+                }
+            }
+        }
+    });
+    port
+}
+
+#[test]
+fn send_safety() {
+    let env = Env::new();
+    env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-un-mission",
+        "--sender-name",
+        "Ana",
+        "--sender-email",
+        "ana@example.org",
+        "--format",
+        "email",
+        "-o",
+        "out/",
+    ])
+    .ok();
+    let send = |extra: &[&str]| {
+        let mut args = vec!["send", "out", "--send"];
+        args.extend_from_slice(extra);
+        env.run(&args)
+    };
+    let local = ["--smtp", "smtp://127.0.0.1:25"];
+    let with_local = |extra: &[&str]| {
+        let mut args = local.to_vec();
+        args.extend_from_slice(extra);
+        send(&args)
+    };
+    insta::assert_snapshot!(
+        "send-rate-too-slow",
+        with_local(&["--rate", "1e-300/min"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "send-rate-too-fast",
+        with_local(&["--rate", "1e9/s"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "send-retry-delay-too-long",
+        with_local(&["--retry-delay", "1e300"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "send-retry-delay-negative",
+        with_local(&["--retry-delay=-1"]).fails(2)
+    );
+    // A dry run checks the pace too.
+    insta::assert_snapshot!(
+        "send-dry-run-rate-too-slow",
+        env.run(&["send", "out", "--rate", "0.5/day"]).fails(2)
+    );
+
+    insta::assert_snapshot!(
+        "send-mbox-empty",
+        case(&[("batch.mbox", b"")], &["send", "batch.mbox"], 2)
+    );
+    insta::assert_snapshot!(
+        "send-mbox-empty-send",
+        case(
+            &[("batch.mbox", b"no message here\n")],
+            &[
+                "send",
+                "batch.mbox",
+                "--send",
+                "--smtp",
+                "smtp://127.0.0.1:25"
+            ],
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "send-eml-unparsable-to",
+        case(
+            &[(
+                "m.eml",
+                b"Message-ID: <m@x>\r\nFrom: a@example.org\r\nTo: Fiscal General \x1b[31m\r\n\r\nbody\r\n"
+            )],
+            &["send", "m.eml"],
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "send-eml-bad-to-address",
+        case(
+            &[(
+                "m.eml",
+                b"Message-ID: <m@x>\r\nFrom: a@example.org\r\nTo: \"Fiscal\" <fiscal@>\r\n\r\nbody\r\n"
+            )],
+            &["send", "m.eml"],
+            2
+        )
+    );
+
+    insta::assert_snapshot!(
+        "smtp-empty-port",
+        send(&["--smtp", "smtp://127.0.0.1:"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "smtp-unknown-tls-value",
+        send(&["--smtp", "smtp://mail.example.org?tls=bogus"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "smtp-tls-contradicts-scheme",
+        send(&["--smtp", "starttls://mail.example.org?tls=none"]).fails(2)
+    );
+    insta::assert_snapshot!(
+        "smtp-unknown-url-setting",
+        send(&["--smtp", "smtp://mail.example.org?TLS=starttls"]).fails(2)
+    );
+
+    let url = format!("smtp://127.0.0.1:{}", refusing_smtp_server());
+    let refused = send(&[
+        "--smtp",
+        &url,
+        "--smtp-user",
+        "ana",
+        "--password-command",
+        "echo wrong",
+    ]);
+    insta::with_settings!({filters => vec![(r"127\.0\.0\.1:[0-9]+", "127.0.0.1:[PORT]")]}, {
+        insta::assert_snapshot!("smtp-login-refused", refused.fails(3));
+    });
+}

@@ -10,8 +10,8 @@ use crate::cli::SendArgs;
 use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::send::{
-    self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, SmtpConfig, Status, LEDGER_FILE,
-    PASSWORD_VAR,
+    self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, SmtpConfig, Status, Stop,
+    LEDGER_FILE, PASSWORD_VAR,
 };
 
 use super::Diagnostics;
@@ -71,7 +71,14 @@ fn password(args: &SendArgs) -> Result<Option<Secret>> {
         .map(Secret::new))
 }
 
+/// `--rate` and `--retry-delay`, checked for a dry run too.
+fn pacing(args: &SendArgs) -> Result<(Option<Rate>, Duration)> {
+    let rate = args.rate.as_deref().map(Rate::parse).transpose()?;
+    Ok((rate, send::retry_delay(args.retry_delay)?))
+}
+
 fn delivery(args: &SendArgs) -> Result<Delivery> {
+    let (rate, retry_delay) = pacing(args)?;
     let Some(url) = &args.smtp else {
         return Err(Error::flag(
             "--smtp",
@@ -88,17 +95,11 @@ fn delivery(args: &SendArgs) -> Result<Delivery> {
     }
     smtp.timeout = Duration::from_secs(args.timeout.max(1));
     smtp.validate()?;
-    if !(args.retry_delay.is_finite() && args.retry_delay >= 0.0) {
-        return Err(Error::flag(
-            "--retry-delay",
-            format!("{} is not a number of seconds", args.retry_delay),
-        ));
-    }
     Ok(Delivery {
         smtp,
-        rate: args.rate.as_deref().map(Rate::parse).transpose()?,
+        rate,
         retries: args.retries,
-        retry_delay: Duration::from_secs_f64(args.retry_delay),
+        retry_delay,
     })
 }
 
@@ -197,6 +198,7 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<u8> {
         })?;
         return finish(&report, &ledger_path, diagnostics);
     }
+    pacing(&args)?;
     let ledger = Ledger::read(&ledger_path)?;
     warn_damaged(&ledger, diagnostics);
     let report = send::plan(&messages, &ledger, selection);
@@ -232,14 +234,31 @@ fn uncertain_hint(report: &Report, diagnostics: Diagnostics) {
 fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<u8> {
     diagnostics.info(&summary(report, ledger, false));
     uncertain_hint(report, diagnostics);
-    if let Some(stopped) = &report.stopped {
-        return Err(Error::delivery(
-            stopped.clone(),
-            Some(format!(
-                "{} message(s) not sent; run the same command again to send them once the server can be reached",
-                report.pending() + 1
-            )),
-        ));
+    // The message that met the failure is recorded as deferred, not pending.
+    let not_sent = report.pending() + 1;
+    match &report.stopped {
+        Some(Stop::Unreachable(message)) => {
+            return Err(Error::delivery(
+                message.clone(),
+                Some(format!(
+                    "{not_sent} message(s) not sent; run the same command again to send them \
+                     once the server can be reached"
+                )),
+            ))
+        }
+        Some(Stop::LoginRefused(message)) => {
+            return Err(Error::delivery(
+                message.clone(),
+                Some(format!(
+                    "the server did not take the user name and password: check the user \
+                     (--smtp-user, $LETTERS_SMTP_USER or smtp://USER@host) and the password \
+                     (${PASSWORD_VAR}, or the first line --password-command prints); \
+                     {not_sent} message(s) not sent: run the same command again once the \
+                     login works"
+                )),
+            ))
+        }
+        None => {}
     }
     Ok(if report.all_done() {
         exit_code::SUCCESS

@@ -3,14 +3,25 @@
 It listens on a free port, prints `PORT <n>` on its first line of stdout, and appends one
 JSON line per event to --log: every message it accepts, parsed with Python's own `email`
 package (so the test checks what a second, independent MIME parser sees), and every
-command it answers. It can misbehave on purpose:
+command it answers (a body it does not take is a `drop` or `defer` event, logged before
+the answer). It can misbehave on purpose:
 
   --reject ADDR        answer 550 to RCPT TO:<ADDR> (repeatable)
   --tempfail ADDR:N    answer 451 to RCPT TO:<ADDR> the first N times (repeatable)
   --drop-at N          close the connection, without answering, after the body of the
                        Nth message (once): the message is not accepted
+  --defer-at N         answer 451 after the body of the Nth message (once)
+  --defer-rate P       answer 451 after a body, with probability P
+  --drop-rate P        close the connection, without answering, after a body, with
+                       probability P
+  --seed S             seeds those faults: whether the Kth body of a message (by its
+                       Message-ID) fails depends only on S, the Message-ID and K, so a
+                       run is reproducible however its clients are stopped and restarted
   --slow-data SECS     accept the body, record it, then wait SECS before answering 250
   --slow-rcpt SECS     wait SECS before answering each RCPT TO
+
+Events name the client's port (`peer`), and a client's QUIT is a `quit` event: a client
+that sent QUIT after a 451 had read that answer.
   --user U --password P  require AUTH (PLAIN or LOGIN) without TLS
 
 It stops by itself after --lifetime seconds (default 120), so a failed test never
@@ -25,6 +36,7 @@ import email.policy
 from email.header import decode_header, make_header
 import json
 import logging
+import random
 import sys
 import re
 import time
@@ -39,6 +51,10 @@ def parse_args():
     p.add_argument("--reject", action="append", default=[])
     p.add_argument("--tempfail", action="append", default=[])
     p.add_argument("--drop-at", type=int, default=0)
+    p.add_argument("--defer-at", type=int, default=0)
+    p.add_argument("--defer-rate", type=float, default=0.0)
+    p.add_argument("--drop-rate", type=float, default=0.0)
+    p.add_argument("--seed", default="0")
     p.add_argument("--slow-data", type=float, default=0.0)
     p.add_argument("--slow-rcpt", type=float, default=0.0)
     p.add_argument("--user")
@@ -59,6 +75,9 @@ class Handler:
         self.reject = {a.lower() for a in args.reject}
         self.bodies = 0
         self.dropped = False
+        self.deferred = False
+        # How many bodies of each Message-ID arrived, for the seeded faults.
+        self.seen = {}
 
     def event(self, **fields):
         fields["time"] = time.time()
@@ -86,14 +105,43 @@ class Handler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):
-        self.bodies += 1
+    def fault(self, raw):
+        """What to do instead of taking the body: "drop", "defer" or None."""
         if self.args.drop_at and self.bodies == self.args.drop_at and not self.dropped:
             self.dropped = True
-            self.event(kind="drop", n=self.bodies)
+            return "drop"
+        if self.args.defer_at and self.bodies == self.args.defer_at and not self.deferred:
+            self.deferred = True
+            return "defer"
+        if not (self.args.defer_rate or self.args.drop_rate):
+            return None
+        message_id = self.message_id(raw)
+        k = self.seen.get(message_id, 0)
+        self.seen[message_id] = k + 1
+        draw = random.Random("%s:%s:%d" % (self.args.seed, message_id, k)).random()
+        if draw < self.args.drop_rate:
+            return "drop"
+        if draw < self.args.drop_rate + self.args.defer_rate:
+            return "defer"
+        return None
+
+    @staticmethod
+    def message_id(raw):
+        legacy = email.message_from_bytes(raw, policy=email.policy.compat32)
+        return str(legacy.get("Message-ID", "")).strip().strip("<>")
+
+    async def handle_DATA(self, server, session, envelope):
+        self.bodies += 1
+        raw = envelope.original_content or envelope.content
+        fault = self.fault(raw)
+        peer = session.peer[1]
+        if fault == "drop":
+            self.event(kind="drop", n=self.bodies, message_id=self.message_id(raw), peer=peer)
             server.transport.abort()
             return "421 4.4.2 connection dropped"
-        raw = envelope.original_content or envelope.content
+        if fault == "defer":
+            self.event(kind="defer", n=self.bodies, message_id=self.message_id(raw), peer=peer)
+            return "451 4.3.0 cannot take the message now, try again later"
         msg = email.message_from_bytes(raw, policy=email.policy.default)
         body = msg.get_body(preferencelist=("plain",))
         attachments = []
@@ -119,10 +167,15 @@ class Handler:
 
         self.event(
             kind="message",
+            peer=peer,
             mail_from=envelope.mail_from,
             rcpt_tos=envelope.rcpt_tos,
             message_id=header("Message-ID").strip().strip("<>"),
             subject=header("Subject"),
+            # The same headers as the modern parser (policy.default) reads them.
+            subject_default=str(msg.get("Subject", "")),
+            from_default=str(msg.get("From", "")),
+            to_default=str(msg.get("To", "")),
             from_=header("From"),
             to=header("To"),
             cc=header("Cc"),
@@ -135,6 +188,13 @@ class Handler:
         if self.args.slow_data:
             await asyncio.sleep(self.args.slow_data)
         return "250 2.0.0 OK queued as %d" % self.bodies
+
+
+    async def handle_QUIT(self, server, session, envelope):
+        # The client said goodbye: it had read every answer before (a killed client
+        # just disappears).
+        self.event(kind="quit", peer=session.peer[1])
+        return "221 Bye"
 
 
 def authenticator(args):
