@@ -695,3 +695,87 @@ fn an_email_can_carry_the_pdf_of_the_same_letter() {
     assert_sound(&env.join("attached.pdf"));
     assert!(pdf_text(&env.join("attached.pdf"), None).contains("Ana Pérez"));
 }
+
+/// How many pages the `.letters-*.tmp` files in `dir` hold so far.
+fn pages_being_written(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .filter_map(|entry| std::fs::read(entry.path()).ok())
+        .map(|bytes| {
+            bytes
+                .windows(b"/Type/Page/".len())
+                .filter(|w| *w == b"/Type/Page/")
+                .count()
+        })
+        .sum()
+}
+
+#[test]
+fn a_combined_pdf_is_written_as_the_letters_come() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+
+    let env = Env::new();
+    let mut child = env
+        .std_cmd(&[
+            "-q",
+            "batch",
+            "--signers",
+            "-",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--format",
+            "pdf",
+            "--combine",
+            "-o",
+            "out",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"name,title\n").unwrap();
+    // While the signers still come in, the letters done so far are already in the
+    // output directory, in the file being written: nothing waits for the last letter.
+    let mut rows = 0;
+    let mut written = 0;
+    for _ in 0..3 {
+        for _ in 0..300 {
+            rows += 1;
+            writeln!(stdin, "Signer {rows},Volunteer").unwrap();
+        }
+        stdin.flush().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while written == 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+            written = pages_being_written(&env.join("out"));
+        }
+        if written > 0 {
+            break;
+        }
+    }
+    if written == 0 {
+        let _ = child.kill();
+    }
+    assert!(written > 0, "no letter written after {rows} signers");
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = env.join("out/detention-urgent-action.pdf");
+    assert_sound(&pdf);
+    assert_eq!(pages(&pdf), rows);
+    assert_eq!(pages_being_written(&env.join("out")), 0);
+    let text = pdf_text(&pdf, Some((rows, rows)));
+    assert!(text.contains(&format!("Signer {rows}")), "{text}");
+}

@@ -38,8 +38,9 @@ pub use shard::Shard;
 
 /// Rows rendered together; bounds memory whatever the number of rows.
 const CHUNK: usize = 512;
-/// Rows rendered together as PDF: a PDF letter is some 35 KB, a text letter 3 KB, and
-/// two chunks are in memory at once (one being written while the next is composed).
+/// Rows rendered together as PDF: a PDF letter is some 35 KB (for `--combine`, less
+/// before its font programs are written out), a text letter 3 KB, and two chunks are in
+/// memory at once (one being written while the next is composed).
 const PDF_CHUNK: usize = 128;
 
 /// What a batch is asked to do.
@@ -105,6 +106,9 @@ enum LetterOutcome {
     Skipped,
     /// A letter for the combined file, and its language.
     Combined(Vec<u8>, Language),
+    /// A letter for the combined PDF, typeset (its objects are numbered as it is
+    /// written), and its language.
+    CombinedPdf(Box<render::pdf::Typeset>, Language),
 }
 
 /// Reports a failed row and keeps it for failed.csv.
@@ -258,6 +262,18 @@ impl Engine<'_> {
                 Ok(letter) => letter,
                 Err(e) => return fail(&clean_row, e.to_string(), warnings),
             };
+            if self.request.combine && options.format == Format::Pdf {
+                match render::pdf::typeset(&letter, &options.pdf) {
+                    Ok(typeset) => {
+                        letters.push(LetterOutcome::CombinedPdf(
+                            Box::new(typeset),
+                            letter.language,
+                        ));
+                        continue;
+                    }
+                    Err(e) => return fail(&clean_row, e.to_string(), warnings),
+                }
+            }
             let rendered = if self.request.combine && options.format == Format::Json {
                 Ok(render::json::render_line(&letter).into_bytes())
             } else {
@@ -300,6 +316,30 @@ fn combined_separator(format: Format) -> &'static [u8] {
         Format::Json | Format::Mbox | Format::Mailto => b"",
         _ => b"\x0c\n",
     }
+}
+
+/// A temporary file in `dir` for the combined file, which [`persist_combined`] renames
+/// into place once complete (a killed run leaves it behind as `.letters-*.tmp`, which
+/// the next run removes). Readable by others once in place, as every letter is.
+fn combined_temp_file(dir: &Path) -> Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".letters-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(dir).map_err(|e| Error::write(dir, e))
+}
+
+/// Puts a complete combined file in place: synced to disk, then renamed over `path`.
+fn persist_combined(file: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    file.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(path, e))?;
+    file.persist(path)
+        .map_err(|e| Error::write(path, e.error))?;
+    Ok(())
 }
 
 /// Prepares the output directory: refuses to mix with an earlier batch unless resuming.
@@ -383,21 +423,28 @@ pub fn run(
             &request.out_dir.join(manifest::FILE),
         )?)
     };
-    // A combined PDF is merged from whole letters at the end (see `render::pdf::combine`);
-    // other formats are appended to the combined file as they come.
-    let merge_pdfs = request.combine && request.render.format == Format::Pdf;
-    let combined = if request.combine && !merge_pdfs {
+    // Letters are appended to the combined file as they come, a PDF's through
+    // `render::pdf::Combined`, which numbers each letter's objects as it writes them.
+    let combined_path = request.out_dir.join(combined_file_name(
+        &request.letter.template,
+        request.render.format,
+    ));
+    let (combined, pdf) = match (request.combine, request.render.format) {
+        (false, _) => (None, None),
+        (true, Format::Pdf) => {
+            let file = combined_temp_file(&request.out_dir)?;
+            let pdf =
+                render::pdf::Combined::new(file).map_err(|e| Error::write(&combined_path, e))?;
+            (None, Some(pdf))
+        }
         // Buffered: letters are a few kilobytes each, written one after another.
-        Some(std::io::BufWriter::with_capacity(
-            1 << 16,
-            tempfile::Builder::new()
-                .prefix(".letters-")
-                .suffix(".tmp")
-                .tempfile_in(&request.out_dir)
-                .map_err(|e| Error::write(&request.out_dir, e))?,
-        ))
-    } else {
-        None
+        (true, _) => (
+            Some(std::io::BufWriter::with_capacity(
+                1 << 16,
+                combined_temp_file(&request.out_dir)?,
+            )),
+            None,
+        ),
     };
     let mut outputs = Outputs {
         dir: &engine.dir,
@@ -409,12 +456,8 @@ pub fn run(
         failures,
         manifest,
         combined,
-        combined_path: request.out_dir.join(combined_file_name(
-            &request.letter.template,
-            request.render.format,
-        )),
-        merge_pdfs,
-        pdfs: Vec::new(),
+        combined_path,
+        pdf,
         first_language: None,
     };
     let chunk_rows = match request.render.format {
@@ -458,7 +501,7 @@ pub fn run(
         manifest,
         combined,
         combined_path,
-        pdfs,
+        pdf,
         first_language,
         ..
     } = outputs;
@@ -470,20 +513,20 @@ pub fn run(
     if let Some(mut manifest) = manifest {
         manifest.sync()?;
     }
-    if let (true, Some(language)) = (merge_pdfs, first_language) {
+    if let (Some(pdf), Some(language)) = (pdf, first_language) {
         // Titled with the campaign's name in the first letter's language.
-        let template = engine.planner.template();
-        let bytes = render::pdf::combine(&pdfs, template.name_in(language))?;
-        drop(pdfs);
-        sink::write_atomic(&combined_path, &bytes)?;
+        let title = engine.planner.template().name_in(language);
+        let file = pdf
+            .finish(title)
+            .map_err(|e| Error::write(&combined_path, e))?;
+        persist_combined(file, &combined_path)?;
     }
     if let Some(file) = combined {
         let file = file
             .into_inner()
             .map_err(|e| Error::write(&combined_path, e.into_error()))?;
         if summary.written > 0 {
-            file.persist(&combined_path)
-                .map_err(|e| Error::write(&combined_path, e.error))?;
+            persist_combined(file, &combined_path)?;
         }
     }
     if failures.count() > 0 {
