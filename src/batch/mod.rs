@@ -318,10 +318,16 @@ fn combined_separator(format: Format) -> &'static [u8] {
     }
 }
 
-/// A temporary file in `dir` for the combined file, which [`persist_combined`] renames
-/// into place once complete (a killed run leaves it behind as `.letters-*.tmp`, which
-/// the next run removes). Readable by others once in place, as every letter is.
-fn combined_temp_file(dir: &Path) -> Result<tempfile::NamedTempFile> {
+/// A temporary file beside `path` for the combined file, which [`persist_combined`]
+/// renames into place once complete. Dropping its path removes it (a killed run leaves
+/// it behind as `.letters-*.tmp`, which the next run removes). Written to as a plain
+/// file, so errors name `path`, not the temporary name. Readable by others once in
+/// place, as every letter is.
+fn combined_temp_file(path: &Path) -> Result<(std::fs::File, tempfile::TempPath)> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".letters-").suffix(".tmp");
     #[cfg(unix)]
@@ -329,15 +335,17 @@ fn combined_temp_file(dir: &Path) -> Result<tempfile::NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    builder.tempfile_in(dir).map_err(|e| Error::write(dir, e))
+    let temp = builder
+        .tempfile_in(dir)
+        .map_err(|e| Error::write(path, e))?;
+    Ok(temp.into_parts())
 }
 
 /// Puts a complete combined file in place: synced to disk, then renamed over `path`.
-fn persist_combined(file: tempfile::NamedTempFile, path: &Path) -> Result<()> {
-    file.as_file()
-        .sync_all()
-        .map_err(|e| Error::write(path, e))?;
-    file.persist(path)
+fn persist_combined(file: std::fs::File, temp: tempfile::TempPath, path: &Path) -> Result<()> {
+    file.sync_all().map_err(|e| Error::write(path, e))?;
+    drop(file);
+    temp.persist(path)
         .map_err(|e| Error::write(path, e.error))?;
     Ok(())
 }
@@ -429,22 +437,19 @@ pub fn run(
         &request.letter.template,
         request.render.format,
     ));
-    let (combined, pdf) = match (request.combine, request.render.format) {
-        (false, _) => (None, None),
-        (true, Format::Pdf) => {
-            let file = combined_temp_file(&request.out_dir)?;
+    let (combined, pdf, temp_path) = if request.combine {
+        let (file, temp_path) = combined_temp_file(&combined_path)?;
+        if request.render.format == Format::Pdf {
             let pdf =
                 render::pdf::Combined::new(file).map_err(|e| Error::write(&combined_path, e))?;
-            (None, Some(pdf))
+            (None, Some(pdf), Some(temp_path))
+        } else {
+            // Buffered: letters are a few kilobytes each, written one after another.
+            let file = std::io::BufWriter::with_capacity(1 << 16, file);
+            (Some(file), None, Some(temp_path))
         }
-        // Buffered: letters are a few kilobytes each, written one after another.
-        (true, _) => (
-            Some(std::io::BufWriter::with_capacity(
-                1 << 16,
-                combined_temp_file(&request.out_dir)?,
-            )),
-            None,
-        ),
+    } else {
+        (None, None, None)
     };
     let mut outputs = Outputs {
         dir: &engine.dir,
@@ -513,21 +518,26 @@ pub fn run(
     if let Some(mut manifest) = manifest {
         manifest.sync()?;
     }
-    if let (Some(pdf), Some(language)) = (pdf, first_language) {
-        // Titled with the campaign's name in the first letter's language.
-        let title = engine.planner.template().name_in(language);
-        let file = pdf
-            .finish(title)
-            .map_err(|e| Error::write(&combined_path, e))?;
-        persist_combined(file, &combined_path)?;
-    }
-    if let Some(file) = combined {
-        let file = file
-            .into_inner()
-            .map_err(|e| Error::write(&combined_path, e.into_error()))?;
-        if summary.written > 0 {
-            persist_combined(file, &combined_path)?;
+    // The combined file, complete, when it has letters.
+    let complete = match (pdf, combined) {
+        (Some(pdf), _) => match first_language {
+            // Titled with the campaign's name in the first letter's language.
+            Some(language) => Some(
+                pdf.finish(engine.planner.template().name_in(language))
+                    .map_err(|e| Error::write(&combined_path, e))?,
+            ),
+            None => None,
+        },
+        (None, Some(file)) => {
+            let file = file
+                .into_inner()
+                .map_err(|e| Error::write(&combined_path, e.into_error()))?;
+            (summary.written > 0).then_some(file)
         }
+        (None, None) => None,
+    };
+    if let (Some(file), Some(temp_path)) = (complete, temp_path) {
+        persist_combined(file, temp_path, &combined_path)?;
     }
     if failures.count() > 0 {
         summary.failures_file = Some(failures.path().to_path_buf());

@@ -4,10 +4,9 @@
 //! warnings are reported.
 
 use std::collections::HashSet;
+use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-
-use tempfile::NamedTempFile;
 
 use super::chunks::{Chunk, Event};
 use super::{
@@ -33,10 +32,10 @@ pub struct Outputs<'a> {
     /// The manifest, unless the letters are combined.
     pub manifest: Option<manifest::Writer>,
     /// The combined file being written (all formats but PDF), and where it goes.
-    pub combined: Option<BufWriter<NamedTempFile>>,
+    pub combined: Option<BufWriter<File>>,
     pub combined_path: PathBuf,
     /// The combined PDF being written.
-    pub pdf: Option<Combined<NamedTempFile>>,
+    pub pdf: Option<Combined<File>>,
     pub first_language: Option<Language>,
 }
 
