@@ -6,8 +6,8 @@
 //! where, page by page) → `writer` (a letter's objects: `content` streams, `embed`ded
 //! fonts, bytes in `syntax`, `deflate`d) → `document` (the file: letters' objects as
 //! they come, the `page_tree`, metadata, the trailer); `layout` holds the paper formats
-//! and `images` the signature. One letter is a document of one letter; `combine` puts
-//! many in one.
+//! and `images` the signature, which `jpeg` checks when it is a JPEG. One letter is a
+//! document of one letter; `combine` puts many in one.
 
 mod combine;
 mod content;
@@ -16,6 +16,7 @@ mod document;
 mod embed;
 pub mod fonts;
 mod images;
+mod jpeg;
 pub mod layout;
 mod lines;
 mod page;
