@@ -779,3 +779,125 @@ fn a_combined_pdf_is_written_as_the_letters_come() {
     let text = pdf_text(&pdf, Some((rows, rows)));
     assert!(text.contains(&format!("Signer {rows}")), "{text}");
 }
+
+#[test]
+fn a_truncated_jpeg_signature_is_refused_in_draft_and_batch() {
+    let env = Env::new();
+    let jpeg = std::fs::read(SIGNATURE_JPG).unwrap();
+    // Cut in the compressed data, and just before the end-of-image marker.
+    std::fs::write(env.join("half.jpg"), &jpeg[..jpeg.len() / 2]).unwrap();
+    std::fs::write(env.join("no-end.jpg"), &jpeg[..jpeg.len() - 2]).unwrap();
+    std::fs::write(env.join("whole.jpg"), &jpeg).unwrap();
+    for file in ["half.jpg", "no-end.jpg"] {
+        let run = env.run(&[
+            "-q",
+            "draft",
+            "-t",
+            "post-election-audit",
+            "--to",
+            "ve-un-mission",
+            "--sender-name",
+            "Ana",
+            "--signature",
+            file,
+            "--format",
+            "pdf",
+            "-o",
+            "out.pdf",
+        ]);
+        let stderr = run.fails(2);
+        assert!(
+            stderr.starts_with(&format!(
+                "error: signature image {file}: is a truncated JPEG"
+            )),
+            "{stderr}"
+        );
+        assert!(!env.join("out.pdf").exists());
+    }
+
+    env.write(
+        "signers.csv",
+        "name;signature\nAna Pérez;whole.jpg\nLuis Gómez;half.jpg\nEva Díaz;no-end.jpg\nSofía Ruiz;whole.jpg\n",
+    );
+    for combine in [false, true] {
+        let out = if combine { "combined" } else { "single" };
+        let mut args = vec![
+            "batch",
+            "--signers",
+            "signers.csv",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--format",
+            "pdf",
+            "-o",
+            out,
+        ];
+        if combine {
+            args.push("--combine");
+        }
+        let run = env.run(&args);
+        let stderr = run.fails(1);
+        for (row, file) in [(3, "half.jpg"), (4, "no-end.jpg")] {
+            assert!(
+                stderr.contains(&format!(
+                    "row {row}: signature image {file}: is a truncated JPEG"
+                )),
+                "{stderr}"
+            );
+        }
+        let failed = env.read(&format!("{out}/failed.csv"));
+        assert!(
+            failed.contains("Luis Gómez") && failed.contains("Eva Díaz"),
+            "{failed}"
+        );
+        let pdfs: Vec<_> = std::fs::read_dir(env.join(out))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+            .collect();
+        assert_eq!(pdfs.len(), if combine { 1 } else { 2 }, "{pdfs:?}");
+        for pdf in &pdfs {
+            assert_sound(pdf);
+            let images = tool("pdfimages", &["-list", path(pdf)]);
+            assert!(images.contains(" jpeg "), "{images}");
+        }
+        if combine {
+            assert_eq!(pages(&pdfs[0]), 2);
+            let text = pdf_text(&pdfs[0], None);
+            assert!(text.contains("Ana Pérez") && text.contains("Sofía Ruiz"));
+            assert!(!text.contains("Luis Gómez") && !text.contains("Eva Díaz"));
+        }
+    }
+}
+
+#[test]
+fn a_png_signature_cut_before_its_end_chunk_is_refused() {
+    let env = Env::new();
+    let png = std::fs::read(SIGNATURE_PNG).unwrap();
+    // Every pixel is there; only the end chunk is missing its last byte.
+    std::fs::write(env.join("cut.png"), &png[..png.len() - 1]).unwrap();
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "post-election-audit",
+        "--to",
+        "ve-un-mission",
+        "--sender-name",
+        "Ana",
+        "--signature",
+        "cut.png",
+        "--format",
+        "pdf",
+        "-o",
+        "out.pdf",
+    ]);
+    let stderr = run.fails(2);
+    assert!(
+        stderr.starts_with("error: signature image cut.png: is not a readable PNG image"),
+        "{stderr}"
+    );
+    assert!(!env.join("out.pdf").exists());
+}
