@@ -121,14 +121,19 @@ pub fn stream(out: &mut Vec<u8>, head: &[u8], data: &[u8], compressed: bool) {
 /// it is written), which are written later.
 pub struct File {
     pub bytes: Vec<u8>,
-    /// Each object's offset in the whole file, by number - 1 (`None` while reserved).
-    offsets: Vec<Option<u64>>,
+    /// Each object's offset in the whole file, by number - 1; 0 while only reserved
+    /// (the header is there, so no object starts at 0). Eight bytes an object: this is
+    /// most of what a combined PDF keeps per letter.
+    offsets: Vec<u64>,
     /// How many bytes were handed on before `bytes`.
     handed_on: u64,
 }
 
 /// The most objects a file holds here: numbers are `u32`.
 const MAX_OBJECTS: usize = u32::MAX as usize - 1;
+
+/// The last offset a cross-reference table can give: ten digits.
+const MAX_OFFSET: u64 = 9_999_999_999;
 
 impl File {
     /// A file with its header (version 1.7 and a binary marker).
@@ -162,7 +167,7 @@ impl File {
     pub fn reserve(&mut self) -> Result<u32, String> {
         self.room(1)?;
         let id = self.next_id();
-        self.offsets.push(None);
+        self.offsets.push(0);
         Ok(id)
     }
 
@@ -172,10 +177,10 @@ impl File {
         let at = self.handed_on + self.bytes.len() as u64;
         let index = id as usize - 1;
         if index == self.offsets.len() {
-            self.offsets.push(Some(at));
+            self.offsets.push(at);
         } else {
-            debug_assert!(self.offsets[index].is_none(), "object {id} written twice");
-            self.offsets[index] = Some(at);
+            debug_assert_eq!(self.offsets[index], 0, "object {id} written twice");
+            self.offsets[index] = at;
         }
         int(&mut self.bytes, i64::from(id));
         self.bytes.extend_from_slice(b" 0 obj\n");
@@ -196,6 +201,11 @@ impl File {
         out.write_all(&self.bytes)?;
         self.handed_on += self.bytes.len() as u64;
         self.bytes.clear();
+        if self.handed_on > MAX_OFFSET {
+            return Err(std::io::Error::other(
+                "a PDF's cross-reference table reaches no further than 10 GB: write fewer letters to one file",
+            ));
+        }
         Ok(())
     }
 
@@ -215,12 +225,12 @@ impl File {
         int(&mut self.bytes, size as i64);
         self.bytes.extend_from_slice(b"\n0000000000 65535 f \n");
         for (index, offset) in self.offsets.iter().enumerate() {
-            let Some(offset) = offset else {
+            if *offset == 0 {
                 return Err(std::io::Error::other(format!(
                     "object {} was reserved but never written",
                     index + 1
                 )));
-            };
+            }
             // Writing to a Vec cannot fail.
             let _ = writeln!(self.bytes, "{offset:>010} 00000 n ");
             if self.bytes.len() >= 64 * 1024 {
