@@ -1436,3 +1436,103 @@ fn send_safety() {
         insta::assert_snapshot!("smtp-login-refused", refused.fails(3));
     });
 }
+
+/// Signature images that do not decode completely, and a combined PDF that cannot be
+/// written whole.
+#[test]
+fn pdf_safety() {
+    let jpeg = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/signature.jpg"
+    ))
+    .unwrap();
+    let draft = |file: &'static str| {
+        vec![
+            "draft",
+            "-t",
+            "post-election-audit",
+            "--to",
+            "ve-un-mission",
+            "--sender-name",
+            "Ana",
+            "--signature",
+            file,
+            "--format",
+            "pdf",
+            "-o",
+            "x.pdf",
+        ]
+    };
+    insta::assert_snapshot!(
+        "signature-truncated-jpeg",
+        case(
+            &[("sig.jpg", &jpeg[..jpeg.len() / 2])],
+            &draft("sig.jpg"),
+            2
+        )
+    );
+    // The counts of the first Huffman table, all 0xFF.
+    let dht = jpeg.windows(2).position(|w| w == [0xFF, 0xC4]).unwrap();
+    let mut corrupt = jpeg.clone();
+    corrupt[dht + 5..dht + 21].fill(0xFF);
+    insta::assert_snapshot!(
+        "signature-corrupt-jpeg",
+        case(&[("sig.jpg", &corrupt)], &draft("sig.jpg"), 2)
+    );
+    // A frame header that declares 40,000 × 40,000 pixels.
+    let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    let mut huge = jpeg.clone();
+    huge[sof + 5..sof + 9].copy_from_slice(&[0x9C, 0x40, 0x9C, 0x40]);
+    insta::assert_snapshot!(
+        "signature-huge-jpeg",
+        case(&[("sig.jpg", &huge)], &draft("sig.jpg"), 2)
+    );
+    let rows = "name;signature\nAna;sig.jpg\nLuis;cut.jpg\n";
+    insta::assert_snapshot!(
+        "batch-signature-truncated-jpeg",
+        case(
+            &[
+                ("s.csv", rows.as_bytes()),
+                ("sig.jpg", &jpeg),
+                ("cut.jpg", &jpeg[..jpeg.len() - 2]),
+            ],
+            &[
+                "batch",
+                "--signers",
+                "s.csv",
+                "-t",
+                "post-election-audit",
+                "--to",
+                "ve-un-mission",
+                "--format",
+                "pdf",
+                "--combine",
+                "-o",
+                "out",
+            ],
+            1
+        )
+    );
+
+    // A combined PDF that fills the disk: an error naming it, and no file at all.
+    let env = Env::new();
+    let Some(_disk) = SmallDisk::mount(env.join("disk"), "size=48k") else {
+        return;
+    };
+    env.write("s.csv", &signers(40));
+    let full = env.run(&[
+        "-q",
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "election-integrity",
+        "--format",
+        "pdf",
+        "--combine",
+        "-o",
+        "disk/out",
+    ]);
+    insta::assert_snapshot!("combined-pdf-disk-full", full.fails(4));
+    assert!(files(&env.join("disk/out")).is_empty());
+}

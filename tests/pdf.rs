@@ -695,3 +695,209 @@ fn an_email_can_carry_the_pdf_of_the_same_letter() {
     assert_sound(&env.join("attached.pdf"));
     assert!(pdf_text(&env.join("attached.pdf"), None).contains("Ana Pérez"));
 }
+
+/// How many pages the `.letters-*.tmp` files in `dir` hold so far.
+fn pages_being_written(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .filter_map(|entry| std::fs::read(entry.path()).ok())
+        .map(|bytes| {
+            bytes
+                .windows(b"/Type/Page/".len())
+                .filter(|w| *w == b"/Type/Page/")
+                .count()
+        })
+        .sum()
+}
+
+#[test]
+fn a_combined_pdf_is_written_as_the_letters_come() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+
+    let env = Env::new();
+    let mut child = env
+        .std_cmd(&[
+            "-q",
+            "batch",
+            "--signers",
+            "-",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--format",
+            "pdf",
+            "--combine",
+            "-o",
+            "out",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"name,title\n").unwrap();
+    // While the signers still come in, the letters done so far are already in the
+    // output directory, in the file being written: nothing waits for the last letter.
+    let mut rows = 0;
+    let mut written = 0;
+    for _ in 0..3 {
+        for _ in 0..300 {
+            rows += 1;
+            writeln!(stdin, "Signer {rows},Volunteer").unwrap();
+        }
+        stdin.flush().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while written == 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+            written = pages_being_written(&env.join("out"));
+        }
+        if written > 0 {
+            break;
+        }
+    }
+    if written == 0 {
+        let _ = child.kill();
+    }
+    assert!(written > 0, "no letter written after {rows} signers");
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = env.join("out/detention-urgent-action.pdf");
+    assert_sound(&pdf);
+    assert_eq!(pages(&pdf), rows);
+    assert_eq!(pages_being_written(&env.join("out")), 0);
+    let text = pdf_text(&pdf, Some((rows, rows)));
+    assert!(text.contains(&format!("Signer {rows}")), "{text}");
+}
+
+#[test]
+fn a_truncated_jpeg_signature_is_refused_in_draft_and_batch() {
+    let env = Env::new();
+    let jpeg = std::fs::read(SIGNATURE_JPG).unwrap();
+    // Cut in the compressed data, and just before the end-of-image marker.
+    std::fs::write(env.join("half.jpg"), &jpeg[..jpeg.len() / 2]).unwrap();
+    std::fs::write(env.join("no-end.jpg"), &jpeg[..jpeg.len() - 2]).unwrap();
+    std::fs::write(env.join("whole.jpg"), &jpeg).unwrap();
+    for file in ["half.jpg", "no-end.jpg"] {
+        let run = env.run(&[
+            "-q",
+            "draft",
+            "-t",
+            "post-election-audit",
+            "--to",
+            "ve-un-mission",
+            "--sender-name",
+            "Ana",
+            "--signature",
+            file,
+            "--format",
+            "pdf",
+            "-o",
+            "out.pdf",
+        ]);
+        let stderr = run.fails(2);
+        assert!(
+            stderr.starts_with(&format!(
+                "error: signature image {file}: is a truncated JPEG"
+            )),
+            "{stderr}"
+        );
+        assert!(!env.join("out.pdf").exists());
+    }
+
+    env.write(
+        "signers.csv",
+        "name;signature\nAna Pérez;whole.jpg\nLuis Gómez;half.jpg\nEva Díaz;no-end.jpg\nSofía Ruiz;whole.jpg\n",
+    );
+    for combine in [false, true] {
+        let out = if combine { "combined" } else { "single" };
+        let mut args = vec![
+            "batch",
+            "--signers",
+            "signers.csv",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--format",
+            "pdf",
+            "-o",
+            out,
+        ];
+        if combine {
+            args.push("--combine");
+        }
+        let run = env.run(&args);
+        let stderr = run.fails(1);
+        for (row, file) in [(3, "half.jpg"), (4, "no-end.jpg")] {
+            assert!(
+                stderr.contains(&format!(
+                    "row {row}: signature image {file}: is a truncated JPEG"
+                )),
+                "{stderr}"
+            );
+        }
+        let failed = env.read(&format!("{out}/failed.csv"));
+        assert!(
+            failed.contains("Luis Gómez") && failed.contains("Eva Díaz"),
+            "{failed}"
+        );
+        let pdfs: Vec<_> = std::fs::read_dir(env.join(out))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+            .collect();
+        assert_eq!(pdfs.len(), if combine { 1 } else { 2 }, "{pdfs:?}");
+        for pdf in &pdfs {
+            assert_sound(pdf);
+            let images = tool("pdfimages", &["-list", path(pdf)]);
+            assert!(images.contains(" jpeg "), "{images}");
+        }
+        if combine {
+            assert_eq!(pages(&pdfs[0]), 2);
+            let text = pdf_text(&pdfs[0], None);
+            assert!(text.contains("Ana Pérez") && text.contains("Sofía Ruiz"));
+            assert!(!text.contains("Luis Gómez") && !text.contains("Eva Díaz"));
+        }
+    }
+}
+
+#[test]
+fn a_png_signature_cut_before_its_end_chunk_is_refused() {
+    let env = Env::new();
+    let png = std::fs::read(SIGNATURE_PNG).unwrap();
+    // Every pixel is there; only the end chunk is missing its last byte.
+    std::fs::write(env.join("cut.png"), &png[..png.len() - 1]).unwrap();
+    let run = env.run(&[
+        "-q",
+        "draft",
+        "-t",
+        "post-election-audit",
+        "--to",
+        "ve-un-mission",
+        "--sender-name",
+        "Ana",
+        "--signature",
+        "cut.png",
+        "--format",
+        "pdf",
+        "-o",
+        "out.pdf",
+    ]);
+    let stderr = run.fails(2);
+    assert!(
+        stderr.starts_with("error: signature image cut.png: is not a readable PNG image"),
+        "{stderr}"
+    );
+    assert!(!env.join("out.pdf").exists());
+}

@@ -38,8 +38,9 @@ pub use shard::Shard;
 
 /// Rows rendered together; bounds memory whatever the number of rows.
 const CHUNK: usize = 512;
-/// Rows rendered together as PDF: a PDF letter is some 35 KB, a text letter 3 KB, and
-/// two chunks are in memory at once (one being written while the next is composed).
+/// Rows rendered together as PDF: a PDF letter is some 35 KB (for `--combine`, less
+/// before its font programs are written out), a text letter 3 KB, and two chunks are in
+/// memory at once (one being written while the next is composed).
 const PDF_CHUNK: usize = 128;
 
 /// What a batch is asked to do.
@@ -105,6 +106,9 @@ enum LetterOutcome {
     Skipped,
     /// A letter for the combined file, and its language.
     Combined(Vec<u8>, Language),
+    /// A letter for the combined PDF, typeset (its objects are numbered as it is
+    /// written), and its language.
+    CombinedPdf(Box<render::pdf::Typeset>, Language),
 }
 
 /// Reports a failed row and keeps it for failed.csv.
@@ -273,6 +277,18 @@ impl Engine<'_> {
                 Ok(letter) => letter,
                 Err(e) => return fail(&clean_row, e.to_string(), warnings),
             };
+            if self.request.combine && options.format == Format::Pdf {
+                match render::pdf::typeset(&letter, &options.pdf) {
+                    Ok(typeset) => {
+                        letters.push(LetterOutcome::CombinedPdf(
+                            Box::new(typeset),
+                            letter.language,
+                        ));
+                        continue;
+                    }
+                    Err(e) => return fail(&clean_row, e.to_string(), warnings),
+                }
+            }
             let rendered = if self.request.combine && options.format == Format::Json {
                 Ok(render::json::render_line(&letter).into_bytes())
             } else {
@@ -417,21 +433,27 @@ pub fn run(
             .map_err(|error| stopped(error, None, true));
     }
 
-    // A combined PDF is merged from whole letters at the end (see `render::pdf::combine`);
-    // other formats are appended to the combined file as they come.
-    let merge_pdfs = request.combine && request.render.format == Format::Pdf;
+    // Letters are appended to the combined file as they come, a PDF's through
+    // `render::pdf::Combined`, which numbers each letter's objects as it writes them.
     let combined_path = request.out_dir.join(combined_file_name(
         &request.letter.template,
         request.render.format,
     ));
-    let combined = if request.combine && !merge_pdfs {
-        // Buffered: letters are a few kilobytes each, written one after another.
-        Some(std::io::BufWriter::with_capacity(
-            1 << 16,
-            sink::Staged::new(&request.out_dir, combined_path.clone())?,
-        ))
+    let (combined, pdf) = if request.combine {
+        let staged = sink::Staged::new(&request.out_dir, combined_path.clone())?;
+        if request.render.format == Format::Pdf {
+            let pdf =
+                render::pdf::Combined::new(staged).map_err(|e| Error::write(&combined_path, e))?;
+            (None, Some(pdf))
+        } else {
+            // Buffered: letters are a few kilobytes each, written one after another.
+            (
+                Some(std::io::BufWriter::with_capacity(1 << 16, staged)),
+                None,
+            )
+        }
     } else {
-        None
+        (None, None)
     };
     let mut outputs = Outputs {
         dir: &engine.dir,
@@ -445,8 +467,7 @@ pub fn run(
         manifest,
         combined,
         combined_path,
-        merge_pdfs,
-        pdfs: Vec::new(),
+        pdf,
         first_language: None,
     };
     let chunk_rows = match request.render.format {
@@ -502,20 +523,27 @@ fn finish(outputs: &mut Outputs<'_>, engine: &Engine<'_>) -> Result<()> {
     if let Some(manifest) = &mut outputs.manifest {
         manifest.sync()?;
     }
-    if let (true, Some(language)) = (outputs.merge_pdfs, outputs.first_language) {
-        // Titled with the campaign's name in the first letter's language.
-        let template = engine.planner.template();
-        let bytes = render::pdf::combine(&outputs.pdfs, template.name_in(language))?;
-        outputs.pdfs = Vec::new();
-        sink::write_atomic(&outputs.combined_path, &bytes)?;
-    }
-    if let Some(file) = outputs.combined.take() {
-        let staged = file
-            .into_inner()
-            .map_err(|e| Error::write(&outputs.combined_path, e.into_error()))?;
-        if outputs.summary.written > 0 {
-            staged.commit(false)?;
+    let path = outputs.combined_path.clone();
+    // The combined file, complete, when it has letters.
+    let complete = match (outputs.pdf.take(), outputs.combined.take()) {
+        (Some(pdf), _) => match outputs.first_language {
+            // Titled with the campaign's name in the first letter's language.
+            Some(language) => Some(
+                pdf.finish(engine.planner.template().name_in(language))
+                    .map_err(|e| Error::write(&path, e))?,
+            ),
+            None => None,
+        },
+        (None, Some(file)) => {
+            let staged = file
+                .into_inner()
+                .map_err(|e| Error::write(&path, e.into_error()))?;
+            (outputs.summary.written > 0).then_some(staged)
         }
+        (None, None) => None,
+    };
+    if let Some(staged) = complete {
+        staged.commit(true)?;
     }
     if outputs.failures.count() > 0 {
         outputs.summary.failures_file = Some(outputs.failures.path().to_path_buf());

@@ -1,6 +1,7 @@
 //! Where a batch's composed rows go, chunk by chunk and in input order: each letter is
 //! written to its file and then recorded in the manifest, or appended to the combined
-//! file; failed rows and warnings are reported.
+//! file (a PDF's objects numbered on from the letters before it); failed rows and
+//! warnings are reported.
 
 use std::collections::HashSet;
 use std::io::{BufWriter, Write};
@@ -14,6 +15,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::exit_code;
 use crate::model::Language;
+use crate::render::pdf::Combined;
 use crate::render::Format;
 use crate::sink;
 
@@ -34,9 +36,8 @@ pub struct Outputs<'a> {
     /// The combined file being written (all formats but PDF), and where it goes.
     pub combined: Option<BufWriter<sink::Staged>>,
     pub combined_path: PathBuf,
-    /// Whole PDFs, merged into one at the end.
-    pub merge_pdfs: bool,
-    pub pdfs: Vec<Vec<u8>>,
+    /// The combined PDF being written.
+    pub pdf: Option<Combined<sink::Staged>>,
     pub first_language: Option<Language>,
 }
 
@@ -146,14 +147,20 @@ impl Outputs<'_> {
                 LetterOutcome::Skipped => self.summary.skipped += 1,
                 LetterOutcome::Combined(bytes, language) => {
                     self.first_language.get_or_insert(language);
-                    if self.merge_pdfs {
-                        self.pdfs.push(bytes);
-                    } else if let Some(file) = &mut self.combined {
+                    if let Some(file) = &mut self.combined {
                         if self.summary.written > 0 {
                             file.write_all(combined_separator(self.format))
                                 .map_err(|e| Error::write(&self.combined_path, e))?;
                         }
                         file.write_all(&bytes)
+                            .map_err(|e| Error::write(&self.combined_path, e))?;
+                    }
+                    self.summary.written += 1;
+                }
+                LetterOutcome::CombinedPdf(typeset, language) => {
+                    self.first_language.get_or_insert(language);
+                    if let Some(pdf) = &mut self.pdf {
+                        pdf.add(&typeset)
                             .map_err(|e| Error::write(&self.combined_path, e))?;
                     }
                     self.summary.written += 1;

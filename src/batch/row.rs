@@ -105,9 +105,13 @@ fn confined_signature(base: &Path, cell: &str) -> Result<PathBuf, String> {
     let root = base
         .canonicalize()
         .map_err(|e| format!("cannot read the signatures folder {}: {e}", base.display()))?;
-    let joined = base.join(relative);
+    let joined = if base == Path::new(".") {
+        relative.to_path_buf()
+    } else {
+        base.join(relative)
+    };
     match joined.canonicalize() {
-        Ok(real) if real.starts_with(&root) => Ok(real),
+        Ok(real) if real.starts_with(&root) => Ok(joined),
         Ok(_) => Err(refused()),
         Err(_) if passes_through_link(base, relative) => Err(refused()),
         Err(e) => Err(format!(

@@ -3,7 +3,7 @@
 //! the form printpdf gives them. What depends only on the face and the glyph set (the
 //! compressed program, the descriptor, the glyph numbering and widths) is made once
 //! per run (see `Fonts::embedded`); the widths and Unicode map list only the glyphs a
-//! letter draws, so those two are written per letter.
+//! letter draws, so those two are made per letter ([`Usage`]).
 
 use std::collections::BTreeMap;
 
@@ -13,6 +13,14 @@ use super::syntax::{self, File};
 
 /// The default width (/DW) of a glyph missing from /W.
 const DEFAULT_WIDTH: i64 = 1000;
+
+/// The part of a font's objects that depends on the letter: the ToUnicode stream (its
+/// dictionary and data) and the /W array.
+#[derive(Debug)]
+pub struct Usage {
+    to_unicode: Vec<u8>,
+    widths: Vec<u8>,
+}
 
 /// A subset face, ready to be written into any number of letters.
 #[derive(Debug)]
@@ -174,10 +182,11 @@ impl Embedded {
         self.widths.get(usize::from(gid)).copied().unwrap_or(0)
     }
 
-    /// Writes the font's four objects as `first`…`first + 3` (program, ToUnicode,
-    /// descriptor, font) for resource `resource` (F1…F4); `drawn` gives, by subset
-    /// glyph id, the character each glyph drew last (what text extraction yields).
-    pub fn write(&self, file: &mut File, first: u32, resource: &str, drawn: &[Option<char>]) {
+    /// What one letter adds to the font: its ToUnicode map (a compressed stream body,
+    /// for resource `resource`, F1…F4) and its /W widths, from `drawn`, which gives by
+    /// subset glyph id the character each glyph drew last (what text extraction yields).
+    /// Neither refers to another object, so they are made wherever the letter is typeset.
+    pub fn usage(&self, resource: &str, drawn: &[Option<char>]) -> Usage {
         // Drawn glyphs by code: ascending glyph ids, then (stably) by code.
         let mut coded: Vec<(u16, u16, char)> = drawn
             .iter()
@@ -190,17 +199,26 @@ impl Embedded {
         if self.codes.is_some() {
             coded.sort_by_key(|(code, _, _)| *code);
         }
+        let map = to_unicode(resource, &coded);
+        let mut to_unicode = Vec::with_capacity(map.len() / 2 + 64);
+        match deflate(&map, Level::Text) {
+            Some(compressed) => syntax::stream(&mut to_unicode, b"<<", &compressed, true),
+            None => syntax::stream(&mut to_unicode, b"<<", &map, false),
+        }
+        let mut widths = Vec::with_capacity(8 * coded.len() + 16);
+        self.write_widths(&mut widths, &coded);
+        Usage { to_unicode, widths }
+    }
 
+    /// Writes the font's four objects as `first`…`first + 3` (program, ToUnicode,
+    /// descriptor, font), with what one letter drew (`usage`).
+    pub fn write(&self, file: &mut File, first: u32, usage: &Usage) {
         file.begin(first);
         file.bytes.extend_from_slice(&self.program);
         file.end_stream();
 
         file.begin(first + 1);
-        let map = to_unicode(resource, &coded);
-        match deflate(&map, Level::Text) {
-            Some(compressed) => syntax::stream(&mut file.bytes, b"<<", &compressed, true),
-            None => syntax::stream(&mut file.bytes, b"<<", &map, false),
-        }
+        file.bytes.extend_from_slice(&usage.to_unicode);
         file.end_stream();
 
         file.begin(first + 2);
@@ -222,7 +240,7 @@ impl Embedded {
         out.extend_from_slice(
             b"/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/W",
         );
-        self.write_widths(out, &coded);
+        out.extend_from_slice(&usage.widths);
         out.extend_from_slice(b"/DW ");
         syntax::int(out, DEFAULT_WIDTH);
         out.extend_from_slice(b"/FontDescriptor ");

@@ -1,6 +1,8 @@
-//! Signature images: a JPEG is passed through as it is (DCTDecode, never recompressed);
-//! a PNG is decoded and stored losslessly (FlateDecode), its transparency kept as a soft
-//! mask. Anything else is an error naming the file.
+//! Signature images, each checked to decode completely before it is used: a JPEG is
+//! passed through as it is (DCTDecode, never recompressed) once `jpeg` found it whole;
+//! a PNG is decoded, to its end, and stored losslessly (FlateDecode), its transparency
+//! kept as a soft mask. Anything else, or anything cut short or malformed, is an error
+//! naming the file.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -11,6 +13,7 @@ use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use md5::{Digest, Md5};
 
+use super::jpeg;
 use super::syntax::{self, File};
 use crate::error::{Error, Result};
 
@@ -159,6 +162,11 @@ fn png(bytes: &[u8]) -> std::result::Result<Image, String> {
     let info = reader
         .next_frame(&mut buffer)
         .map_err(|e| format!("is not a readable PNG image: {e}"))?;
+    // The rest of the file too, up to its end chunk: a PNG cut short is refused even
+    // when its pixels are all there.
+    reader
+        .finish()
+        .map_err(|e| format!("is not a readable PNG image: {e}"))?;
     buffer.truncate(info.buffer_size());
     let bytes_per_sample = match info.bit_depth {
         png::BitDepth::Sixteen => 2,
@@ -198,57 +206,22 @@ fn png(bytes: &[u8]) -> std::result::Result<Image, String> {
     })
 }
 
-/// Reads a JPEG's size and components from its frame header; the data stays as it is.
+/// A JPEG, once [`jpeg::check`] found that all of it decodes; the data stays as it is.
 fn jpeg(bytes: Vec<u8>) -> std::result::Result<Image, String> {
-    let mut i = 2;
-    let mut adobe = false;
-    while i + 4 <= bytes.len() {
-        if bytes[i] != 0xFF {
-            return Err("is not a readable JPEG image (bad marker)".into());
-        }
-        let marker = bytes[i + 1];
-        if marker == 0xFF {
-            i += 1;
-            continue;
-        }
-        let length = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
-        let segment = bytes
-            .get(i + 4..i + 2 + length)
-            .ok_or("is a truncated JPEG")?;
-        match marker {
-            0xEE if segment.starts_with(b"Adobe") => adobe = true,
-            0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
-                if segment.len() < 6 {
-                    return Err("is a truncated JPEG".into());
-                }
-                let bits = segment[0];
-                let height = u32::from(u16::from_be_bytes([segment[1], segment[2]]));
-                let width = u32::from(u16::from_be_bytes([segment[3], segment[4]]));
-                let components = segment[5];
-                let color_space = match components {
-                    1 => "DeviceGray",
-                    3 => "DeviceRGB",
-                    4 => "DeviceCMYK",
-                    n => return Err(format!("is a JPEG with {n} color components")),
-                };
-                if width == 0 || height == 0 || bits != 8 {
-                    return Err("is a JPEG this PDF writer cannot embed (not 8-bit)".into());
-                }
-                return Ok(Image {
-                    width,
-                    height,
-                    color_space,
-                    bits,
-                    data: bytes,
-                    filter: "DCTDecode",
-                    invert: adobe && components == 4,
-                    alpha: None,
-                });
-            }
-            0xD9 | 0xDA => break,
-            _ => {}
-        }
-        i += 2 + length;
-    }
-    Err("is not a readable JPEG image (no frame header)".into())
+    let frame = jpeg::check(&bytes)?;
+    let color_space = match frame.components {
+        1 => "DeviceGray",
+        3 => "DeviceRGB",
+        _ => "DeviceCMYK",
+    };
+    Ok(Image {
+        width: frame.width,
+        height: frame.height,
+        color_space,
+        bits: 8,
+        data: bytes,
+        filter: "DCTDecode",
+        invert: frame.adobe && frame.components == 4,
+        alpha: None,
+    })
 }

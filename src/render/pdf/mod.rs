@@ -3,19 +3,24 @@
 //! and byte-for-byte reproducible.
 //!
 //! `fonts` (faces, widths, subsetting) → `lines` (line breaking) → `page` (what goes
-//! where, page by page) → `writer` (the file: `content` streams, `embed`ded fonts,
-//! metadata, bytes in `syntax`, `deflate`d); `layout` holds the paper formats and
-//! `images` the signature.
+//! where, page by page) → `writer` (a letter's objects: `content` streams, `embed`ded
+//! fonts, bytes in `syntax`, `deflate`d) → `document` (the file: letters' objects as
+//! they come, the `page_tree`, metadata, the trailer); `layout` holds the paper formats
+//! and `images` the signature, which `jpeg` checks when it is a JPEG. One letter is a
+//! document of one letter; `combine` puts many in one.
 
 mod combine;
 mod content;
 mod deflate;
+mod document;
 mod embed;
 pub mod fonts;
 mod images;
+mod jpeg;
 pub mod layout;
 mod lines;
 mod page;
+mod page_tree;
 mod syntax;
 mod writer;
 
@@ -23,6 +28,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::letter::Letter;
+use document::{Document, Info};
 
 pub use fonts::{FontPaths, Fonts};
 pub use layout::Layout;
@@ -35,22 +41,34 @@ pub struct PdfOptions {
     pub fonts: Option<Arc<Fonts>>,
 }
 
-/// Merges finished letter PDFs, in the order given, into one PDF for printing, titled
-/// `title` (the campaign). Each letter keeps its pages, page numbers and signature.
-///
-/// Holds every letter in memory until the merged file is made: memory grows with the
-/// number of letters.
-pub fn combine(letters: &[Vec<u8>], title: &str) -> Result<Vec<u8>> {
-    combine::combine(letters, title).map_err(|message| {
-        Error::flag(
-            "--combine",
-            format!("the combined PDF could not be written: {message}"),
-        )
-    })
-}
+pub use combine::Combined;
+pub use writer::Typeset;
 
 /// Renders one letter as a PDF.
 pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
+    let typeset = typeset(letter, options)?;
+    let mut document = Document::new(Vec::with_capacity(40 * 1024)).map_err(not_written)?;
+    document.add(&typeset).map_err(not_written)?;
+    document
+        .finish(&Info {
+            title: &typeset.meta.title,
+            author: Some(&typeset.meta.author),
+        })
+        .map_err(not_written)
+}
+
+/// Writing to memory failed: a bug, not a user error.
+fn not_written(error: impl std::fmt::Display) -> Error {
+    Error::flag(
+        "--format pdf",
+        format!("the PDF could not be written: {error}"),
+    )
+}
+
+/// Typesets one letter, ready to be written on its own ([`render`]) or into a
+/// [`Combined`] PDF: the signature image read and checked, the pages laid out, fonts
+/// subset and page contents compressed.
+pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
     let fonts = match &options.fonts {
         Some(fonts) => Arc::clone(fonts),
         None => Arc::new(Fonts::bundled()?),
@@ -80,17 +98,12 @@ pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
         });
     }
     let meta = writer::Meta {
-        title: &letter.subject,
-        author: &letter.signature.name,
+        title: letter.subject.clone(),
+        author: letter.signature.name.clone(),
         language: letter.language.code(),
         date: letter.date,
     };
-    writer::write(&pages, &geometry, &fonts, signature.as_deref(), &meta).map_err(|message| {
-        Error::flag(
-            "--format pdf",
-            format!("the PDF could not be written: {message}"),
-        )
-    })
+    writer::typeset(&pages, &geometry, &fonts, signature, meta).map_err(not_written)
 }
 
 #[cfg(test)]

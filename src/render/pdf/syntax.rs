@@ -115,11 +115,25 @@ pub fn stream(out: &mut Vec<u8>, head: &[u8], data: &[u8], compressed: bool) {
     out.extend_from_slice(b"\nendstream");
 }
 
-/// A PDF file being written: the bytes so far and where each object starts.
+/// A PDF file being written: the bytes not yet handed on to the output, and where in
+/// the whole file each object starts. Objects are numbered in the order they are
+/// written, except numbers reserved ahead (a page tree node that pages point to before
+/// it is written), which are written later.
 pub struct File {
     pub bytes: Vec<u8>,
-    offsets: Vec<usize>,
+    /// Each object's offset in the whole file, by number - 1; 0 while only reserved
+    /// (the header is there, so no object starts at 0). Eight bytes an object: this is
+    /// most of what a combined PDF keeps per letter.
+    offsets: Vec<u64>,
+    /// How many bytes were handed on before `bytes`.
+    handed_on: u64,
 }
+
+/// The most objects a file holds here: numbers are `u32`.
+const MAX_OBJECTS: usize = u32::MAX as usize - 1;
+
+/// The last offset a cross-reference table can give: ten digits.
+const MAX_OFFSET: u64 = 9_999_999_999;
 
 impl File {
     /// A file with its header (version 1.7 and a binary marker).
@@ -129,14 +143,45 @@ impl File {
         File {
             bytes,
             offsets: Vec::new(),
+            handed_on: 0,
         }
     }
 
-    /// Starts object `id`, which must be the next number (objects are written in
-    /// order, from 1). The caller writes its body, then calls [`File::end`].
+    /// The number the next object written takes.
+    pub fn next_id(&self) -> u32 {
+        // `reserve` keeps the count within `MAX_OBJECTS`.
+        (self.offsets.len() + 1) as u32
+    }
+
+    /// Room for `count` more objects: the numbers from [`File::next_id`] on, checked
+    /// before they are used.
+    pub fn room(&self, count: usize) -> Result<(), String> {
+        if self.offsets.len() + count <= MAX_OBJECTS {
+            Ok(())
+        } else {
+            Err("too many objects for one PDF".to_string())
+        }
+    }
+
+    /// Reserves the next number for an object written later with [`File::begin`].
+    pub fn reserve(&mut self) -> Result<u32, String> {
+        self.room(1)?;
+        let id = self.next_id();
+        self.offsets.push(0);
+        Ok(id)
+    }
+
+    /// Starts object `id`: the next number, or one reserved and not yet written. The
+    /// caller writes its body, then calls [`File::end`] or [`File::end_stream`].
     pub fn begin(&mut self, id: u32) {
-        debug_assert_eq!(id as usize, self.offsets.len() + 1);
-        self.offsets.push(self.bytes.len());
+        let at = self.handed_on + self.bytes.len() as u64;
+        let index = id as usize - 1;
+        if index == self.offsets.len() {
+            self.offsets.push(at);
+        } else {
+            debug_assert_eq!(self.offsets[index], 0, "object {id} written twice");
+            self.offsets[index] = at;
+        }
         int(&mut self.bytes, i64::from(id));
         self.bytes.extend_from_slice(b" 0 obj\n");
     }
@@ -151,37 +196,67 @@ impl File {
         self.bytes.extend_from_slice(b" \nendobj\n");
     }
 
-    /// Writes the cross-reference table and the trailer (`Root`, `Info`, an /ID of
-    /// zeros to be replaced by the content hash), and returns the bytes and where the
-    /// /ID's first hex string starts.
-    pub fn finish(mut self, root: u32, info: u32) -> (Vec<u8>, usize) {
-        let out = &mut self.bytes;
-        let xref = out.len();
+    /// Hands the bytes written so far on to `out`.
+    pub fn hand_on(&mut self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(&self.bytes)?;
+        self.handed_on += self.bytes.len() as u64;
+        self.bytes.clear();
+        if self.handed_on > MAX_OFFSET {
+            return Err(std::io::Error::other(
+                "a PDF's cross-reference table reaches no further than 10 GB: write fewer letters to one file",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Writes the cross-reference table to `out` (in pieces: it has a line per object)
+    /// and returns the trailer, with `root`, `info` and an /ID of zeros to be replaced
+    /// by the content hash, and where in it the /ID's first hex string starts.
+    pub fn finish(
+        mut self,
+        root: u32,
+        info: u32,
+        out: &mut impl Write,
+    ) -> std::io::Result<(Vec<u8>, usize)> {
+        self.hand_on(out)?;
+        let xref = self.handed_on;
         let size = self.offsets.len() + 1;
-        out.extend_from_slice(b"xref\n0 ");
-        int(out, size as i64);
-        out.extend_from_slice(b"\n0000000000 65535 f \n");
-        for offset in &self.offsets {
+        self.bytes.extend_from_slice(b"xref\n0 ");
+        int(&mut self.bytes, size as i64);
+        self.bytes.extend_from_slice(b"\n0000000000 65535 f \n");
+        for (index, offset) in self.offsets.iter().enumerate() {
+            if *offset == 0 {
+                return Err(std::io::Error::other(format!(
+                    "object {} was reserved but never written",
+                    index + 1
+                )));
+            }
             // Writing to a Vec cannot fail.
-            let _ = writeln!(out, "{offset:>010} 00000 n ");
+            let _ = writeln!(self.bytes, "{offset:>010} 00000 n ");
+            if self.bytes.len() >= 64 * 1024 {
+                out.write_all(&self.bytes)?;
+                self.bytes.clear();
+            }
         }
-        out.extend_from_slice(b"trailer\n<</Root ");
-        reference(out, root);
-        out.extend_from_slice(b"/Info ");
-        reference(out, info);
-        out.extend_from_slice(b"/ID[");
-        let id_at = out.len() + 1;
+        out.write_all(&self.bytes)?;
+        let mut trailer = Vec::with_capacity(160);
+        trailer.extend_from_slice(b"trailer\n<</Root ");
+        reference(&mut trailer, root);
+        trailer.extend_from_slice(b"/Info ");
+        reference(&mut trailer, info);
+        trailer.extend_from_slice(b"/ID[");
+        let id_at = trailer.len() + 1;
         for _ in 0..2 {
-            out.push(b'<');
-            out.extend_from_slice(&[b'0'; 32]);
-            out.push(b'>');
+            trailer.push(b'<');
+            trailer.extend_from_slice(&[b'0'; 32]);
+            trailer.push(b'>');
         }
-        out.extend_from_slice(b"]/Size ");
-        int(out, size as i64);
-        out.extend_from_slice(b">>\nstartxref\n");
-        int(out, xref as i64);
-        out.extend_from_slice(b"\n%%EOF");
-        (self.bytes, id_at)
+        trailer.extend_from_slice(b"]/Size ");
+        int(&mut trailer, size as i64);
+        trailer.extend_from_slice(b">>\nstartxref\n");
+        int(&mut trailer, xref as i64);
+        trailer.extend_from_slice(b"\n%%EOF");
+        Ok((trailer, id_at))
     }
 }
 

@@ -1,72 +1,67 @@
-//! From laid-out pages to PDF bytes, reproducibly: each face subset to the glyphs the
-//! letter uses under a fixed resource name (F1–F4), the signature image added as it is
-//! (Im1), metadata from the letter (title, author, language, its date as creation
-//! date), and a document /ID hashed from the content. The same letter gives the same
-//! bytes in any process, in any order, on any thread.
+//! A letter's PDF objects, in two steps. [`typeset`] does everything that does not
+//! depend on where in a file the letter goes, and is the costly part: each face subset
+//! to the glyphs the letter uses under a fixed resource name (F1–F4), the page content
+//! streams and Unicode maps compressed. [`Typeset::write`] then numbers and writes the
+//! objects (fonts, resources, pages, contents, the signature image as Im1) into a
+//! [`File`], under page tree nodes the document gives it. Output depends only on the
+//! letter and the numbers: the same letter gives the same bytes in any process, in any
+//! order, on any thread.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
-use lopdf::{Object, StringFormat};
-use sha2::{Digest, Sha256};
+use chrono::NaiveDate;
 
 use super::content;
 use super::deflate::{deflate, Level};
+use super::embed::{Embedded, Usage};
 use super::fonts::Fonts;
 use super::images::Image;
 use super::layout::Geometry;
 use super::page::{Mark, Page};
-use super::syntax;
+use super::syntax::{self, File};
 
 /// What the document says about itself.
-pub struct Meta<'a> {
-    pub title: &'a str,
-    pub author: &'a str,
-    pub language: &'a str,
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub title: String,
+    pub author: String,
+    pub language: &'static str,
     pub date: NaiveDate,
 }
 
-/// Writing failed inside the PDF library (a bug, not a user error).
+/// Writing failed inside the PDF writer (a bug, not a user error).
 pub type WriteError = String;
 
-/// The trailer /ID written first and replaced by the content hash.
-pub(super) const ID_PLACEHOLDER: [u8; 16] = [0; 16];
-
-/// A PDF text string for lopdf (the combined PDF's title): literal ASCII, else
-/// UTF-16BE with a byte-order mark.
-pub(super) fn text_string(text: &str) -> Object {
-    if text.is_ascii() {
-        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        for unit in text.encode_utf16() {
-            bytes.extend_from_slice(&unit.to_be_bytes());
-        }
-        Object::String(bytes, StringFormat::Hexadecimal)
-    }
+/// A face as one letter uses it.
+#[derive(Debug)]
+struct LetterFont {
+    /// The face slot: resource F1…F4.
+    slot: usize,
+    font: Arc<Embedded>,
+    usage: Usage,
 }
 
-fn pdf_date(out: &mut Vec<u8>, date: NaiveDate) {
-    let text = format!(
-        "D:{:04}{:02}{:02}000000Z",
-        date.year(),
-        date.month(),
-        date.day()
-    );
-    syntax::literal(out, text.as_bytes());
+/// A letter typeset and compressed, waiting for its object numbers.
+#[derive(Debug)]
+pub struct Typeset {
+    fonts: Vec<LetterFont>,
+    /// Each page's content stream (dictionary and data).
+    contents: Vec<Vec<u8>>,
+    /// `[0 0 width height]`.
+    media_box: Vec<u8>,
+    image: Option<Arc<Image>>,
+    pub meta: Meta,
 }
 
-/// Writes the pages as a PDF. Objects are numbered as printpdf numbered them: the page
-/// tree, four objects per font (by resource name), the shared resource dictionaries,
-/// the pages, each page's resources and contents, the catalog, /Info, then the
-/// signature image (its soft mask first).
-pub fn write(
+/// Typesets laid-out pages: fonts subset, content streams and Unicode maps made.
+pub fn typeset(
     pages: &[Page],
     g: &Geometry,
     fonts: &Fonts,
-    image: Option<&Image>,
-    meta: &Meta<'_>,
-) -> Result<Vec<u8>, WriteError> {
+    image: Option<Arc<Image>>,
+    meta: Meta,
+) -> Result<Typeset, WriteError> {
     // The glyphs each face draws.
     let mut used: BTreeMap<usize, BTreeSet<u16>> = BTreeMap::new();
     for page in pages {
@@ -88,64 +83,27 @@ pub fn write(
         embedded.insert(*slot, fonts.embedded(*slot, &fonts.canonical(*slot, gids))?);
     }
     let mut drawn = content::Drawn::new();
-    let contents: Vec<Vec<u8>> = pages
+    let contents = pages
         .iter()
-        .map(|page| content::page(page, g, fonts, &embedded, &mut drawn))
+        .map(|page| {
+            let content = content::page(page, g, fonts, &embedded, &mut drawn);
+            let mut stream = Vec::with_capacity(content.len() / 2 + 64);
+            match deflate(&content, Level::Text) {
+                Some(compressed) => syntax::stream(&mut stream, b"<<", &compressed, true),
+                None => syntax::stream(&mut stream, b"<<", &content, false),
+            }
+            stream
+        })
         .collect();
-
-    let count = |n: usize| u32::try_from(n).map_err(|_| "too many objects".to_string());
-    let page_count = count(pages.len())?;
-    let font_dict = 2 + 4 * count(embedded.len())?;
-    let xobjects = font_dict + 1;
-    let first_page = font_dict + 4;
-    let first_resources = first_page + page_count;
-    let catalog = first_resources + 2 * page_count;
-    let info = catalog + 1;
-
-    let mut file = syntax::File::new(40 * 1024);
-    file.begin(1);
-    file.bytes.extend_from_slice(b"<</Type/Pages/Count ");
-    syntax::int(&mut file.bytes, i64::from(page_count));
-    file.bytes.extend_from_slice(b"/Kids[");
-    for i in 0..page_count {
-        if i > 0 {
-            file.bytes.push(b' ');
-        }
-        syntax::reference(&mut file.bytes, first_page + i);
-    }
-    file.bytes.extend_from_slice(b"]>>");
-    file.end();
-
     let no_chars = Vec::new();
-    for (k, (slot, font)) in (0u32..).zip(&embedded) {
-        let chars = drawn.get(slot).unwrap_or(&no_chars);
-        font.write(&mut file, 2 + 4 * k, &format!("F{}", slot + 1), chars);
-    }
-
-    file.begin(font_dict);
-    file.bytes.extend_from_slice(b"<<");
-    for (k, slot) in (0u32..).zip(embedded.keys()) {
-        file.bytes.extend_from_slice(b"/F");
-        syntax::int(&mut file.bytes, *slot as i64 + 1);
-        file.bytes.push(b' ');
-        syntax::reference(&mut file.bytes, 5 + 4 * k);
-    }
-    file.bytes.extend_from_slice(b">>");
-    file.end();
-    file.begin(xobjects);
-    file.bytes.extend_from_slice(b"<<");
-    if let Some(image) = image {
-        file.bytes.extend_from_slice(b"/Im1 ");
-        syntax::reference(&mut file.bytes, info + image.objects());
-    }
-    file.bytes.extend_from_slice(b">>");
-    file.end();
-    // No graphics states nor shadings, but printpdf names empty dictionaries for both.
-    for id in [font_dict + 2, font_dict + 3] {
-        file.begin(id);
-        file.bytes.extend_from_slice(b"<<>>");
-        file.end();
-    }
+    let fonts = embedded
+        .into_iter()
+        .map(|(slot, font)| {
+            let chars = drawn.get(&slot).unwrap_or(&no_chars);
+            let usage = font.usage(&format!("F{}", slot + 1), chars);
+            LetterFont { slot, font, usage }
+        })
+        .collect();
 
     let mut media_box = Vec::new();
     media_box.push(b'[');
@@ -156,120 +114,123 @@ pub fn write(
         syntax::real(&mut media_box, value);
     }
     media_box.push(b']');
-    for i in 0..page_count {
-        file.begin(first_page + i);
-        let out = &mut file.bytes;
-        out.extend_from_slice(b"<</Type/Page");
-        for key in [&b"/MediaBox"[..], b"/TrimBox", b"/CropBox"] {
-            out.extend_from_slice(key);
-            out.extend_from_slice(&media_box);
+    Ok(Typeset {
+        fonts,
+        contents,
+        media_box,
+        image,
+        meta,
+    })
+}
+
+impl Typeset {
+    /// How many pages the letter has.
+    pub fn pages(&self) -> usize {
+        self.contents.len()
+    }
+
+    /// How many objects [`Typeset::write`] writes: four per font, the font and image
+    /// dictionaries and the two empty ones printpdf names, three per page, the image.
+    fn objects(&self) -> usize {
+        4 * self.fonts.len()
+            + 4
+            + 3 * self.pages()
+            + self
+                .image
+                .as_ref()
+                .map_or(0, |image| image.objects() as usize)
+    }
+
+    /// Writes the letter's objects from number [`File::next_id`] on, each page under
+    /// the page tree node in `parents` (one per page), and returns the pages' numbers.
+    /// Objects come in printpdf's order: four per font (by resource name), the shared
+    /// resource dictionaries, the pages, each page's resources and contents, then the
+    /// signature image (its soft mask first).
+    pub fn write(&self, file: &mut File, parents: &[u32]) -> Result<Vec<u32>, WriteError> {
+        if parents.len() != self.pages() {
+            return Err(format!(
+                "{} page tree parents for {} pages",
+                parents.len(),
+                self.pages()
+            ));
         }
-        out.extend_from_slice(b"/Parent 1 0 R/Resources ");
-        syntax::reference(out, first_resources + 2 * i);
-        out.extend_from_slice(b"/Contents ");
-        syntax::reference(out, first_resources + 2 * i + 1);
-        out.extend_from_slice(b"/Annots[]>>");
-        file.end();
-    }
-    for (i, content) in (0u32..).zip(&contents) {
-        file.begin(first_resources + 2 * i);
-        let out = &mut file.bytes;
-        out.extend_from_slice(b"<</Font ");
-        syntax::reference(out, font_dict);
-        out.extend_from_slice(b"/XObject ");
-        syntax::reference(out, xobjects);
-        out.extend_from_slice(b"/ExtGState ");
-        syntax::reference(out, font_dict + 2);
-        out.extend_from_slice(b"/Shading ");
-        syntax::reference(out, font_dict + 3);
-        out.extend_from_slice(b">>");
-        file.end();
-        file.begin(first_resources + 2 * i + 1);
-        match deflate(content, Level::Text) {
-            Some(compressed) => syntax::stream(&mut file.bytes, b"<<", &compressed, true),
-            None => syntax::stream(&mut file.bytes, b"<<", content, false),
+        file.room(self.objects())?;
+        // `room` keeps every number below within `u32`.
+        let first = file.next_id();
+        let page_count = self.pages() as u32;
+        let font_dict = first + 4 * self.fonts.len() as u32;
+        let xobjects = font_dict + 1;
+        let first_page = font_dict + 4;
+        let first_resources = first_page + page_count;
+        let first_image = first_resources + 2 * page_count;
+
+        for (k, font) in (0u32..).zip(&self.fonts) {
+            font.font.write(file, first + 4 * k, &font.usage);
         }
-        file.end_stream();
+
+        file.begin(font_dict);
+        file.bytes.extend_from_slice(b"<<");
+        for (k, font) in (0u32..).zip(&self.fonts) {
+            file.bytes.extend_from_slice(b"/F");
+            syntax::int(&mut file.bytes, font.slot as i64 + 1);
+            file.bytes.push(b' ');
+            syntax::reference(&mut file.bytes, first + 4 * k + 3);
+        }
+        file.bytes.extend_from_slice(b">>");
+        file.end();
+        file.begin(xobjects);
+        file.bytes.extend_from_slice(b"<<");
+        if let Some(image) = &self.image {
+            file.bytes.extend_from_slice(b"/Im1 ");
+            syntax::reference(&mut file.bytes, first_image + image.objects() - 1);
+        }
+        file.bytes.extend_from_slice(b">>");
+        file.end();
+        // No graphics states nor shadings, but printpdf names empty dictionaries for both.
+        for id in [font_dict + 2, font_dict + 3] {
+            file.begin(id);
+            file.bytes.extend_from_slice(b"<<>>");
+            file.end();
+        }
+
+        for (i, parent) in (0u32..).zip(parents) {
+            file.begin(first_page + i);
+            let out = &mut file.bytes;
+            out.extend_from_slice(b"<</Type/Page");
+            for key in [&b"/MediaBox"[..], b"/TrimBox", b"/CropBox"] {
+                out.extend_from_slice(key);
+                out.extend_from_slice(&self.media_box);
+            }
+            out.extend_from_slice(b"/Parent ");
+            syntax::reference(out, *parent);
+            out.extend_from_slice(b"/Resources ");
+            syntax::reference(out, first_resources + 2 * i);
+            out.extend_from_slice(b"/Contents ");
+            syntax::reference(out, first_resources + 2 * i + 1);
+            out.extend_from_slice(b"/Annots[]>>");
+            file.end();
+        }
+        for (i, content) in (0u32..).zip(&self.contents) {
+            file.begin(first_resources + 2 * i);
+            let out = &mut file.bytes;
+            out.extend_from_slice(b"<</Font ");
+            syntax::reference(out, font_dict);
+            out.extend_from_slice(b"/XObject ");
+            syntax::reference(out, xobjects);
+            out.extend_from_slice(b"/ExtGState ");
+            syntax::reference(out, font_dict + 2);
+            out.extend_from_slice(b"/Shading ");
+            syntax::reference(out, font_dict + 3);
+            out.extend_from_slice(b">>");
+            file.end();
+            file.begin(first_resources + 2 * i + 1);
+            file.bytes.extend_from_slice(content);
+            file.end_stream();
+        }
+
+        if let Some(image) = &self.image {
+            image.write(file, first_image);
+        }
+        Ok((first_page..first_resources).collect())
     }
-
-    file.begin(catalog);
-    let out = &mut file.bytes;
-    out.extend_from_slice(
-        b"<</Type/Catalog/PageLayout/OneColumn/PageMode/UseNone/Pages 1 0 R/Lang",
-    );
-    syntax::literal(out, meta.language.as_bytes());
-    out.extend_from_slice(b"/ViewerPreferences<</DisplayDocTitle true>>>>");
-    file.end();
-
-    file.begin(info);
-    let out = &mut file.bytes;
-    out.extend_from_slice(b"<</Title");
-    syntax::text_string(out, meta.title);
-    out.extend_from_slice(b"/Author");
-    syntax::text_string(out, meta.author);
-    out.extend_from_slice(b"/Creator");
-    syntax::text_string(out, concat!("letters ", env!("CARGO_PKG_VERSION")));
-    out.extend_from_slice(b"/Producer");
-    syntax::text_string(out, "letters");
-    out.extend_from_slice(b"/CreationDate");
-    pdf_date(out, meta.date);
-    out.extend_from_slice(b"/ModDate");
-    pdf_date(out, meta.date);
-    out.extend_from_slice(b">>");
-    file.end();
-
-    if let Some(image) = image {
-        image.write(&mut file, info + 1);
-    }
-
-    let (mut bytes, id_at) = file.finish(catalog, info);
-    let mut hex = Vec::with_capacity(32);
-    for byte in content_id(&bytes) {
-        syntax::hex_byte(&mut hex, byte);
-    }
-    // Both strings of the /ID array: `<…><…>`.
-    for at in [id_at, id_at + 34] {
-        bytes[at..at + 32].copy_from_slice(&hex);
-    }
-    Ok(bytes)
-}
-
-/// The document /ID of a file written with the placeholder /ID: the first 16 bytes of
-/// its SHA-256 (hashed by the processor where it can: a letter's file is hashed whole).
-fn content_id(bytes: &[u8]) -> [u8; 16] {
-    let digest = Sha256::digest(bytes);
-    let mut id = [0; 16];
-    id.copy_from_slice(&digest[..16]);
-    id
-}
-
-/// Replaces the placeholder /ID in the trailer with the hash of the document.
-pub(super) fn set_id(bytes: &mut [u8]) -> Result<(), WriteError> {
-    let digest = content_id(bytes);
-    let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
-    let zeros = "0".repeat(32);
-    let start = find_last(bytes, b"trailer").ok_or("no trailer written")?;
-    let mut replaced = 0;
-    let mut i = start;
-    while let Some(offset) = find(&bytes[i..], zeros.as_bytes()) {
-        let at = i + offset;
-        bytes[at..at + 32].copy_from_slice(hex.as_bytes());
-        i = at + 32;
-        replaced += 1;
-    }
-    if replaced == 2 {
-        Ok(())
-    } else {
-        Err(format!(
-            "expected the /ID placeholder twice, found it {replaced} times"
-        ))
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
