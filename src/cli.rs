@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 
-use crate::exit_code;
 use crate::model::Language;
 use crate::render::pdf::Layout;
 use crate::render::Format;
@@ -21,7 +20,7 @@ then the user config directory ($LETTERS_CONFIG_DIR or ~/.config/letters), then 
 
 /// Draft advocacy letters in English and Spanish.
 #[derive(Debug, Parser)]
-#[command(name = "letters", version, about, after_help = AFTER_HELP, after_long_help = format!("{AFTER_HELP}\n\n{}", exit_code::HELP))]
+#[command(name = "letters", version, about, after_help = AFTER_HELP, after_long_help = format!("{AFTER_HELP}\n\n{}", crate::exit::HELP))]
 pub struct Cli {
     #[command(flatten)]
     pub data: DataArgs,

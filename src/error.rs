@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::exit_code;
+use crate::exit::Exit;
 
 /// What was being done with the file of an I/O error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,16 +232,16 @@ impl Error {
     }
 
     /// The process exit code for this error.
-    pub fn exit_code(&self) -> u8 {
+    pub fn exit_code(&self) -> Exit {
         match self {
-            Error::Delivery { .. } => exit_code::DELIVERY,
+            Error::Delivery { .. } => Exit::Delivery,
             Error::Io {
                 action: IoAction::Write,
                 ..
             }
             | Error::BatchStopped { .. }
-            | Error::Refused { .. } => exit_code::OUTPUT,
-            _ => exit_code::USAGE_OR_DATA,
+            | Error::Refused { .. } => Exit::Output,
+            _ => Exit::UsageOrData,
         }
     }
 

@@ -12,7 +12,7 @@ pub mod compose;
 pub mod control_chars;
 pub mod draft;
 pub mod error;
-pub mod exit_code;
+pub mod exit;
 pub mod i18n;
 pub mod letter;
 pub mod load;

@@ -13,13 +13,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = letters::cli::Cli::parse();
     match letters::run(cli) {
-        Ok(code) => letters::exit_code::to_exit_code(code),
+        Ok(exit) => exit.into(),
         Err(err) => {
             eprintln!("error: {}", escape(&err.to_string()));
             if let Some(hint) = err.hint() {
                 eprintln!("hint: {}", escape(&hint));
             }
-            letters::exit_code::to_exit_code(err.exit_code())
+            err.exit_code().into()
         }
     }
 }

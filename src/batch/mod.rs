@@ -136,7 +136,7 @@ impl From<crate::load::signers::BadRow> for Failure {
 /// The error of a batch stopped by an output `error` (a full disk, a refused path): it
 /// says what was kept and how to finish. Other errors are returned as they are.
 pub(crate) fn stopped(error: Error, recorded: Option<usize>, resumable: bool) -> Error {
-    if error.exit_code() != crate::exit_code::OUTPUT || matches!(error, Error::BatchStopped { .. })
+    if error.exit_code() != crate::exit::Exit::Output || matches!(error, Error::BatchStopped { .. })
     {
         return error;
     }

@@ -13,7 +13,7 @@ use super::{
     RowOutcome, Summary,
 };
 use crate::error::{Error, Result};
-use crate::exit_code;
+use crate::exit::Exit;
 use crate::model::Language;
 use crate::render::pdf::Combined;
 use crate::render::Format;
@@ -97,7 +97,7 @@ impl Outputs<'_> {
     /// lines of the letters on disk and the rows failed so far, as far as there is room
     /// for them (what cannot be recorded, --resume simply writes again).
     pub fn stop(&mut self, error: Error) -> Error {
-        if error.exit_code() != exit_code::OUTPUT || matches!(error, Error::BatchStopped { .. }) {
+        if error.exit_code() != Exit::Output || matches!(error, Error::BatchStopped { .. }) {
             return error;
         }
         let recorded = self.manifest.as_mut().is_none_or(|m| m.sync().is_ok());

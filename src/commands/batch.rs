@@ -13,7 +13,7 @@ use crate::clock;
 use crate::control_chars::escape;
 use crate::draft::{DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
-use crate::exit_code;
+use crate::exit::Exit;
 use crate::load::signers::{SignersReader, SignersSource};
 use crate::load::{DataOptions, DataSet};
 use crate::render::Format;
@@ -100,7 +100,7 @@ fn delimiter(c: char) -> Result<u8> {
     }
 }
 
-pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
+pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<Exit> {
     let data = DataSet::load(data_options)?;
     let source = SignersSource::parse(&args.signers);
     let base_dir = match (&args.signatures_dir, &source) {
@@ -176,8 +176,8 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
     let summary = summary?;
     diagnostics.info(&summary_line(&summary));
     Ok(if summary.failed_rows > 0 {
-        exit_code::PARTIAL_FAILURE
+        Exit::PartialFailure
     } else {
-        exit_code::SUCCESS
+        Exit::Success
     })
 }

@@ -6,7 +6,7 @@ use crate::cli::CheckArgs;
 use crate::clock;
 use crate::control_chars::escape;
 use crate::error::{Error, Result};
-use crate::exit_code;
+use crate::exit::Exit;
 use crate::load::{bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE};
 use crate::sink;
 
@@ -36,7 +36,7 @@ fn summary(report: &Report) -> String {
     )
 }
 
-pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
+pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Result<Exit> {
     let today = clock::today()?;
     let report = match &args.dir {
         Some(dir) => {
@@ -90,8 +90,8 @@ pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Res
         sink::write_stdout(text.as_bytes())?;
     }
     Ok(if report.errors.is_empty() {
-        exit_code::SUCCESS
+        Exit::Success
     } else {
-        exit_code::USAGE_OR_DATA
+        Exit::UsageOrData
     })
 }

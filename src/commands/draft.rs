@@ -11,6 +11,7 @@ use crate::clock;
 use crate::compose::Composer;
 use crate::draft::{self, DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
+use crate::exit::Exit;
 use crate::letter::Letter;
 use crate::load::{DataOptions, DataSet, PdfSettings};
 use crate::model::Sender;
@@ -373,7 +374,7 @@ pub(crate) fn write_output(
     Ok(written)
 }
 
-pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
+pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<Exit> {
     if args.width < render::text::MIN_WIDTH {
         return Err(Error::flag(
             "--width",

@@ -7,6 +7,7 @@ use include_dir::Dir;
 
 use crate::cli::InitArgs;
 use crate::error::{Error, Result};
+use crate::exit::Exit;
 use crate::load::{bundled, RECIPIENTS_FILE, TEMPLATES_DIR, WORKSPACE_FILE};
 use crate::sink;
 
@@ -46,7 +47,7 @@ fn collect(dir: &'static Dir<'static>, base: &Path, files: &mut Vec<(PathBuf, &'
     }
 }
 
-pub fn run(args: InitArgs, diagnostics: Diagnostics) -> Result<u8> {
+pub fn run(args: InitArgs, diagnostics: Diagnostics) -> Result<Exit> {
     let root = &args.dir;
     let mut files: Vec<(PathBuf, &'static [u8])> = vec![
         (root.join(WORKSPACE_FILE), SETTINGS.as_bytes()),

@@ -14,7 +14,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command, DataArgs};
 use crate::control_chars::escape;
 use crate::error::{Error, Result};
-use crate::exit_code;
+use crate::exit::Exit;
 use crate::load::DataOptions;
 
 /// Diagnostics on stderr, silenced by `--quiet`; control characters in them are escaped.
@@ -46,7 +46,7 @@ fn data_options(args: &DataArgs) -> DataOptions {
 }
 
 /// Runs a parsed command line; the exit code on success, or the error to report.
-pub fn run(cli: Cli) -> Result<u8> {
+pub fn run(cli: Cli) -> Result<Exit> {
     let diagnostics = Diagnostics { quiet: cli.quiet };
     let data = data_options(&cli.data);
     match cli.command {
@@ -74,6 +74,6 @@ pub fn run(cli: Cli) -> Result<u8> {
 }
 
 /// The success exit code.
-pub(crate) fn ok() -> Result<u8> {
-    Ok(exit_code::SUCCESS)
+pub(crate) fn ok() -> Result<Exit> {
+    Ok(Exit::Success)
 }

@@ -3,6 +3,7 @@
 use crate::cli::RecipientsCommand;
 use crate::clock;
 use crate::error::Result;
+use crate::exit::Exit;
 use crate::load::{DataOptions, DataSet};
 use crate::model::{Language, Recipient};
 use crate::sink;
@@ -64,7 +65,11 @@ fn describe(record: &Recipient, stale: bool) -> String {
     lines.join("\n")
 }
 
-pub fn run(command: RecipientsCommand, data: &DataOptions, diagnostics: Diagnostics) -> Result<u8> {
+pub fn run(
+    command: RecipientsCommand,
+    data: &DataOptions,
+    diagnostics: Diagnostics,
+) -> Result<Exit> {
     let data = DataSet::load(data)?;
     let today = clock::today()?;
     let text = match command {

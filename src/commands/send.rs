@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use crate::cli::SendArgs;
 use crate::error::{Error, Result};
-use crate::exit_code;
+use crate::exit::Exit;
 use crate::send::{
     self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, SmtpConfig, Status, Stop,
     LEDGER_FILE, PASSWORD_VAR,
@@ -178,7 +178,7 @@ fn summary(report: &Report, ledger: &Path, dry_run: bool) -> String {
     text
 }
 
-pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<u8> {
+pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<Exit> {
     let messages = send::load(&args.paths)?;
     let ledger_path = args
         .ledger
@@ -207,7 +207,7 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<u8> {
     }
     diagnostics.info(&summary(&report, &ledger_path, true));
     uncertain_hint(&report, diagnostics);
-    Ok(exit_code::SUCCESS)
+    Ok(Exit::Success)
 }
 
 fn warn_damaged(ledger: &Ledger, diagnostics: Diagnostics) {
@@ -231,7 +231,7 @@ fn uncertain_hint(report: &Report, diagnostics: Diagnostics) {
     }
 }
 
-fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<u8> {
+fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<Exit> {
     diagnostics.info(&summary(report, ledger, false));
     uncertain_hint(report, diagnostics);
     // The message that met the failure is recorded as deferred, not pending.
@@ -261,8 +261,8 @@ fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<u8
         None => {}
     }
     Ok(if report.all_done() {
-        exit_code::SUCCESS
+        Exit::Success
     } else {
-        exit_code::DELIVERY
+        Exit::Delivery
     })
 }

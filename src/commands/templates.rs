@@ -4,6 +4,7 @@ use serde_json::json;
 
 use crate::cli::TemplatesCommand;
 use crate::error::Result;
+use crate::exit::Exit;
 use crate::i18n;
 use crate::load::{DataOptions, DataSet};
 use crate::model::{Language, Template};
@@ -87,7 +88,7 @@ fn describe(template: &Template, lang: Language) -> String {
     lines.join("\n") + "\n"
 }
 
-pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<u8> {
+pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<Exit> {
     let data = DataSet::load(data)?;
     let text = match command {
         TemplatesCommand::List { lang, json: true } => {

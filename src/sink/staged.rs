@@ -194,7 +194,7 @@ mod tests {
         ] {
             let err = result.unwrap_err();
             assert!(matches!(err, Error::Refused { .. }), "{err}");
-            assert_eq!(err.exit_code(), crate::exit_code::OUTPUT);
+            assert_eq!(err.exit_code(), crate::exit::Exit::Output);
         }
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
         assert!(std::fs::symlink_metadata(&link)

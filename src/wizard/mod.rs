@@ -17,7 +17,7 @@ use crate::commands::draft as draft_command;
 use crate::commands::Diagnostics;
 use crate::draft::DemandSelection;
 use crate::error::{Error, IoAction, Result};
-use crate::exit_code;
+use crate::exit::Exit;
 use crate::i18n;
 use crate::load::{self, DataSet};
 use crate::model::{Language, Sender, Template};
@@ -83,12 +83,12 @@ fn exit_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
         let _ = Term::stderr().show_cursor();
         eprintln!();
-        std::process::exit(i32::from(exit_code::INTERRUPTED));
+        std::process::exit(i32::from(Exit::Interrupted.code()));
     });
 }
 
 /// Runs the guided flow for the choices `args` leaves open.
-pub fn run(args: &DraftArgs, data: &DataSet, diagnostics: Diagnostics) -> Result<u8> {
+pub fn run(args: &DraftArgs, data: &DataSet, diagnostics: Diagnostics) -> Result<Exit> {
     let ui = Ui {
         language: ui::language(args.prompts.ui_lang),
     };
@@ -103,7 +103,7 @@ pub fn run(args: &DraftArgs, data: &DataSet, diagnostics: Diagnostics) -> Result
     .run();
     let _ = Term::stderr().show_cursor();
     match outcome {
-        Ok(()) => Ok(exit_code::SUCCESS),
+        Ok(()) => Ok(Exit::Success),
         Err(Stop::Cancelled) => {
             eprintln!(
                 "{}",
@@ -112,7 +112,7 @@ pub fn run(args: &DraftArgs, data: &DataSet, diagnostics: Diagnostics) -> Result
                     "Cancelado: no se escribió nada."
                 )
             );
-            Ok(exit_code::INTERRUPTED)
+            Ok(Exit::Interrupted)
         }
         Err(Stop::Failed(err)) => Err(err),
     }
