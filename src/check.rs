@@ -10,7 +10,8 @@ use crate::compose::Composer;
 use crate::draft::Draft;
 use crate::error::Error;
 use crate::load::{body_file, Recipients, Templates};
-use crate::model::{looks_like_email, Language, Localized, Recipient, Sender, Template};
+use crate::model::{Language, Localized, Recipient, Sender, Template};
+use crate::text::looks_like_email;
 
 /// What `letters check` found.
 #[derive(Debug, Default, Serialize)]
@@ -183,9 +184,12 @@ fn check_template(
                 None => report.error(format!(
                     "{path}: default recipient `{id}` is not in {}{}",
                     recipients.path,
-                    crate::suggest::closest(id, recipients.records.keys().map(String::as_str))
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_default()
+                    crate::text::suggest::closest(
+                        id,
+                        recipients.records.keys().map(String::as_str)
+                    )
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default()
                 )),
             }
         }

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::i18n;
 use crate::load::DataSet;
 use crate::model::{Demand, Language, Recipient, Sender, Template};
-use crate::mojibake;
+use crate::text::control_chars;
+use crate::text::mojibake;
 
 /// Which demands of the campaign's list to include.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -138,7 +138,7 @@ fn select_demands(
                         .ok_or_else(|| Error::UnknownId {
                             kind: "demand",
                             id: id.clone(),
-                            suggestion: crate::suggest::closest(
+                            suggestion: crate::text::suggest::closest(
                                 id,
                                 template.meta.demands.iter().map(|d| d.id.as_str()),
                             ),

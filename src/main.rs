@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use letters::control_chars::escape;
+use letters::text::control_chars::escape;
 
 /// Letters are composed from many short-lived strings, on every core at once.
 #[global_allocator]

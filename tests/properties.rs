@@ -8,8 +8,8 @@ use letters::batch::shard::Shard;
 use letters::batch::slug::{letter_file_name, slug};
 use letters::compose::{markdown_escape, parse_markdown};
 use letters::letter::{Block, Inline};
-use letters::mojibake;
 use letters::render::text::wrap;
+use letters::text::mojibake;
 use proptest::prelude::*;
 
 /// Words as people type them: letters with accents, punctuation, digits, dashes.

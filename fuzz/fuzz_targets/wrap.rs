@@ -45,8 +45,8 @@ fuzz_target!(|input: &[u8]| {
     let width = usize::from(width % 120) + 1;
     let text = String::from_utf8_lossy(rest);
     // Control characters never reach a letter: they are refused where text comes in
-    // (see letters::control_chars).
-    if letters::control_chars::find(&text).is_some() {
+    // (see letters::text::control_chars).
+    if letters::text::control_chars::find(&text).is_some() {
         return;
     }
     check(&text, width, "", "");

@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::sink::Staged;
+use crate::text::control_chars;
 
 /// One failed row.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,9 +26,9 @@ use crate::letter::Letter;
 use crate::load::signers::{SignerRow, SignersReader};
 use crate::load::DataSet;
 use crate::model::{Language, Sender};
-use crate::mojibake;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink;
+use crate::text::mojibake;
 
 use chunks::{Chunk, Chunks};
 use outputs::Outputs;

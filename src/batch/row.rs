@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::control_chars;
 use crate::load::columns::{
     ADDRESS, EMAIL, KNOWN, LANGUAGE, NAME, ORGANIZATION, OWN_WORDS, PHONE, RECIPIENTS, SIGNATURE,
     TITLE, WEB,
 };
 use crate::load::signers::SignerRow;
-use crate::model::{looks_like_email, Language, Sender};
+use crate::model::{Language, Sender};
+use crate::text::control_chars;
+use crate::text::looks_like_email;
 
 /// The row's choices, over the batch's defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,13 +10,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::batch::{self, BatchRequest, Observer, Summary};
 use crate::cli::BatchArgs;
 use crate::clock;
-use crate::control_chars::escape;
 use crate::draft::{DemandSelection, DraftRequest};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::signers::{SignersReader, SignersSource};
 use crate::load::{DataOptions, DataSet};
 use crate::render::Format;
+use crate::text::control_chars::escape;
 
 use super::draft::{
     fields, letter_date, own_words, recipient_ids, render_options, sender_from_flags,

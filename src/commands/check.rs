@@ -4,11 +4,11 @@
 use crate::check::{self, Report};
 use crate::cli::CheckArgs;
 use crate::clock;
-use crate::control_chars::escape;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::{bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE};
 use crate::sink;
+use crate::text::control_chars::escape;
 
 use super::Diagnostics;
 

@@ -12,10 +12,10 @@ mod templates;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, DataArgs};
-use crate::control_chars::escape;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::DataOptions;
+use crate::text::control_chars::escape;
 
 /// Diagnostics on stderr, silenced by `--quiet`; control characters in them are escaped.
 #[derive(Debug, Clone, Copy)]

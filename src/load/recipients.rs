@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::model::{country, Recipient};
-use crate::mojibake::{self, Finding};
+use crate::text::control_chars;
+use crate::text::mojibake::{self, Finding};
 
 use super::toml_file;
 
@@ -89,7 +89,7 @@ impl Recipients {
         self.records.get(id).ok_or_else(|| Error::UnknownId {
             kind: "recipient",
             id: id.to_string(),
-            suggestion: crate::suggest::closest(id, self.records.keys().map(String::as_str)),
+            suggestion: crate::text::suggest::closest(id, self.records.keys().map(String::as_str)),
             see: "letters recipients list".to_string(),
         })
     }

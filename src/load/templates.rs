@@ -6,10 +6,10 @@ use std::path::Path;
 
 use include_dir::Dir;
 
-use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::model::{Body, Language, Template, TemplateMeta};
-use crate::mojibake::{self, Finding};
+use crate::text::control_chars;
+use crate::text::mojibake::{self, Finding};
 
 use super::recipients::is_valid_id;
 use super::toml_file;
@@ -161,7 +161,7 @@ impl Templates {
         Err(Error::UnknownId {
             kind: "template",
             id: id.to_string(),
-            suggestion: crate::suggest::closest(id, ids.map(String::as_str)),
+            suggestion: crate::text::suggest::closest(id, ids.map(String::as_str)),
             see: "letters templates list".to_string(),
         })
     }

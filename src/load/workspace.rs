@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::control_chars;
 use crate::error::{Error, Result};
 use crate::model::Sender;
 use crate::render::pdf::Layout;
+use crate::text::control_chars;
 
 use super::toml_file;
 

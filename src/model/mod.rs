@@ -4,7 +4,6 @@
 pub mod country;
 pub mod date;
 mod demand;
-mod email_address;
 mod language;
 mod localized;
 mod person;
@@ -13,7 +12,6 @@ mod sender;
 mod template;
 
 pub use demand::Demand;
-pub use email_address::looks_like_email;
 pub use language::{Language, UnknownLanguage};
 pub use localized::Localized;
 pub use person::Person;
