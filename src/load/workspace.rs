@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::model::Layout;
 use crate::model::Sender;
-use crate::render::pdf::Layout;
 use crate::text::control_chars;
 
 use super::toml_file;

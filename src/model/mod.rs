@@ -5,6 +5,7 @@ pub mod country;
 pub mod date;
 mod demand;
 mod language;
+mod layout;
 mod localized;
 mod person;
 mod recipient;
@@ -13,6 +14,7 @@ mod template;
 
 pub use demand::Demand;
 pub use language::{Language, UnknownLanguage};
+pub use layout::Layout;
 pub use localized::Localized;
 pub use person::Person;
 pub use recipient::{Recipient, STALE_AFTER_MONTHS};

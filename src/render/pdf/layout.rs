@@ -2,82 +2,35 @@
 //! block go, the envelope window, and fold marks. All measures are in points from the
 //! top-left corner of the page.
 
-use serde::Deserialize;
+use crate::model::Layout;
 
 /// Millimetres to points.
 pub const MM: f32 = 72.0 / 25.4;
 /// Inches to points.
 pub const INCH: f32 = 72.0;
 
-/// A page layout (`--layout`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
-pub enum Layout {
-    /// A4, DIN 5008 form B: address in a window envelope (DL, C5/6), fold marks.
-    #[value(name = "din5008-b")]
-    #[serde(rename = "din5008-b")]
-    Din5008B,
-    /// A4, DIN 5008 form A: the shorter letterhead, address higher, fold marks.
-    #[value(name = "din5008-a")]
-    #[serde(rename = "din5008-a")]
-    Din5008A,
-    /// US Letter, address placed for a #10 window envelope.
-    #[value(name = "us-letter")]
-    #[serde(rename = "us-letter")]
-    UsLetter,
-    /// Plain A4, no envelope window.
-    #[value(name = "a4")]
-    #[serde(rename = "a4")]
-    A4,
-    /// Plain US Letter, no envelope window.
-    #[value(name = "letter")]
-    #[serde(rename = "letter")]
-    Letter,
-}
-
-impl Layout {
-    /// The default for a recipient: US Letter for the United States, DIN 5008 form B
-    /// (A4 with a window-envelope address field) everywhere else.
-    pub fn default_for(country: &str) -> Layout {
-        if country.trim().eq_ignore_ascii_case("US") {
-            Layout::UsLetter
-        } else {
-            Layout::Din5008B
-        }
-    }
-
-    /// The name used on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Layout::Din5008B => "din5008-b",
-            Layout::Din5008A => "din5008-a",
-            Layout::UsLetter => "us-letter",
-            Layout::A4 => "a4",
-            Layout::Letter => "letter",
-        }
-    }
-
-    pub fn geometry(self) -> Geometry {
-        match self {
-            Layout::Din5008B => din5008(45.0, 50.0, 98.46, [105.0, 210.0]),
-            Layout::Din5008A => din5008(27.0, 32.0, 80.46, [87.0, 192.0]),
-            Layout::UsLetter => Geometry {
-                window: Some(Window {
-                    x: INCH,
-                    width: 4.25 * INCH,
-                    top: 2.125 * INCH,
-                    height: 1.0 * INCH,
-                    address_top: 2.125 * INCH,
-                    return_line: false,
-                }),
-                date: DatePlace::Fixed {
-                    baseline: 1.75 * INCH,
-                },
-                first_top: 3.4 * INCH,
-                ..plain(612.0, 792.0, INCH, INCH, 0.75 * INCH, false)
+/// The paper, margins and places of a layout.
+pub fn geometry(layout: Layout) -> Geometry {
+    match layout {
+        Layout::Din5008B => din5008(45.0, 50.0, 98.46, [105.0, 210.0]),
+        Layout::Din5008A => din5008(27.0, 32.0, 80.46, [87.0, 192.0]),
+        Layout::UsLetter => Geometry {
+            window: Some(Window {
+                x: INCH,
+                width: 4.25 * INCH,
+                top: 2.125 * INCH,
+                height: 1.0 * INCH,
+                address_top: 2.125 * INCH,
+                return_line: false,
+            }),
+            date: DatePlace::Fixed {
+                baseline: 1.75 * INCH,
             },
-            Layout::A4 => plain(595.28, 841.89, 25.0 * MM, 20.0 * MM, 20.0 * MM, true),
-            Layout::Letter => plain(612.0, 792.0, INCH, INCH, 0.75 * INCH, false),
-        }
+            first_top: 3.4 * INCH,
+            ..plain(612.0, 792.0, INCH, INCH, 0.75 * INCH, false)
+        },
+        Layout::A4 => plain(595.28, 841.89, 25.0 * MM, 20.0 * MM, 20.0 * MM, true),
+        Layout::Letter => plain(612.0, 792.0, INCH, INCH, 0.75 * INCH, false),
     }
 }
 
@@ -199,18 +152,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn default_follows_the_country() {
-        assert_eq!(Layout::default_for("US"), Layout::UsLetter);
-        assert_eq!(Layout::default_for("VE"), Layout::Din5008B);
-    }
-
-    #[test]
     fn din_window_is_where_the_standard_puts_it() {
-        let g = Layout::Din5008B.geometry();
+        let g = geometry(Layout::Din5008B);
         let w = g.window.unwrap();
         assert!((w.top / MM - 45.0).abs() < 0.01);
         assert!((g.fold_marks[0] / MM - 105.0).abs() < 0.01);
-        let a = Layout::Din5008A.geometry();
+        let a = geometry(Layout::Din5008A);
         assert!((a.window.unwrap().top / MM - 27.0).abs() < 0.01);
     }
 }

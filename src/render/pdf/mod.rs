@@ -30,8 +30,8 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 use document::{Document, Info};
 
+pub use crate::model::Layout;
 pub use fonts::{FontPaths, Fonts};
-pub use layout::Layout;
 
 /// PDF settings: the layout (default: by the recipient's country) and the fonts
 /// (default: the bundled Liberation Serif).
@@ -76,7 +76,7 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
     let layout = options
         .layout
         .unwrap_or_else(|| Layout::default_for(&letter.recipient.country));
-    let geometry = layout.geometry();
+    let geometry = layout::geometry(layout);
     let signature = letter
         .signature
         .image

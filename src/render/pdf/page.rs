@@ -831,8 +831,9 @@ impl<'a> Composer<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::layout::Layout;
     use super::*;
+    use crate::model::Layout;
+    use crate::render::pdf::layout;
 
     fn line(keep: bool) -> Item {
         let mut item = Item::text(Line::default(), 0.0, LEADING);
@@ -842,7 +843,7 @@ mod tests {
 
     #[test]
     fn a_heading_never_ends_a_page() {
-        let g = Layout::A4.geometry();
+        let g = layout::geometry(Layout::A4);
         let room = ((g.bottom - g.top) / LEADING) as usize;
         // Fill the page but one line, then a heading kept with its paragraph.
         let mut items: Vec<Item> = (0..room - 1).map(|_| line(false)).collect();
@@ -857,7 +858,7 @@ mod tests {
 
     #[test]
     fn footnotes_take_room_on_the_page_that_marks_them() {
-        let g = Layout::A4.geometry();
+        let g = layout::geometry(Layout::A4);
         let room = ((g.bottom - g.top) / LEADING) as usize;
         let mut items: Vec<Item> = (0..room).map(|_| line(false)).collect();
         items[room - 1].footnotes = vec![1];
