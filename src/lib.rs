@@ -3,16 +3,14 @@
 //! One pipeline: inputs → [`draft::Draft`] → [`compose`] → [`letter::Letter`] →
 //! [`render`] → [`sink`]. The binary is a thin shell over [`run`].
 
+pub mod app;
 pub mod batch;
 pub mod check;
 pub mod cli;
-pub mod clock;
-pub mod commands;
 pub mod compose;
 pub mod draft;
 pub mod error;
 pub mod exit;
-pub mod i18n;
 pub mod letter;
 pub mod load;
 pub mod model;
@@ -20,7 +18,6 @@ pub mod render;
 pub mod send;
 pub mod sink;
 pub mod text;
-pub mod wizard;
 
-pub use commands::run;
+pub use app::run;
 pub use error::{Error, Result};

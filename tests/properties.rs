@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use letters::batch::shard::Shard;
-use letters::batch::slug::{letter_file_name, slug};
 use letters::compose::{markdown_escape, parse_markdown};
+use letters::letter::naming::{batch_letter, slug};
 use letters::letter::{Block, Inline};
 use letters::render::text::wrap;
 use letters::text::mojibake;
@@ -56,8 +56,8 @@ proptest! {
     fn file_names_are_unique_per_row_and_recipient(
         a in any::<String>(), b in any::<String>(), row_a in 1usize..100_000, row_b in 1usize..100_000,
     ) {
-        let x = letter_file_name(row_a, &a, "ve-un-mission", "pdf");
-        let y = letter_file_name(row_b, &b, "ve-un-mission", "pdf");
+        let x = batch_letter(row_a, &a, "ve-un-mission", "pdf");
+        let y = batch_letter(row_b, &b, "ve-un-mission", "pdf");
         prop_assert_eq!(x == y, row_a == row_b && slug(&a) == slug(&b));
         prop_assert!(!x.contains('/') && !x.contains('\\') && !x.starts_with('.'));
     }

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Source};
+use crate::letter::naming;
+use crate::load::signers::{BadRow, SignerRow};
 use crate::sink::Staged;
 use crate::text::control_chars;
 
@@ -16,6 +18,41 @@ pub struct Failure {
     pub line: u64,
     pub cells: Vec<(String, String)>,
     pub error: String,
+}
+
+impl Failure {
+    /// A row that failed with `error`: its cells as read, and the reason.
+    pub fn of(row: &SignerRow, error: &Error) -> Failure {
+        Failure {
+            row: row.row,
+            line: row.line,
+            cells: row.cells.clone(),
+            error: reason(error),
+        }
+    }
+}
+
+impl From<BadRow> for Failure {
+    fn from(bad: BadRow) -> Failure {
+        Failure {
+            row: bad.row,
+            line: bad.line,
+            cells: bad.cells,
+            error: bad.reason,
+        }
+    }
+}
+
+/// What went wrong with a row, without the file and row that every report of a failed
+/// row names anyway.
+pub fn reason(error: &Error) -> String {
+    match error {
+        Error::Invalid {
+            origin: Source::Cell { column, .. },
+            message,
+        } => format!("column `{column}`: {message}"),
+        other => other.to_string(),
+    }
 }
 
 /// Collects failures into a temporary file, put in place by `finish`.
@@ -31,7 +68,11 @@ impl FailureFile {
     /// Failures for a CSV with `header`, or for JSON Lines when `header` is empty.
     pub fn new(dir: &Path, header: Vec<String>) -> FailureFile {
         let json = header.is_empty();
-        let name = if json { "failed.jsonl" } else { "failed.csv" };
+        let name = if json {
+            naming::FAILED_JSONL
+        } else {
+            naming::FAILED_CSV
+        };
         FailureFile {
             path: dir.join(name),
             header: header.iter().map(|h| text(h)).collect(),

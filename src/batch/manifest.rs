@@ -14,7 +14,7 @@ use crate::model::Language;
 use crate::sink::Journal;
 
 /// The manifest's file name inside the output directory.
-pub const FILE: &str = "manifest.jsonl";
+pub const FILE: &str = crate::letter::naming::MANIFEST;
 
 /// One letter written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,10 +8,8 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::chunks::{Chunk, Event};
-use super::{
-    combined_separator, failures, manifest, record_failure, stopped, LetterOutcome, Observer,
-    RowOutcome, Summary,
-};
+use super::engine::{LetterOutcome, RowOutcome};
+use super::{failures, manifest, record_failure, stopped, Observer, Summary};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::model::Language;
@@ -39,6 +37,14 @@ pub struct Outputs<'a> {
     /// The combined PDF being written.
     pub pdf: Option<Combined<sink::Staged>>,
     pub first_language: Option<Language>,
+}
+
+/// The bytes between letters in a combined file.
+fn combined_separator(format: Format) -> &'static [u8] {
+    match format {
+        Format::Json | Format::Mbox | Format::Mailto => b"",
+        _ => b"\x0c\n",
+    }
 }
 
 impl Outputs<'_> {
@@ -170,5 +176,36 @@ impl Outputs<'_> {
         }
         self.observer.letters_done(done);
         Ok(())
+    }
+
+    /// Puts the batch's files in place once every letter is done: the manifest on disk,
+    /// the combined file (a PDF titled `title`, the campaign's name) renamed into place,
+    /// the failed rows' file.
+    pub fn finish(&mut self, title: Option<&str>) -> Result<()> {
+        if let Some(manifest) = &mut self.manifest {
+            manifest.sync()?;
+        }
+        let path = self.combined_path.clone();
+        // The combined file, complete, when it has letters.
+        let complete = match (self.pdf.take(), self.combined.take()) {
+            (Some(pdf), _) => match title {
+                Some(title) => Some(pdf.finish(title).map_err(|e| Error::write(&path, e))?),
+                None => None,
+            },
+            (None, Some(file)) => {
+                let staged = file
+                    .into_inner()
+                    .map_err(|e| Error::write(&path, e.into_error()))?;
+                (self.summary.written > 0).then_some(staged)
+            }
+            (None, None) => None,
+        };
+        if let Some(staged) = complete {
+            staged.commit(true)?;
+        }
+        if self.failures.count() > 0 {
+            self.summary.failures_file = Some(self.failures.path().to_path_buf());
+        }
+        self.failures.finish()
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::draft::Draft;
-use crate::i18n;
+use crate::model::locale;
 
 /// The names a template may use, for error messages.
 pub const AVAILABLE: &str = "language, date, act_before, campaign.id, campaign.name, \
@@ -21,12 +21,12 @@ name, pronouns), fields.<column>";
 pub fn build_fixed(draft: &Draft) -> Value {
     let lang = draft.language;
     let recipient = &draft.recipient;
-    let style = i18n::DateStyle::for_letter(lang, recipient.is_in_us());
+    let style = locale::DateStyle::for_letter(lang, recipient.is_in_us());
     let act_before = draft
         .template
         .meta
         .act_before
-        .map(|d| i18n::format_date(d, lang, style))
+        .map(|d| locale::format_date(d, lang, style))
         .unwrap_or_default();
     let demands: Vec<Value> = draft
         .demands
@@ -47,7 +47,7 @@ pub fn build_fixed(draft: &Draft) -> Value {
         .collect();
     json!({
         "language": lang.code(),
-        "date": i18n::format_date(draft.date, lang, style),
+        "date": locale::format_date(draft.date, lang, style),
         "act_before": act_before,
         "campaign": { "id": draft.template.id, "name": draft.template.name_in(lang) },
         "recipient": {

@@ -4,6 +4,7 @@
 
 mod context;
 mod escape;
+mod frame;
 mod markdown;
 mod pool;
 
@@ -15,8 +16,7 @@ pub use markdown::{parse as parse_markdown, MarkdownError, Parsed};
 
 use crate::draft::Draft;
 use crate::error::{Error, Result};
-use crate::i18n;
-use crate::letter::{Letter, Letterhead, PersonConcerned, RecipientBlock, Signature};
+use crate::letter::Letter;
 use crate::model::Template;
 
 /// The compiled bodies of one template, ready to compose any number of letters.
@@ -106,106 +106,11 @@ impl Composer {
             location: body_path.to_string(),
             message: e.to_string(),
         })?;
-        Ok(frame(draft, parsed))
+        Ok(frame::frame(draft, parsed))
     }
 }
 
 /// Composes one letter (compiling the template just for it).
 pub fn compose(draft: &Draft) -> Result<Letter> {
     Composer::new(&draft.template)?.compose(draft)
-}
-
-fn non_empty(lines: impl IntoIterator<Item = String>) -> Vec<String> {
-    lines
-        .into_iter()
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-fn letterhead(draft: &Draft) -> Letterhead {
-    let sender = &draft.sender;
-    let mut lines = sender.address.clone();
-    lines.extend([
-        sender.email.clone(),
-        sender.phone.clone(),
-        sender.web.clone(),
-    ]);
-    let lines = non_empty(lines);
-    let name = if !sender.organization.trim().is_empty() {
-        sender.organization.trim().to_string()
-    } else if !lines.is_empty() {
-        sender.name.trim().to_string()
-    } else {
-        String::new()
-    };
-    Letterhead { name, lines }
-}
-
-fn frame(draft: &Draft, parsed: Parsed) -> Letter {
-    let lang = draft.language;
-    let recipient = &draft.recipient;
-    let us = recipient.is_in_us();
-    let mut recipient_lines = vec![recipient.addressee_line(lang)];
-    let name_known = !recipient.name_in(lang).is_empty();
-    if name_known {
-        recipient_lines.push(recipient.title_in(lang).to_string());
-    }
-    recipient_lines.push(recipient.organization_in(lang).to_string());
-    recipient_lines.extend(recipient.address.iter().cloned());
-    let mut recipient_lines = non_empty(recipient_lines);
-    recipient_lines.dedup();
-    Letter {
-        language: lang,
-        template: draft.template.id.clone(),
-        letterhead: letterhead(draft),
-        date: draft.date,
-        date_text: i18n::format_date(draft.date, lang, i18n::DateStyle::for_letter(lang, us)),
-        recipient: RecipientBlock {
-            id: recipient.id.clone(),
-            lines: recipient_lines,
-            email: Some(recipient.email.trim().to_string()).filter(|e| !e.is_empty()),
-            country: recipient.country.clone(),
-        },
-        subject: draft
-            .template
-            .meta
-            .subject
-            .get_or_empty(lang)
-            .trim()
-            .to_string(),
-        salutation: recipient
-            .salutation_in(lang)
-            .unwrap_or(i18n::fallback_salutation(lang))
-            .trim()
-            .to_string(),
-        body: parsed.blocks,
-        footnotes: parsed.footnotes,
-        closing: i18n::closing(lang, us).to_string(),
-        signature: Signature {
-            image: draft.sender.signature.clone(),
-            name: draft.sender.name.trim().to_string(),
-            title: draft.sender.title.trim().to_string(),
-            organization: draft.sender.organization.trim().to_string(),
-        },
-        cosigners: draft.cosigners.clone(),
-        enclosures: Vec::new(),
-        cc: Vec::new(),
-        sender_email: Some(draft.sender.email.trim().to_string()).filter(|e| !e.is_empty()),
-        act_before: draft.template.meta.act_before,
-        people: draft
-            .template
-            .meta
-            .people
-            .iter()
-            .map(|p| PersonConcerned {
-                name: p.name.get_or_empty(lang).to_string(),
-                pronouns: p
-                    .pronouns
-                    .as_ref()
-                    .map_or("", |x| x.get_or_empty(lang))
-                    .to_string(),
-            })
-            .collect(),
-    }
 }

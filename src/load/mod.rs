@@ -17,8 +17,8 @@ pub use recipients::{is_valid_id, Recipients};
 pub use templates::{body_file, TemplateSource, Templates, META_FILE};
 pub use toml_file::{line_column, parse as parse_toml};
 pub use workspace::{
-    find_workspace, remember_sender, user_config_dir, DataDir, PdfSettings, Settings,
-    CONFIG_DIR_VAR, RECIPIENTS_FILE, TEMPLATES_DIR, WORKSPACE_FILE,
+    find_workspace, remembered_sender_file, settings_with_sender, user_config_dir, DataDir,
+    PdfSettings, Settings, CONFIG_DIR_VAR, RECIPIENTS_FILE, TEMPLATES_DIR, WORKSPACE_FILE,
 };
 
 use crate::error::{Error, Result};
@@ -35,13 +35,22 @@ pub struct DataOptions {
     pub workspace: Option<PathBuf>,
 }
 
+/// The `[sender]` table of one settings file.
+#[derive(Debug, Clone)]
+pub struct SenderSetting {
+    /// The settings file (`letters.toml`).
+    pub file: PathBuf,
+    pub sender: Sender,
+}
+
 /// Everything loaded: recipients, templates, and the default sender.
 #[derive(Debug)]
 pub struct DataSet {
     pub recipients: Recipients,
     pub templates: Templates,
-    /// The sender from the workspace, then from the user config directory.
-    pub sender: Sender,
+    /// The default signer of each settings file, the workspace's first, then the user
+    /// config directory's.
+    pub senders: Vec<SenderSetting>,
     /// PDF settings from the workspace, then from the user config directory.
     pub pdf: PdfSettings,
     /// The workspace in use, if any.
@@ -69,7 +78,7 @@ impl DataSet {
                 bundled::RECIPIENTS,
             )?,
             templates: Templates::from_bundled(&bundled::TEMPLATES, bundled::PREFIX),
-            sender: Sender::default(),
+            senders: Vec::new(),
             pdf: PdfSettings::default(),
             workspace: None,
         })
@@ -111,9 +120,13 @@ impl DataSet {
             None => Templates::from_bundled(&bundled::TEMPLATES, bundled::PREFIX),
         };
 
-        let sender = dirs.iter().fold(Sender::default(), |sender, dir| {
-            sender.or(&dir.settings.sender)
-        });
+        let senders = dirs
+            .iter()
+            .map(|dir| SenderSetting {
+                file: dir.dir.join(WORKSPACE_FILE),
+                sender: dir.settings.sender.clone(),
+            })
+            .collect();
 
         let pdf = dirs
             .iter()
@@ -122,7 +135,7 @@ impl DataSet {
         Ok(DataSet {
             recipients,
             templates,
-            sender,
+            senders,
             pdf,
             workspace: workspace.map(|w| w.dir),
         })

@@ -6,6 +6,8 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use encoding_rs::{Encoding, UTF_16LE, UTF_8, WINDOWS_1252};
 use encoding_rs_io::DecodeReaderBytesBuilder;
@@ -15,30 +17,57 @@ use crate::error::{Error, Result};
 use super::csv_records::{CsvRecords, RawRecord};
 use super::json_lines;
 
-/// The text encoding of a signers file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The text encoding of a signers file (`--encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignersEncoding {
     /// UTF-8 or UTF-16 when the file starts with their BOM; else UTF-8 when the start of
     /// the file is valid UTF-8, else Windows-1252.
     Auto,
-    #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    /// Windows-1252 (also accepts latin1 / iso-8859-1), as Excel exports in Western locales.
-    #[value(
-        name = "windows-1252",
-        alias = "cp1252",
-        alias = "latin1",
-        alias = "iso-8859-1"
-    )]
+    /// Windows-1252 (also latin1 / iso-8859-1), as Excel exports in Western locales.
     Windows1252,
     /// UTF-16 (Excel's "Unicode text"): as its BOM says, little-endian without one.
-    #[value(
-        name = "utf-16",
-        alias = "utf16",
-        alias = "utf-16le",
-        alias = "utf-16be"
-    )]
     Utf16,
+}
+
+impl SignersEncoding {
+    /// Every encoding, in the order they are offered.
+    pub const ALL: [SignersEncoding; 4] = [
+        SignersEncoding::Auto,
+        SignersEncoding::Utf8,
+        SignersEncoding::Windows1252,
+        SignersEncoding::Utf16,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            SignersEncoding::Auto => "auto",
+            SignersEncoding::Utf8 => "utf-8",
+            SignersEncoding::Windows1252 => "windows-1252",
+            SignersEncoding::Utf16 => "utf-16",
+        }
+    }
+
+    /// Other names it is known by.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            SignersEncoding::Auto => &[],
+            SignersEncoding::Utf8 => &["utf8"],
+            SignersEncoding::Windows1252 => &["cp1252", "latin1", "iso-8859-1"],
+            SignersEncoding::Utf16 => &["utf16", "utf-16le", "utf-16be"],
+        }
+    }
+
+    /// What it means, in a few words.
+    pub fn description(self) -> &'static str {
+        match self {
+            SignersEncoding::Auto => "UTF-8 or UTF-16 by their BOM, else UTF-8 when the start is valid UTF-8, else Windows-1252",
+            SignersEncoding::Utf8 => "UTF-8",
+            SignersEncoding::Windows1252 => "Windows-1252 (latin1), as Excel exports in Western locales",
+            SignersEncoding::Utf16 => "UTF-16 (Excel's \"Unicode text\"): as its BOM says, little-endian without one",
+        }
+    }
 }
 
 /// The shape of a signers file.
@@ -134,6 +163,15 @@ impl SignersSource {
             SignersSource::File(path) => path.display().to_string(),
             SignersSource::Stdin => "<stdin>".to_string(),
             SignersSource::Bytes { name, .. } => name.clone(),
+        }
+    }
+
+    /// How many bytes there are to read, when that is known.
+    fn size(&self) -> Option<u64> {
+        match self {
+            SignersSource::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+            SignersSource::Stdin => None,
+            SignersSource::Bytes { bytes, .. } => Some(bytes.len() as u64),
         }
     }
 
@@ -235,11 +273,35 @@ pub fn detect_delimiter(start: &str) -> u8 {
 /// An open signers file: its detected shape, and its rows one at a time.
 pub struct SignersReader {
     pub source: String,
+    /// How far reading has got, for a progress bar.
+    pub progress: ReadProgress,
     pub format: SignersFormat,
     pub encoding: &'static Encoding,
     rows: Box<dyn Iterator<Item = std::result::Result<SignerRow, BadRow>> + Send>,
     /// The header, for writing failed rows back (CSV only).
     pub header: Vec<String>,
+}
+
+/// How much of a signers file has been read, and how much there is (unknown for
+/// standard input).
+#[derive(Debug, Clone, Default)]
+pub struct ReadProgress {
+    pub read: Arc<AtomicU64>,
+    pub total: Option<u64>,
+}
+
+/// A reader that counts the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 impl SignersReader {
@@ -250,7 +312,15 @@ impl SignersReader {
         delimiter: Option<u8>,
     ) -> Result<SignersReader> {
         let name = source.name();
-        let mut reader = BufReader::with_capacity(SNIFF_BYTES, source.open()?);
+        let progress = ReadProgress {
+            read: Arc::default(),
+            total: source.size(),
+        };
+        let counted = Counted {
+            inner: source.open()?,
+            read: Arc::clone(&progress.read),
+        };
+        let mut reader = BufReader::with_capacity(SNIFF_BYTES, counted);
         let start = reader
             .fill_buf()
             .map_err(|e| Error::read(Path::new(&name), e))?
@@ -282,6 +352,7 @@ impl SignersReader {
         };
         if source.looks_like_json_lines(&sniffed) {
             return Ok(SignersReader {
+                progress,
                 source: name.clone(),
                 format: SignersFormat::JsonLines,
                 encoding,
@@ -298,6 +369,7 @@ impl SignersReader {
         let header = read_header(&name, &header_record)?;
         let rows = csv_rows(name.clone(), csv, header.clone(), delimiter);
         Ok(SignersReader {
+            progress,
             source: name,
             format: SignersFormat::Csv { delimiter },
             encoding,

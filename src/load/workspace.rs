@@ -9,7 +9,6 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 use crate::model::Layout;
 use crate::model::Sender;
-use crate::text::control_chars;
 
 use super::toml_file;
 
@@ -92,11 +91,6 @@ impl DataDir {
             Err(e) => return Err(Error::read(&file, e)),
         };
         let mut settings: Settings = settings;
-        // Checked here, so that the file is blamed rather than the flag it stands in for.
-        for (key, text) in settings.sender.texts() {
-            control_chars::check(text)
-                .map_err(|m| Error::data(format!("{} [sender] {key}", file.display()), m))?;
-        }
         if let Some(signature) = &settings.sender.signature {
             settings.sender.signature = Some(dir.join(signature));
         }
@@ -151,28 +145,32 @@ pub fn user_config_dir() -> Option<PathBuf> {
     }
 }
 
-/// Saves `sender` as the default signer in the user config directory's `letters.toml`,
-/// keeping whatever else the file holds. Returns the file written.
-pub fn remember_sender(sender: &Sender) -> Result<PathBuf> {
+/// Where `remember` keeps the default signer: the user config directory's
+/// `letters.toml`.
+pub fn remembered_sender_file() -> Result<PathBuf> {
     let dir = user_config_dir().ok_or_else(|| {
-        Error::flag(
+        Error::data(
             CONFIG_DIR_VAR,
             "no user config directory is known on this system: set LETTERS_CONFIG_DIR",
         )
     })?;
-    let file = dir.join(WORKSPACE_FILE);
-    let mut table = match std::fs::read_to_string(&file) {
+    Ok(dir.join(WORKSPACE_FILE))
+}
+
+/// The text of the settings file `file` (read from disk, if it exists) with `sender` as
+/// its `[sender]` table, keeping whatever else the file holds. The signature image is
+/// not kept: it is chosen letter by letter.
+pub fn settings_with_sender(file: &Path, sender: &Sender) -> Result<String> {
+    let mut table = match std::fs::read_to_string(file) {
         Ok(text) => toml_file::parse::<toml::Table>(&file.display().to_string(), &text)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => toml::Table::new(),
-        Err(e) => return Err(Error::read(&file, e)),
+        Err(e) => return Err(Error::read(file, e)),
     };
     let mut saved = sender.clone();
     saved.signature = None;
     let value = toml::Value::try_from(&saved)
         .map_err(|e| Error::data(file.display().to_string(), e.to_string()))?;
     table.insert("sender".to_string(), value);
-    let text = toml::to_string_pretty(&table)
-        .map_err(|e| Error::data(file.display().to_string(), e.to_string()))?;
-    crate::sink::write_atomic(&file, text.as_bytes())?;
-    Ok(file)
+    toml::to_string_pretty(&table)
+        .map_err(|e| Error::data(file.display().to_string(), e.to_string()))
 }

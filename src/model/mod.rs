@@ -6,6 +6,7 @@ pub mod date;
 mod demand;
 mod language;
 mod layout;
+pub mod locale;
 mod localized;
 mod person;
 mod recipient;

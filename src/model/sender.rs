@@ -50,32 +50,4 @@ impl Sender {
         }
         self
     }
-
-    /// Every text field with its key in the `[sender]` table of `letters.toml`.
-    pub fn texts(&self) -> Vec<(&'static str, &str)> {
-        let mut texts = vec![
-            ("name", self.name.as_str()),
-            ("title", &self.title),
-            ("organization", &self.organization),
-            ("email", &self.email),
-            ("phone", &self.phone),
-            ("web", &self.web),
-        ];
-        texts.extend(self.address.iter().map(|l| ("address", l.as_str())));
-        texts
-    }
-
-    /// Every text field, for mojibake scanning and repair, with the flag that sets it.
-    pub fn texts_mut(&mut self) -> Vec<(&'static str, &mut String)> {
-        let mut texts = vec![
-            ("--sender-name", &mut self.name),
-            ("--sender-title", &mut self.title),
-            ("--sender-org", &mut self.organization),
-            ("--sender-email", &mut self.email),
-            ("--sender-phone", &mut self.phone),
-            ("--sender-web", &mut self.web),
-        ];
-        texts.extend(self.address.iter_mut().map(|l| ("--sender-address", l)));
-        texts
-    }
 }

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Plain text, wrapped (see --width).
     Text,
@@ -27,6 +27,40 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order they are offered.
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Json,
+        Format::Email,
+        Format::Mbox,
+        Format::Mailto,
+        Format::Pdf,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Email => "email",
+            Format::Mbox => "mbox",
+            Format::Mailto => "mailto",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// What it is, in a few words.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Text => "Plain text, wrapped (see --width)",
+            Format::Json => "The Letter model as JSON",
+            Format::Email => "An email message (.eml, RFC 5322) with the text as its body, ready for `letters send`",
+            Format::Mbox => "Several email messages in one mbox file",
+            Format::Mailto => "A mailto: URI, to open the letter in your own mail program",
+            Format::Pdf => "A typeset PDF (see --layout, --signature, --font-regular)",
+        }
+    }
+
     /// The file extension for this format.
     pub fn extension(self) -> &'static str {
         match self {

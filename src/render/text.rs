@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::wrap::wrap_with;
-use crate::i18n;
 use crate::letter::{Block, Inline, Letter};
+use crate::model::locale;
 
 /// The default line width.
 pub const DEFAULT_WIDTH: usize = 72;
@@ -153,13 +153,23 @@ pub fn render(letter: &Letter, width: usize) -> String {
     if !letter.letterhead.is_empty() {
         let head = &letter.letterhead;
         out.section(|out| {
-            let lines = std::iter::once(&head.name).chain(&head.lines);
-            out.fit(lines.filter(|l| !l.is_empty()), width);
+            let name = std::iter::once(head.name.as_str()).filter(|n| !n.is_empty());
+            let lines: Vec<String> = name
+                .chain(head.contact_lines())
+                .map(str::to_string)
+                .collect();
+            out.fit(&lines, width);
         });
     }
     out.section(|out| out.fit([&letter.date_text], width));
-    out.section(|out| out.fit(&letter.recipient.lines, width));
-    let label = i18n::subject_label(lang);
+    let recipient: Vec<String> = letter
+        .recipient
+        .lines()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    out.section(|out| out.fit(&recipient, width));
+    let label = locale::subject_label(lang);
     let hang = " ".repeat(label.chars().count() + 1);
     out.section(|out| {
         out.wrap(&format!("{label} {}", letter.subject), width, "", &hang);
@@ -174,7 +184,7 @@ pub fn render(letter: &Letter, width: usize) -> String {
     });
     if !letter.cosigners.is_empty() {
         out.section(|out| {
-            out.push("", i18n::cosigners_heading(lang));
+            out.push("", locale::cosigners_heading(lang));
             for cosigner in &letter.cosigners {
                 out.wrap(cosigner, width, "  ", "    ");
             }
@@ -183,13 +193,13 @@ pub fn render(letter: &Letter, width: usize) -> String {
     if !letter.enclosures.is_empty() {
         let text = format!(
             "{} {}",
-            i18n::enclosures_label(lang),
+            locale::enclosures_label(lang),
             letter.enclosures.join("; ")
         );
         out.section(|out| out.wrap(&text, width, "", "  "));
     }
     if !letter.cc.is_empty() {
-        let text = format!("{} {}", i18n::cc_label(lang), letter.cc.join("; "));
+        let text = format!("{} {}", locale::cc_label(lang), letter.cc.join("; "));
         out.section(|out| out.wrap(&text, width, "", "  "));
     }
     if !letter.footnotes.is_empty() {

@@ -85,8 +85,8 @@ pub(super) fn recipient_mailbox(letter: &Letter) -> Result<Mailbox> {
     };
     let field = format!("email of recipient `{}`", letter.recipient.id);
     let address = parse_mailbox(&field, email)?.email;
-    let name = letter.recipient.lines.first().map(|l| one_line(l));
-    Ok(Mailbox::new(name.filter(|n| !n.is_empty()), address))
+    let name = one_line(&letter.recipient.addressee);
+    Ok(Mailbox::new(Some(name).filter(|n| !n.is_empty()), address))
 }
 
 /// The sender: `--from`, else the signer's name and email address.

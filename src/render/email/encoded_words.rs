@@ -156,7 +156,7 @@ mod tests {
         for name in ENCODED_WORDS {
             let mut letter = letter();
             letter.signature.name = name.to_string();
-            letter.recipient.lines[0] = format!("Fiscal {name}");
+            letter.recipient.addressee = format!("Fiscal {name}");
             let options = EmailOptions {
                 cc: vec![
                     "plain@example.org".to_string(),

@@ -20,10 +20,10 @@ pub fn letter() -> Letter {
         date_text: "23 de noviembre de 2026".to_string(),
         recipient: RecipientBlock {
             id: "ve-attorney-general".to_string(),
-            lines: vec![
-                "Señor Tarek William Saab".to_string(),
-                "Fiscal General de la República".to_string(),
-            ],
+            addressee: "Señor Tarek William Saab".to_string(),
+            title: "Fiscal General de la República".to_string(),
+            organization: String::new(),
+            address: Vec::new(),
             email: Some("ministeriopublico@mp.gob.ve".to_string()),
             country: "VE".to_string(),
         },

@@ -270,7 +270,7 @@ mod tests {
         let mut letter = letter();
         letter.subject = format!("Asunto {INJECTION}");
         letter.signature.name = format!("Ana {INJECTION}");
-        letter.recipient.lines[0] = format!("Fiscal {INJECTION}");
+        letter.recipient.addressee = format!("Fiscal {INJECTION}");
         for sep in ["\n", "\r", "\u{85}", "\u{2028}"] {
             letter.subject.push_str(&format!("{sep}X-Injected: {sep}"));
         }

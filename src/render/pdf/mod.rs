@@ -120,13 +120,18 @@ mod tests {
             template: "t".into(),
             letterhead: Letterhead {
                 name: "Red de Ejemplo".into(),
-                lines: vec!["Apartado 123".into(), "ana@example.org".into()],
+                address: vec!["Apartado 123".into()],
+                email: "ana@example.org".into(),
+                ..Letterhead::default()
             },
             date: NaiveDate::from_ymd_opt(2024, 7, 25).unwrap(),
             date_text: "25 de julio de 2024".into(),
             recipient: RecipientBlock {
                 id: "x".into(),
-                lines: vec!["Señor Fiscal".into(), "Caracas".into()],
+                addressee: "Señor Fiscal".into(),
+                title: String::new(),
+                organization: String::new(),
+                address: vec!["Caracas".into()],
                 email: None,
                 country: "VE".into(),
             },

@@ -5,8 +5,8 @@
 //! the closing stays with the signature; footnotes go to the foot of the page that
 //! marks them; continuation pages say "Page 2 of 3".
 
-use crate::i18n;
 use crate::letter::{Block, Inline, Letter};
+use crate::model::locale;
 
 use super::fonts::{Fonts, Style};
 use super::layout::{DatePlace, Geometry, MM};
@@ -349,7 +349,7 @@ impl<'a> Composer<'a> {
         }
         if g.window.is_none() {
             let mut gap = LEADING;
-            for text in &letter.recipient.lines {
+            for text in letter.recipient.lines() {
                 for line in self.lines(&plain(text, Style::Regular, BODY), width) {
                     let mut item = Item::text(line, 0.0, LEADING);
                     item.space_before = std::mem::take(&mut gap);
@@ -433,7 +433,7 @@ impl<'a> Composer<'a> {
         let lang = letter.language;
         let width = self.g.text_width();
         if !letter.cosigners.is_empty() {
-            let heading = i18n::cosigners_heading(lang);
+            let heading = locale::cosigners_heading(lang);
             let lines = self.lines(&plain(heading, Style::Bold, BODY), width);
             let mut head = paragraph(lines, 0.0, LEADING, LEADING * 1.5);
             for item in &mut head {
@@ -447,8 +447,8 @@ impl<'a> Composer<'a> {
         }
         let mut gap = LEADING * 1.5;
         for (label, list) in [
-            (i18n::enclosures_label(lang), &letter.enclosures),
-            (i18n::cc_label(lang), &letter.cc),
+            (locale::enclosures_label(lang), &letter.enclosures),
+            (locale::cc_label(lang), &letter.cc),
         ] {
             if list.is_empty() {
                 continue;
@@ -507,7 +507,8 @@ impl<'a> Composer<'a> {
         let width = g.text_width();
         let mut bottom = 0.0_f32;
         let head = &letter.letterhead;
-        if !head.name.is_empty() || !head.lines.is_empty() {
+        let contact = head.contact_lines();
+        if !head.name.is_empty() || !contact.is_empty() {
             let mut y = g.name_baseline;
             if !head.name.is_empty() {
                 for line in self.lines(&plain(&head.name, Style::Bold, NAME_SIZE), width) {
@@ -522,8 +523,8 @@ impl<'a> Composer<'a> {
                 y -= NAME_SIZE * 1.15;
                 y += 4.0;
             }
-            if !head.lines.is_empty() {
-                let contact = head.lines.join("  ·  ");
+            if !contact.is_empty() {
+                let contact = contact.join("  ·  ");
                 for line in self.lines(&plain(&contact, Style::Regular, SMALL), width) {
                     y += SMALL_LEADING;
                     marks.push(Mark::Text {
@@ -582,7 +583,7 @@ impl<'a> Composer<'a> {
         };
         let window_width = window.width;
         let mut address: Vec<Line> = Vec::new();
-        for text in &letter.recipient.lines {
+        for text in letter.recipient.lines() {
             address.extend(self.lines(&plain(text, Style::Regular, ADDRESS_SIZE), window_width));
         }
         let field_bottom = window.top + window.height;
@@ -597,12 +598,7 @@ impl<'a> Composer<'a> {
             if !head.name.is_empty() {
                 parts.push(head.name.as_str());
             }
-            parts.extend(
-                head.lines
-                    .iter()
-                    .filter(|l| !l.contains('@') && !l.contains("://"))
-                    .map(String::as_str),
-            );
+            parts.extend(head.address.iter().map(String::as_str));
             if !parts.is_empty() {
                 let text = parts.join(" · ");
                 if let Some(line) = self
@@ -776,7 +772,7 @@ impl<'a> Composer<'a> {
         marks: &mut Vec<Mark>,
     ) {
         let g = self.g;
-        let label = i18n::page_of(lang, number, total);
+        let label = locale::page_of(lang, number, total);
         let width = g.text_width();
         let Some(line) = self
             .lines(&plain(&label, Style::Regular, SMALL), width)
@@ -796,7 +792,7 @@ impl<'a> Composer<'a> {
             return;
         }
         let letter = self.letter;
-        let mut context = letter.recipient.lines.first().cloned().unwrap_or_default();
+        let mut context = letter.recipient.addressee.clone();
         if !context.is_empty() {
             context.push_str("  ·  ");
         }

@@ -1,4 +1,9 @@
 //! The Letter: the document model every renderer lays out, independent of output format.
+//! Its parts are structured (the letterhead's name, address, email, phone and web; the
+//! recipient block's addressee, title, organization and address), so no renderer has to
+//! guess what a line is. `naming` builds every file name.
+
+pub mod naming;
 
 use std::path::PathBuf;
 
@@ -68,13 +73,29 @@ pub struct Footnote {
 pub struct Letterhead {
     /// The organization, or the sender's name for a personal letter.
     pub name: String,
-    /// Address, email, phone and web lines.
-    pub lines: Vec<String>,
+    /// Postal address lines.
+    pub address: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub web: String,
 }
 
 impl Letterhead {
     pub fn is_empty(&self) -> bool {
-        self.name.is_empty() && self.lines.is_empty()
+        self.name.is_empty() && self.contact_lines().is_empty()
+    }
+
+    /// The lines under the name: address, then email, phone and web.
+    pub fn contact_lines(&self) -> Vec<&str> {
+        self.address
+            .iter()
+            .map(String::as_str)
+            .chain([self.email.as_str(), self.phone.as_str(), self.web.as_str()])
+            .filter(|line| !line.is_empty())
+            .collect()
     }
 }
 
@@ -83,10 +104,39 @@ impl Letterhead {
 pub struct RecipientBlock {
     /// The office id.
     pub id: String,
-    /// Honorific and name, title, organization, address lines.
-    pub lines: Vec<String>,
+    /// The honorific and name, or the office when no name is known.
+    pub addressee: String,
+    /// The officeholder's title (none when the addressee is the office itself).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub organization: String,
+    /// Postal address lines.
+    pub address: Vec<String>,
     pub email: Option<String>,
     pub country: String,
+}
+
+impl RecipientBlock {
+    /// The block as printed: addressee, title, organization, address lines; blank
+    /// lines left out, and a line that repeats the one before it printed once.
+    pub fn lines(&self) -> Vec<&str> {
+        let mut lines: Vec<&str> = Vec::with_capacity(3 + self.address.len());
+        let parts = [
+            self.addressee.as_str(),
+            self.title.as_str(),
+            self.organization.as_str(),
+        ];
+        for line in parts
+            .into_iter()
+            .chain(self.address.iter().map(String::as_str))
+        {
+            if !line.is_empty() && lines.last() != Some(&line) {
+                lines.push(line);
+            }
+        }
+        lines
+    }
 }
 
 /// The signature block.

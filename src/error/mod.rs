@@ -4,6 +4,10 @@ use std::path::{Path, PathBuf};
 
 use crate::exit::Exit;
 
+mod source;
+
+pub use source::Source;
+
 /// What was being done with the file of an I/O error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IoAction {
@@ -30,6 +34,11 @@ pub enum Error {
     /// A bad combination of flags or a bad flag value.
     #[error("{flag}: {message}")]
     Flag { flag: String, message: String },
+
+    /// A value of a letter request that does not pass its checks, blamed on its source
+    /// (a flag, a settings key, a prompt, a signers cell).
+    #[error("{origin}: {message}")]
+    Invalid { origin: Source, message: String },
 
     /// Choices `letters draft` needs and was not given.
     #[error("missing {}", .missing.join(", "))]
@@ -144,6 +153,13 @@ impl Error {
         }
     }
 
+    pub fn invalid(origin: &Source, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            origin: origin.clone(),
+            message: message.into(),
+        }
+    }
+
     pub fn data(location: impl Into<String>, message: impl Into<String>) -> Error {
         Error::Data {
             location: location.into(),
@@ -227,7 +243,7 @@ impl Error {
                 "wait for the other run to finish (or write somewhere else), then run the command again"
                     .to_string(),
             ),
-            Error::Flag { .. } => None,
+            Error::Flag { .. } | Error::Invalid { .. } => None,
         }
     }
 

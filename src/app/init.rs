@@ -74,5 +74,5 @@ pub fn run(args: InitArgs, diagnostics: Diagnostics) -> Result<Exit> {
         files.len(),
         root.join(WORKSPACE_FILE).display()
     ));
-    super::ok()
+    Ok(Exit::Success)
 }

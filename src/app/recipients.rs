@@ -1,7 +1,7 @@
 //! `letters recipients list|show`: the recipient records in use, and how fresh they are.
 
+use super::clock;
 use crate::cli::RecipientsCommand;
-use crate::clock;
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::load::{DataOptions, DataSet};
@@ -121,7 +121,7 @@ pub fn run(
         }
     };
     sink::write_stdout(text.as_bytes())?;
-    super::ok()
+    Ok(Exit::Success)
 }
 
 /// A plain left-aligned table with a header row.

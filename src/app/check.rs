@@ -1,9 +1,9 @@
 //! `letters check [DIR]`: validates the data in use (or a workspace directory) and prints
 //! every error and warning, one per line.
 
+use super::clock;
 use crate::check::{self, Report};
 use crate::cli::CheckArgs;
-use crate::clock;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::{bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE};

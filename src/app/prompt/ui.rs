@@ -1,23 +1,26 @@
 //! The language of the prompts: English by default, Spanish when the locale or
 //! `--ui-lang` says so. Each message is written once per language, side by side.
 
+use crate::error::{Error, Result};
 use crate::model::Language;
 
 /// Picks the interface language: `--ui-lang`, else the locale, else English.
-pub fn language(flag: Option<Language>) -> Language {
-    if let Some(language) = flag {
-        return language;
+pub fn language(flag: Option<&str>) -> Result<Language> {
+    if let Some(code) = flag {
+        return code
+            .parse()
+            .map_err(|e: crate::model::UnknownLanguage| Error::flag("--ui-lang", e.to_string()));
     }
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|var| std::env::var(var).ok())
         .find(|value| !value.is_empty())
         .unwrap_or_default();
-    if locale.to_ascii_lowercase().starts_with("es") {
+    Ok(if locale.to_ascii_lowercase().starts_with("es") {
         Language::Es
     } else {
         Language::En
-    }
+    })
 }
 
 /// The prompts' language.

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Language;
+use super::Language;
 
 const MONTHS_EN: [&str; 12] = [
     "January",

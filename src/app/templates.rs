@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use crate::cli::TemplatesCommand;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::i18n;
 use crate::load::{DataOptions, DataSet};
+use crate::model::locale;
 use crate::model::{Language, Template};
 use crate::sink;
 
@@ -54,7 +54,7 @@ fn describe(template: &Template, lang: Language) -> String {
     if let Some(deadline) = meta.act_before {
         lines.push(format!(
             "  act before: {}",
-            i18n::format_date(deadline, lang, i18n::DateStyle::DayMonthYear)
+            locale::format_date(deadline, lang, locale::DateStyle::DayMonthYear)
         ));
     }
     if !meta.target_languages.is_empty() {
@@ -88,10 +88,17 @@ fn describe(template: &Template, lang: Language) -> String {
     lines.join("\n") + "\n"
 }
 
+/// The language of `--lang`.
+fn language(code: &str) -> Result<Language> {
+    code.parse()
+        .map_err(|e: crate::model::UnknownLanguage| Error::flag("--lang", e.to_string()))
+}
+
 pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<Exit> {
     let data = DataSet::load(data)?;
     let text = match command {
         TemplatesCommand::List { lang, json: true } => {
+            let lang = language(&lang)?;
             let all: Vec<_> = data
                 .templates
                 .templates
@@ -101,6 +108,7 @@ pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<Exit> {
             serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
         }
         TemplatesCommand::List { lang, json: false } => {
+            let lang = language(&lang)?;
             let rows: Vec<[String; 4]> = data
                 .templates
                 .templates
@@ -117,6 +125,7 @@ pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<Exit> {
             table(&["ID", "NAME", "LANG", "ACT BEFORE"], &rows)
         }
         TemplatesCommand::Show { id, lang, json } => {
+            let lang = language(&lang)?;
             let template = data.templates.get(&id)?;
             if json {
                 serde_json::to_string_pretty(&to_json(template, lang)).unwrap_or_default() + "\n"
@@ -126,5 +135,5 @@ pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<Exit> {
         }
     };
     sink::write_stdout(text.as_bytes())?;
-    super::ok()
+    Ok(Exit::Success)
 }

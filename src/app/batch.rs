@@ -1,0 +1,191 @@
+//! `letters batch`: the flags (over `letters.toml`) become the batch's checked request,
+//! the rows are merged into it one by one, a progress bar runs on a terminal, and a
+//! one-line summary ends it.
+
+use std::path::PathBuf;
+
+use crate::batch::{self, BatchRequest, Summary};
+use crate::cli::BatchArgs;
+use crate::draft::{self, Context, LetterRequest};
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::load::signers::{SignersReader, SignersSource};
+use crate::load::{DataOptions, DataSet};
+use crate::render::Format;
+
+use super::progress::Progress;
+use super::{clock, inputs, output, Diagnostics};
+
+fn summary_line(summary: &Summary) -> String {
+    let mut parts = vec![
+        format!("{} written", summary.written),
+        format!("{} skipped", summary.skipped),
+        format!("{} failed", summary.failed_rows),
+    ];
+    if summary.duplicates > 0 {
+        parts.push(format!("{} duplicate rows", summary.duplicates));
+    }
+    if summary.blank > 0 {
+        parts.push(format!("{} blank rows", summary.blank));
+    }
+    if summary.other_shards > 0 {
+        parts.push(format!("{} rows in other shards", summary.other_shards));
+    }
+    let mut line = format!(
+        "{} in {:.1} s ({:.0} letters/s)",
+        parts.join(", "),
+        summary.elapsed.as_secs_f64(),
+        summary.rate()
+    );
+    if let Some(file) = &summary.failures_file {
+        line.push_str(&format!("; failed rows are in {}", file.display()));
+    }
+    line
+}
+
+/// The byte `--delimiter` names: one ASCII character that can separate cells.
+fn delimiter(c: char) -> Result<u8> {
+    let refuse = |why: &str| {
+        let shown: String = if c.is_control() {
+            c.escape_debug().collect()
+        } else {
+            c.into()
+        };
+        Err(Error::flag(
+            "--delimiter",
+            format!("`{shown}` {why}: use , or ; or a tab, or leave --delimiter out to detect it"),
+        ))
+    };
+    match c {
+        '\n' | '\r' => refuse("is a line break, which ends rows, so it cannot separate cells"),
+        '"' => refuse("is the quote that encloses cells, so it cannot separate them"),
+        c if c.is_control() && c != '\t' => refuse("is a control character"),
+        c if c.is_ascii() => Ok(c as u8),
+        c => Err(Error::flag(
+            "--delimiter",
+            format!("`{c}` is not a single ASCII character"),
+        )),
+    }
+}
+
+/// Flags that cannot go together.
+fn check_combinations(args: &BatchArgs) -> Result<()> {
+    if args.combine && args.resume {
+        return Err(Error::flag(
+            "--resume",
+            "a combined file is written in one piece: run the batch again without --resume",
+        ));
+    }
+    if args.combine && args.sign_on {
+        return Err(Error::flag(
+            "--combine",
+            "a sign-on letter is one letter per recipient: leave out --combine",
+        ));
+    }
+    if output::is_stdout(Some(&args.output)) {
+        return Err(Error::flag(
+            "--output",
+            "a batch writes a directory (its letters, manifest.jsonl and failed rows): name one, such as -o out/",
+        ));
+    }
+    Ok(())
+}
+
+/// The folder the rows' signature images must be in.
+fn signatures_dir(args: &BatchArgs, source: &SignersSource) -> Result<PathBuf> {
+    if let Some(dir) = &args.signatures_dir {
+        if !dir.is_dir() {
+            return Err(Error::flag(
+                "--signatures-dir",
+                format!("{} is not a folder", dir.display()),
+            ));
+        }
+        return Ok(dir.clone());
+    }
+    Ok(match source {
+        SignersSource::File(path) => match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        },
+        SignersSource::Stdin | SignersSource::Bytes { .. } => PathBuf::from("."),
+    })
+}
+
+pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<Exit> {
+    check_combinations(&args)?;
+    if args
+        .letter
+        .template
+        .as_deref()
+        .is_none_or(|t| t.trim().is_empty())
+    {
+        return Err(Error::MissingChoices {
+            missing: vec!["--template <ID>".to_string()],
+            hint: "every letter of a batch is for one campaign: see `letters templates list`"
+                .to_string(),
+        });
+    }
+    let data = DataSet::load(data_options)?;
+    let today = clock::today()?;
+    let mut raw = inputs::letter_flags(&args.letter, &args.sender)?;
+    raw.sender = raw.sender.or(inputs::sender_settings(&data.senders));
+    let checked = draft::validate(
+        raw,
+        &LetterRequest::empty(today),
+        Context {
+            signatures_dir: None,
+        },
+    )?;
+    for warning in &checked.warnings {
+        diagnostics.warn(warning);
+    }
+    let letter = checked.request;
+    if args.sign_on && letter.sender.name.trim().is_empty() {
+        return Err(Error::MissingChoices {
+            missing: vec!["--sender-name <NAME> (who signs the sign-on letter)".to_string()],
+            hint: "the co-signers come from the rows; the letter itself is signed by --sender-name (or [sender] in letters.toml)".to_string(),
+        });
+    }
+    let source = SignersSource::parse(&args.signers);
+    let signatures_dir = signatures_dir(&args, &source)?;
+    let delimiter = args.delimiter.map(delimiter).transpose()?;
+    let rows = SignersReader::open(&source, args.encoding, delimiter)?;
+    // Combined email is an mbox, and an mbox is always one file.
+    let (format, combine) = match args.format {
+        Format::Email if args.combine => (Format::Mbox, true),
+        Format::Mbox => (Format::Mbox, true),
+        format => (format, args.combine),
+    };
+    let render = output::render_options(format, letter.width, &args.email, &args.pdf, &data.pdf)?;
+    let request = BatchRequest {
+        letter,
+        render,
+        out_dir: args.output.clone(),
+        resume: args.resume,
+        shard: args.shard,
+        combine,
+        sign_on: args.sign_on,
+        signatures_dir,
+    };
+    let progress = Progress::new(diagnostics, rows.progress.clone());
+    let signers = rows.source.clone();
+    let jobs = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::flag("--jobs", e.to_string()))?;
+    let summary = pool.install(|| batch::run(&request, rows, &data, today, &progress));
+    progress.finish();
+    let summary = summary?;
+    if summary.rows == 0 {
+        diagnostics.warn(&format!(
+            "{signers} has no rows below its header: no letter was written"
+        ));
+    }
+    diagnostics.info(&summary_line(&summary));
+    Ok(if summary.failed_rows > 0 {
+        Exit::PartialFailure
+    } else {
+        Exit::Success
+    })
+}

@@ -1,0 +1,76 @@
+//! `letters draft`: the flags (over `letters.toml`) become one checked request, one
+//! letter per recipient is drafted, and the letters go to standard output, a file, or a
+//! directory. On a terminal, the guided flow asks for whatever the flags leave open.
+
+use crate::cli::DraftArgs;
+use crate::draft::{self, Context, LetterRequest, RawRequest};
+use crate::error::{Error, Result};
+use crate::exit::Exit;
+use crate::load::{DataOptions, DataSet};
+use crate::render::Format;
+
+use super::{clock, inputs, letters, output, prompt, Diagnostics};
+
+/// What the flags and settings ask for.
+pub fn raw_request(args: &DraftArgs, data: &DataSet) -> Result<RawRequest> {
+    let mut raw = inputs::letter_flags(&args.letter, &args.sender)?;
+    raw.sender = raw.sender.or(inputs::sender_settings(&data.senders));
+    Ok(raw)
+}
+
+fn missing_choices(template: bool, sender: bool, data: &DataSet) -> Error {
+    let mut missing = Vec::new();
+    if template {
+        let ids: Vec<&str> = data
+            .templates
+            .templates
+            .keys()
+            .map(String::as_str)
+            .collect();
+        missing.push(format!("--template <ID> (one of: {})", ids.join(", ")));
+    }
+    if sender {
+        missing.push("--sender-name <NAME> (or [sender] name in letters.toml)".to_string());
+    }
+    let hint = "there is no terminal to ask on, so nothing is asked: give every choice as a flag, for example: letters draft --template detention-urgent-action --sender-name \"Your Name\"";
+    Error::MissingChoices {
+        missing,
+        hint: hint.to_string(),
+    }
+}
+
+pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<Exit> {
+    let data = DataSet::load(data_options)?;
+    let today = clock::today()?;
+    let raw = raw_request(&args, &data)?;
+    let no_template = raw
+        .template
+        .as_ref()
+        .is_none_or(|t| t.value.trim().is_empty());
+    let no_sender = !raw.sender.has_name();
+    if no_template || no_sender {
+        if prompt::is_possible() {
+            return prompt::run(&args, raw, &data, today, diagnostics);
+        }
+        return Err(missing_choices(no_template, no_sender, &data));
+    }
+    let checked = draft::validate(
+        raw,
+        &LetterRequest::empty(today),
+        Context {
+            signatures_dir: None,
+        },
+    )?;
+    let letters = letters::compose(&checked, &data, today, diagnostics)?;
+    let format = args.format.unwrap_or(Format::Text);
+    letters::check_postal_addresses(&letters, format, &data)?;
+    let options = output::render_options(
+        format,
+        checked.request.width,
+        &args.email,
+        &args.pdf,
+        &data.pdf,
+    )?;
+    output::write(&letters, &options, args.output.as_deref(), diagnostics)?;
+    Ok(Exit::Success)
+}

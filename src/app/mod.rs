@@ -1,0 +1,69 @@
+//! The application: one file per subcommand, each turning parsed flags into plain
+//! requests (through [`inputs`] and the one conversion, [`crate::draft::validate`]),
+//! running them, and reporting what happened. `run` dispatches a parsed command line.
+
+mod batch;
+mod check;
+pub mod clock;
+mod diagnostics;
+mod draft;
+mod init;
+mod inputs;
+mod letters;
+mod output;
+mod progress;
+mod prompt;
+mod recipients;
+mod reference;
+mod send;
+mod templates;
+
+pub use diagnostics::{report, Diagnostics};
+pub use reference::COMPLETE_VAR;
+
+use crate::cli::{Cli, Command, DataArgs, HiddenDataArgs};
+use crate::error::Result;
+use crate::exit::Exit;
+use crate::load::DataOptions;
+
+/// Where data comes from: the command's own `--recipients`/`--templates`, else the ones
+/// given before the command.
+fn data_options(args: &DataArgs, before: &HiddenDataArgs) -> DataOptions {
+    DataOptions {
+        recipients: args.recipients.clone().or(before.recipients.clone()),
+        templates: args.templates.clone().or(before.templates.clone()),
+        workspace: None,
+    }
+}
+
+/// Runs a parsed command line; how it ended, or the error to report.
+pub fn run(cli: Cli) -> Result<Exit> {
+    let diagnostics = Diagnostics { quiet: cli.quiet };
+    let before = &cli.data;
+    match cli.command {
+        Command::Draft(args) => {
+            let data = data_options(&args.data, before);
+            draft::run(*args, &data, diagnostics)
+        }
+        Command::Batch(args) => {
+            let data = data_options(&args.data, before);
+            batch::run(*args, &data, diagnostics)
+        }
+        Command::Send(args) => send::run(*args, diagnostics),
+        Command::Recipients(args) => {
+            let data = data_options(&args.data, before);
+            recipients::run(args.command, &data, diagnostics)
+        }
+        Command::Templates(args) => {
+            let data = data_options(&args.data, before);
+            templates::run(args.command, &data)
+        }
+        Command::Check(args) => {
+            let data = data_options(&args.data, before);
+            check::run(args, &data, diagnostics)
+        }
+        Command::Init(args) => init::run(args, diagnostics),
+        Command::Completions { shell } => reference::completions(shell),
+        Command::Man { command, dir } => reference::man(command.as_deref(), dir.as_deref()),
+    }
+}

@@ -1,0 +1,80 @@
+//! What a batch shows while it runs: warnings (escaped) on stderr, and on a terminal a
+//! progress bar with the share of the signers file read, the letters written, their
+//! rate, and the time left (a spinner when reading standard input, whose end is unknown).
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::batch::Observer;
+use crate::load::signers::ReadProgress;
+use crate::text::control_chars::escape;
+
+use super::Diagnostics;
+
+/// Warnings and progress on stderr; a bar only on a terminal.
+pub struct Progress {
+    diagnostics: Diagnostics,
+    bar: Option<ProgressBar>,
+    read: ReadProgress,
+    letters: AtomicU64,
+    lock: Mutex<()>,
+}
+
+impl Progress {
+    /// Progress over a signers file read as `read` says.
+    pub fn new(diagnostics: Diagnostics, read: ReadProgress) -> Progress {
+        let shown = std::io::stderr().is_terminal() && !diagnostics.quiet;
+        let bar = shown.then(|| {
+            let (bar, template) = match read.total {
+                Some(total) => (
+                    ProgressBar::new(total),
+                    "{wide_bar} {percent:>3}%  {msg}  {elapsed} (ETA {eta})",
+                ),
+                None => (ProgressBar::new_spinner(), "{spinner} {msg}  {elapsed}"),
+            };
+            bar.set_style(
+                ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Progress {
+            diagnostics,
+            bar,
+            read,
+            letters: AtomicU64::new(0),
+            lock: Mutex::new(()),
+        }
+    }
+
+    /// Takes the bar off the screen.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Observer for Progress {
+    fn warn(&self, message: &str) {
+        let _guard = self.lock.lock();
+        match &self.bar {
+            Some(bar) => bar.println(format!("warning: {}", escape(message))),
+            None => self.diagnostics.warn(message),
+        }
+    }
+
+    fn letters_done(&self, count: usize) {
+        let letters = self.letters.fetch_add(count as u64, Ordering::Relaxed) + count as u64;
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.read.read.load(Ordering::Relaxed));
+            let per_second = letters as f64 / bar.elapsed().as_secs_f64().max(0.001);
+            bar.set_message(format!("{letters} letters, {per_second:.0}/s"));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! The guided flow of `letters draft` on a terminal: asks (with dialoguer) only for what
+//! the flags and settings leave open, fills the same raw request the flags fill, checks
+//! it through the one conversion, previews the letter, writes it, and prints the command
+//! that makes it again (from the checked request, so it says everything). Esc or Ctrl-C
+//! at any step writes nothing and exits with code 130.
+
+mod questions;
+mod remember;
+mod replay;
+mod ui;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use dialoguer::console::Term;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::Confirm;
+
+use crate::cli::DraftArgs;
+use crate::draft::{self, Context, LetterRequest, RawRequest};
+use crate::error::{Error, IoAction, Result};
+use crate::exit::Exit;
+use crate::load::DataSet;
+use crate::render;
+
+use super::{letters, output, Diagnostics};
+use ui::Ui;
+
+/// Whether the guided flow can run: both stdin and stderr are terminals.
+pub fn is_possible() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Why the flow stopped early.
+enum Stop {
+    /// Esc, Ctrl-C, or "no" at the confirmation: nothing is written.
+    Cancelled,
+    Failed(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(err: Error) -> Stop {
+        Stop::Failed(err)
+    }
+}
+
+impl From<dialoguer::Error> for Stop {
+    fn from(err: dialoguer::Error) -> Stop {
+        let dialoguer::Error::IO(io) = err;
+        if io.kind() == std::io::ErrorKind::Interrupted {
+            Stop::Cancelled
+        } else {
+            Stop::Failed(Error::Io {
+                action: IoAction::Use,
+                path: PathBuf::from("the terminal"),
+                source: io,
+            })
+        }
+    }
+}
+
+type Step<T> = std::result::Result<T, Stop>;
+
+/// Shortens a choice to one terminal line, so lists redraw cleanly.
+fn fit(label: &str) -> String {
+    let width = usize::from(Term::stderr().size().1)
+        .saturating_sub(6)
+        .max(30);
+    if label.chars().count() <= width {
+        return label.to_string();
+    }
+    let mut short: String = label.chars().take(width - 1).collect();
+    short.push('…');
+    short
+}
+
+/// Reports a multiple choice in one short line, as dialoguer reports single ones.
+fn report(prompt: &str, chosen: &[String]) {
+    eprintln!("✔ {prompt} · {}", fit(&chosen.join(", ")));
+}
+
+/// A dialoguer answer: `None` (Esc) cancels the flow.
+fn answered<T>(answer: Option<T>) -> Step<T> {
+    answer.ok_or(Stop::Cancelled)
+}
+
+/// Ctrl-C while a prompt waits: put the cursor back and leave with 130, writing nothing.
+fn exit_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let _ = Term::stderr().show_cursor();
+        eprintln!();
+        std::process::exit(i32::from(Exit::Interrupted.code()));
+    });
+}
+
+/// Runs the guided flow for the choices `raw` (the flags over the settings) leaves open.
+pub fn run(
+    args: &DraftArgs,
+    raw: RawRequest,
+    data: &DataSet,
+    today: NaiveDate,
+    diagnostics: Diagnostics,
+) -> Result<Exit> {
+    let ui = Ui {
+        language: ui::language(args.prompts.ui_lang.as_deref())?,
+    };
+    exit_on_interrupt();
+    let outcome = Flow {
+        args,
+        data,
+        today,
+        diagnostics,
+        ui,
+        theme: ColorfulTheme::default(),
+    }
+    .run(raw);
+    let _ = Term::stderr().show_cursor();
+    match outcome {
+        Ok(()) => Ok(Exit::Success),
+        Err(Stop::Cancelled) => {
+            eprintln!(
+                "{}",
+                ui.t(
+                    "Cancelled: nothing was written.",
+                    "Cancelado: no se escribió nada."
+                )
+            );
+            Ok(Exit::Interrupted)
+        }
+        Err(Stop::Failed(err)) => Err(err),
+    }
+}
+
+struct Flow<'a> {
+    args: &'a DraftArgs,
+    data: &'a DataSet,
+    today: NaiveDate,
+    diagnostics: Diagnostics,
+    ui: Ui,
+    theme: ColorfulTheme,
+}
+
+impl Flow<'_> {
+    fn say(&self, en: &'static str, es: &'static str) {
+        eprintln!("{}", self.ui.t(en, es));
+    }
+
+    fn run(&self, mut raw: RawRequest) -> Step<()> {
+        let template = self.template(&mut raw)?;
+        let recipients = self.recipients(template, &mut raw)?;
+        let language = self.language(template, &recipients, &mut raw)?;
+        let shown_language = language.unwrap_or_else(|| {
+            self.data
+                .recipients
+                .records
+                .get(&recipients[0])
+                .and_then(|r| r.languages.iter().find(|l| template.offers(**l)).copied())
+                .unwrap_or(template.meta.languages[0])
+        });
+        self.demands(template, shown_language, &mut raw)?;
+        self.sender(&mut raw)?;
+        self.own_words(&mut raw)?;
+        let format = self.format()?;
+        let default_name = self.default_output(template, &recipients, shown_language, format);
+        let output = self.output(recipients.len(), &default_name)?;
+        let checked = draft::validate(
+            raw,
+            &LetterRequest::empty(self.today),
+            Context {
+                signatures_dir: None,
+            },
+        )?;
+        self.finish(&checked, format, output)
+    }
+
+    fn finish(
+        &self,
+        checked: &draft::Checked,
+        format: render::Format,
+        output: Option<PathBuf>,
+    ) -> Step<()> {
+        let ui = self.ui;
+        let request = &checked.request;
+        let letters = letters::compose(checked, self.data, self.today, self.diagnostics)?;
+        letters::check_postal_addresses(&letters, format, self.data)?;
+
+        let term_width = Term::stderr().size().1 as usize;
+        let rule = "─".repeat(request.width.min(term_width.max(20)));
+        for letter in &letters {
+            eprintln!("{rule}");
+            eprint!("{}", render::text::render(letter, request.width));
+        }
+        eprintln!("{rule}");
+
+        if !self.args.prompts.yes {
+            let write = answered(
+                Confirm::with_theme(&self.theme)
+                    .with_prompt(ui.t("Write it?", "¿Escribirla?"))
+                    .default(true)
+                    .interact_opt()?,
+            )?;
+            if !write {
+                return Err(Stop::Cancelled);
+            }
+        }
+        let options = output::render_options(
+            format,
+            request.width,
+            &self.args.email,
+            &self.args.pdf,
+            &self.data.pdf,
+        )?;
+        let quiet = Diagnostics { quiet: true };
+        let written = output::write(&letters, &options, output.as_deref(), quiet)?;
+        for path in &written {
+            eprintln!("{} {}", ui.t("Written:", "Escrita:"), path.display());
+        }
+        if let (Some(dir), true) = (&output, written.is_empty()) {
+            if !output::is_stdout(Some(dir)) {
+                eprintln!(
+                    "{} {}",
+                    ui.t("Nothing written in", "Nada escrito en"),
+                    dir.display()
+                );
+            }
+        }
+        let replay = replay::Output {
+            format,
+            path: output.as_deref(),
+            email: &self.args.email,
+            pdf: &self.args.pdf,
+            today: self.today,
+        };
+        eprintln!(
+            "{}\n  {}",
+            ui.t(
+                "Next time, the same letter in one line:",
+                "La próxima vez, la misma carta en una sola línea:"
+            ),
+            replay::command(request, &replay)
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,123 @@
+//! A sign-on letter: one letter per recipient from the whole list, signed by the
+//! batch's signer, every row a co-signer in input order, each listed once.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use super::engine::Engine;
+use super::failures::{self, Failure};
+use super::{manifest, record_failure, Observer, Summary};
+use crate::draft::LetterRequest;
+use crate::error::Result;
+use crate::letter::naming;
+use crate::load::signers::SignersReader;
+use crate::model::Sender;
+use crate::render;
+use crate::sink;
+
+/// One letter per recipient from the whole list: every row a co-signer, in input order,
+/// without repeats.
+pub fn sign_on(
+    engine: &Engine<'_>,
+    rows: SignersReader,
+    mut failures: failures::FailureFile,
+    mut manifest: manifest::Writer,
+    observer: &dyn Observer,
+    started: Instant,
+) -> Result<Summary> {
+    let request = engine.request;
+    // Co-signers speak for themselves: no defaults are filled in.
+    let cosigner_base = LetterRequest {
+        sender: Sender::default(),
+        ..request.letter.clone()
+    };
+    let mut summary = Summary::default();
+    let mut cosigners: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for item in rows {
+        let row = match item {
+            Ok(row) if row.is_blank() => {
+                summary.blank += 1;
+                continue;
+            }
+            Ok(row) => row,
+            Err(bad) => {
+                summary.rows += 1;
+                summary.failed_rows += 1;
+                record_failure(&mut failures, observer, &engine.source, bad.into())?;
+                continue;
+            }
+        };
+        summary.rows += 1;
+        match engine.row_request(&row, &cosigner_base) {
+            Ok(checked) => {
+                for warning in &checked.warnings {
+                    observer.warn(warning);
+                }
+                let own = &checked.request.sender;
+                let line = [
+                    own.name.as_str(),
+                    own.title.as_str(),
+                    own.organization.as_str(),
+                ]
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+                let key = line.to_lowercase();
+                if seen.insert(key) {
+                    cosigners.push(line);
+                } else {
+                    summary.duplicates += 1;
+                }
+            }
+            Err(error) => {
+                summary.failed_rows += 1;
+                record_failure(
+                    &mut failures,
+                    observer,
+                    &engine.source,
+                    Failure::of(&row, &error),
+                )?;
+            }
+        }
+    }
+    for recipient in engine.planner.recipients(&request.letter.recipients)? {
+        let mut warnings = Vec::new();
+        let mut draft = engine
+            .planner
+            .draft(&recipient, &request.letter, &mut warnings)?;
+        for warning in warnings {
+            observer.warn(&warning);
+        }
+        draft.cosigners.clone_from(&cosigners);
+        let letter = engine.composer.compose(&draft)?;
+        let bytes = render::render(&letter, &request.render)?;
+        let file = naming::letter(
+            &request.letter.template,
+            &recipient,
+            letter.language,
+            request.render.format.extension(),
+        );
+        sink::write_atomic(&request.out_dir.join(&file), &bytes)?;
+        manifest.append(&manifest::Entry {
+            row: 0,
+            signer: request.letter.sender.name.clone(),
+            recipient,
+            language: letter.language,
+            file,
+            bytes: bytes.len() as u64,
+            sha256: manifest::sha256(&bytes),
+        })?;
+        summary.written += 1;
+        observer.letters_done(1);
+    }
+    manifest.sync()?;
+    if failures.count() > 0 {
+        summary.failures_file = Some(failures.path().to_path_buf());
+    }
+    failures.finish()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}

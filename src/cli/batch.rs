@@ -1,0 +1,103 @@
+//! `letters batch`: mail-merge, one signed letter per signer row and recipient.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::letter_args::{DataArgs, EmailArgs, LetterArgs, PdfArgs, SenderArgs};
+use crate::batch::Shard;
+use crate::load::signers::SignersEncoding;
+use crate::render::Format;
+
+const AFTER_HELP: &str = "Columns: name (required), title, organization, email, address, phone, web, \
+signature (an image path inside the signers file's folder, or --signatures-dir), lang, to \
+(office ids), own_words; any other column is a template field ({{fields.column}}). The \
+--sender-* flags fill in what a row leaves empty. Exit code 1 when some rows failed (see \
+failed.csv in the output directory).
+
+Examples:
+  letters batch --signers signers.csv -t detention-urgent-action --to ve-attorney-general -o out/
+  letters batch --signers signers.csv -t detention-urgent-action --format pdf --combine -o print/
+  letters batch --signers - -t election-integrity --format json -o out/ < signers.jsonl
+  letters batch --signers orgs.csv -t accountability-2025 --sign-on --sender-name \"María López\" -o out/
+  letters batch --signers signers.csv -t detention-urgent-action -o out/ --resume
+  letters batch --signers signers.csv -t detention-urgent-action -o out-2 --shard 2/8";
+
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct BatchArgs {
+    /// The signers: a CSV or JSON Lines file, or - for standard input.
+    #[arg(long, value_name = "FILE|-", help_heading = "Signers")]
+    pub signers: PathBuf,
+
+    /// The folder the rows' `signature` images are in (and must stay in). Default: the
+    /// signers file's folder (the current one for standard input).
+    #[arg(long, value_name = "DIR", help_heading = "Signers")]
+    pub signatures_dir: Option<PathBuf>,
+
+    /// The signers file's encoding.
+    #[arg(long, value_enum, default_value = "auto", help_heading = "Signers")]
+    pub encoding: SignersEncoding,
+
+    /// The CSV delimiter [default: detected among , ; tab].
+    #[arg(long, value_name = "CHAR", help_heading = "Signers")]
+    pub delimiter: Option<char>,
+
+    #[command(flatten)]
+    pub letter: LetterArgs,
+
+    /// Output format.
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        default_value = "text",
+        help_heading = "Output"
+    )]
+    pub format: Format,
+
+    /// The directory to write letters, manifest.jsonl and failed.csv in (with --combine,
+    /// - writes the combined letters to standard output).
+    #[arg(
+        long,
+        short = 'o',
+        alias = "out-dir",
+        value_name = "DIR",
+        help_heading = "Output"
+    )]
+    pub output: PathBuf,
+
+    /// Write every letter into one file (text: form-feed separated; json: JSON Lines;
+    /// email: one mbox; pdf: one PDF for printing, each letter with its own pages).
+    #[arg(long, help_heading = "Output")]
+    pub combine: bool,
+
+    /// One letter from the whole list: every row becomes a co-signer.
+    #[arg(long, help_heading = "Batch")]
+    pub sign_on: bool,
+
+    /// Finish an interrupted batch: skip letters already written intact.
+    #[arg(long, help_heading = "Batch")]
+    pub resume: bool,
+
+    /// Process only shard I of N (by row number), such as 2/8.
+    #[arg(long, value_name = "I/N", help_heading = "Batch")]
+    pub shard: Option<Shard>,
+
+    /// Parallel jobs [default: all cores].
+    #[arg(long, short = 'j', value_name = "N", help_heading = "Batch")]
+    pub jobs: Option<usize>,
+
+    /// Defaults for rows that leave them empty (and the signer of a sign-on letter).
+    #[command(flatten)]
+    pub sender: SenderArgs,
+
+    #[command(flatten)]
+    pub email: EmailArgs,
+
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+}
