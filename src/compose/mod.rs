@@ -2,13 +2,16 @@
 //! the Markdown is parsed into blocks, and the frame (date, recipient block, salutation,
 //! closing, signature) comes from the data and the language.
 
+mod bounds;
 mod context;
 mod escape;
 mod markdown;
 mod pool;
+mod tags;
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError, TemplateErrorReason};
 
+pub use bounds::{body_too_large, MAX_BODY_BYTES, MAX_DEPTH, MAX_EACH_DEPTH};
 pub use context::AVAILABLE as CONTEXT_KEYS;
 pub use escape::markdown_escape;
 pub use markdown::{parse as parse_markdown, MarkdownError, Parsed};
@@ -62,16 +65,21 @@ fn render_error(path: &str, err: &RenderError) -> Error {
 }
 
 impl Composer {
-    /// Compiles every body of `template`.
+    /// Compiles every body of `template`, refusing what is beyond the limits
+    /// (`bounds.rs`) before and after Handlebars parses it.
     pub fn new(template: &Template) -> Result<Composer> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.set_prevent_indent(true);
         registry.register_escape_fn(markdown_escape);
         for body in template.bodies.values() {
+            bounds::check_source(&body.path, &body.source)?;
             registry
                 .register_template_string(&body.path, &body.source)
                 .map_err(|e| template_error(&body.path, &e))?;
+            if let Some(compiled) = registry.get_template(&body.path) {
+                bounds::check_compiled(&body.path, compiled)?;
+            }
         }
         Ok(Composer {
             registry,

@@ -1,0 +1,315 @@
+//! The limits a template body is held to, so that no template can crash `letters` or
+//! exhaust the machine: its size and nesting, checked before Handlebars parses it, and
+//! what it may contain, checked once it is compiled. (What one letter may use while it
+//! is rendered is `budget.rs`.)
+//!
+//! Letter bodies are a few pages of text with a handful of blocks: the bundled ones are
+//! under 2 KiB and nest blocks one deep. The limits are far above that and far below
+//! what takes noticeable time or stack.
+
+use handlebars::template::{Template, TemplateElement};
+
+use super::tags::{Kind, Tags};
+use crate::error::{Error, Result};
+
+/// The largest template body, in bytes: some twenty pages of text.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// How deep blocks may nest (an `{{else if …}}` is one level more, as Handlebars nests
+/// it), and parentheses and brackets inside one tag.
+pub const MAX_DEPTH: usize = 32;
+
+/// How deep `{{#each}}` blocks may nest in one another.
+pub const MAX_EACH_DEPTH: usize = 3;
+
+fn error(path: &str, (line, column): (usize, usize), message: impl Into<String>) -> Error {
+    Error::Template {
+        location: format!("{path}:{line}:{column}"),
+        message: message.into(),
+    }
+}
+
+/// The error for a body over `MAX_BODY_BYTES`.
+pub fn body_too_large(path: &str) -> Error {
+    Error::Template {
+        location: path.to_string(),
+        message: format!(
+            "the body is over {} KiB, the most a template body may hold: a letter is a few pages; shorten it",
+            MAX_BODY_BYTES / 1024
+        ),
+    }
+}
+
+/// Checks a body's size and nesting before it is parsed.
+pub fn check_source(path: &str, source: &str) -> Result<()> {
+    if source.len() > MAX_BODY_BYTES {
+        return Err(body_too_large(path));
+    }
+    check_nesting(path, source)
+}
+
+/// Checks how deep blocks nest, and parentheses and brackets inside tags.
+fn check_nesting(path: &str, source: &str) -> Result<()> {
+    // The levels each open block adds: one, and one per link of its else chain.
+    let mut open: Vec<usize> = Vec::new();
+    let mut depth = 0;
+    for tag in Tags::new(source) {
+        let tag = tag.map_err(|u| error(path, (u.line, u.column), u.message))?;
+        let here = (tag.line, tag.column);
+        if tag.nesting > MAX_DEPTH {
+            return Err(error(
+                path,
+                here,
+                format!("parentheses or brackets nest more than {MAX_DEPTH} deep in this tag: simplify it"),
+            ));
+        }
+        let levels = match tag.kind {
+            Kind::Open => {
+                open.push(1);
+                depth += 1;
+                depth
+            }
+            Kind::ElseChain => {
+                if let Some(levels) = open.last_mut() {
+                    *levels += 1;
+                    depth += 1;
+                }
+                depth
+            }
+            Kind::Close => {
+                depth -= open.pop().unwrap_or(0);
+                depth
+            }
+            Kind::RawBlock => depth + 1,
+            Kind::Else | Kind::Other => depth,
+        };
+        if levels > MAX_DEPTH {
+            return Err(too_deep(path, here));
+        }
+    }
+    Ok(())
+}
+
+fn too_deep(path: &str, here: (usize, usize)) -> Error {
+    error(
+        path,
+        here,
+        format!(
+            "blocks nest more than {MAX_DEPTH} deep here (each `{{{{else if …}}}}` counts as one level more): close blocks before opening others"
+        ),
+    )
+}
+
+/// Checks a compiled body for what a letter body may not use: triple braces (values
+/// without Markdown escaping), partials and decorators (a partial can include itself,
+/// or the body of another language, without end); and for `{{#each}}` nested too deep.
+/// It also checks the nesting again, as Handlebars compiled it.
+pub fn check_compiled(path: &str, template: &Template) -> Result<()> {
+    walk(path, template, (1, 1), 0, 0)
+}
+
+fn walk(
+    path: &str,
+    template: &Template,
+    at: (usize, usize),
+    depth: usize,
+    each_depth: usize,
+) -> Result<()> {
+    for (index, element) in template.elements.iter().enumerate() {
+        // Handlebars maps each element to its line and column, except the links of an
+        // else chain: those are placed where the block starts.
+        let here = template
+            .mapping
+            .get(index)
+            .map_or(at, |mapping| (mapping.0, mapping.1));
+        match element {
+            TemplateElement::HtmlExpression(_) => {
+                return Err(error(
+                    path,
+                    here,
+                    "triple braces `{{{…}}}` (and `{{&…}}`) print a value without the escaping that keeps names and texts exactly as written: use two braces, `{{…}}`",
+                ))
+            }
+            TemplateElement::PartialExpression(_) | TemplateElement::PartialBlock(_) => {
+                return Err(error(
+                    path,
+                    here,
+                    "partials (`{{> name}}`, `{{#> name}}`) are not supported in a letter body: write the text into the body itself",
+                ))
+            }
+            TemplateElement::DecoratorExpression(_) | TemplateElement::DecoratorBlock(_) => {
+                return Err(error(
+                    path,
+                    here,
+                    "inline partials and decorators (`{{#*inline …}}`, `{{*name}}`) are not supported in a letter body: write the text into the body itself",
+                ))
+            }
+            TemplateElement::HelperBlock(helper) => {
+                let depth = depth + 1;
+                if depth > MAX_DEPTH {
+                    return Err(too_deep(path, here));
+                }
+                let each_depth = each_depth + usize::from(helper.name.as_name() == Some("each"));
+                if each_depth > MAX_EACH_DEPTH {
+                    return Err(error(
+                        path,
+                        here,
+                        format!(
+                            "`{{{{#each}}}}` blocks nest more than {MAX_EACH_DEPTH} deep here: a letter never needs more, and each level multiplies the work; loop in fewer levels"
+                        ),
+                    ));
+                }
+                for inner in [&helper.template, &helper.inverse].into_iter().flatten() {
+                    walk(path, inner, here, depth, each_depth)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source_error(source: &str) -> String {
+        match check_source("t.hbs", source) {
+            Ok(()) => String::new(),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    fn compiled_error(source: &str) -> String {
+        let template = Template::compile(source).unwrap();
+        match check_compiled("t.hbs", &template) {
+            Ok(()) => String::new(),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    fn nested(open: &str, levels: usize, close: &str) -> String {
+        format!("{}x{}", open.repeat(levels), close.repeat(levels))
+    }
+
+    #[test]
+    fn bundled_templates_are_far_inside_the_limits() {
+        let bodies = crate::load::bundled::TEMPLATES
+            .dirs()
+            .flat_map(|dir| dir.files())
+            .filter(|file| file.path().extension().is_some_and(|e| e == "hbs"));
+        for file in bodies {
+            let source = file.contents_utf8().unwrap();
+            assert!(source.len() * 16 < MAX_BODY_BYTES, "{:?}", file.path());
+            assert_eq!(source_error(source), "");
+            assert_eq!(compiled_error(source), "");
+        }
+    }
+
+    #[test]
+    fn size() {
+        assert_eq!(source_error(&"a".repeat(MAX_BODY_BYTES)), "");
+        assert!(source_error(&"a".repeat(MAX_BODY_BYTES + 1))
+            .starts_with("t.hbs: the body is over 64 KiB"));
+    }
+
+    #[test]
+    fn nesting_is_counted_before_parsing() {
+        let ok = nested("{{#if a}}", MAX_DEPTH, "{{/if}}");
+        assert_eq!(source_error(&ok), "");
+        assert_eq!(compiled_error(&ok), "");
+        let deep = nested("{{#if a}}", MAX_DEPTH + 1, "{{/if}}");
+        let at = 9 * MAX_DEPTH + 1;
+        assert!(source_error(&deep).starts_with(&format!("t.hbs:1:{at}: blocks nest more")));
+        assert!(compiled_error(&deep).starts_with(&format!("t.hbs:1:{at}: blocks nest more")));
+        // Whitespace control, comments and `{{else}}` do not hide a level.
+        let tilde = nested(
+            "{{~#if a~}}{{!-- }} --}}{{else}}",
+            MAX_DEPTH + 1,
+            "{{~/if~}}",
+        );
+        assert!(source_error(&tilde).contains("blocks nest more"));
+        // Twelve thousand levels (more than the largest body holds) are refused as
+        // quickly, at the 33rd.
+        let huge = nested("{{#if a}}\n", 12_000, "{{/if}}");
+        let err = check_nesting("t.hbs", &huge).unwrap_err().to_string();
+        assert!(err.starts_with("t.hbs:33:1: blocks nest more"), "{err}");
+    }
+
+    #[test]
+    fn else_chains_count_as_levels() {
+        let chain =
+            |links: usize| format!("{{{{#if a}}}}{}{{{{/if}}}}", "{{else if b}}".repeat(links));
+        assert_eq!(source_error(&chain(MAX_DEPTH - 1)), "");
+        assert_eq!(compiled_error(&chain(MAX_DEPTH - 1)), "");
+        assert!(source_error(&chain(MAX_DEPTH)).contains("blocks nest more"));
+        assert!(compiled_error(&chain(MAX_DEPTH)).contains("blocks nest more"));
+        // After the block closes, its links no longer count.
+        let twice = format!("{}{}", chain(MAX_DEPTH - 1), chain(MAX_DEPTH - 1));
+        assert_eq!(source_error(&twice), "");
+    }
+
+    #[test]
+    fn raw_blocks_hide_their_content() {
+        let raw = format!(
+            "{{{{{{{{raw}}}}}}}}{}{{{{{{{{/raw}}}}}}}}",
+            "{{#if a}}".repeat(100)
+        );
+        assert_eq!(source_error(&raw), "");
+    }
+
+    #[test]
+    fn parentheses_in_a_tag() {
+        let deep = format!(
+            "{{{{x {}y{}}}}}",
+            "(a ".repeat(MAX_DEPTH + 1),
+            ")".repeat(MAX_DEPTH + 1)
+        );
+        assert!(source_error(&deep).starts_with("t.hbs:1:1: parentheses or brackets nest"));
+        // A string or an object can hold `}}`: such a tag is refused, not misread.
+        let hidden = "{{#if a}}{{x \"}}{{/if}}\"}}".repeat(40);
+        assert!(source_error(&hidden).starts_with("t.hbs:1:10: this tag cannot be read"));
+    }
+
+    #[test]
+    fn what_a_body_may_not_use() {
+        let partial = "{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}";
+        assert!(compiled_error(partial).starts_with("t.hbs:1:1: inline partials"));
+        assert!(compiled_error("a\n{{> other}}").starts_with("t.hbs:2:1: partials"));
+        assert!(compiled_error("{{#> layout}}x{{/layout}}").starts_with("t.hbs:1:1: partials"));
+        for triple in [
+            "{{{sender.name}}}",
+            "{{&sender.name}}",
+            "{{~{sender.name}~}}",
+        ] {
+            let body = format!("Signed,\n\n{triple}\n");
+            assert!(
+                compiled_error(&body).starts_with("t.hbs:3:1: triple braces"),
+                "{triple}: {}",
+                compiled_error(&body)
+            );
+        }
+        assert_eq!(compiled_error("{{{{raw}}}}{{{x}}}{{{{/raw}}}}"), "");
+    }
+
+    #[test]
+    fn each_depth() {
+        let each = |levels: usize| {
+            let mut body = String::new();
+            for level in 0..levels {
+                body.push_str(&format!("{{{{#each {}demands}}}}", "../".repeat(level)));
+            }
+            body + "x" + &"{{/each}}".repeat(levels)
+        };
+        assert_eq!(compiled_error(&each(MAX_EACH_DEPTH)), "");
+        let at = 17 + 20 + 23 + 1;
+        assert!(
+            compiled_error(&each(MAX_EACH_DEPTH + 1)).starts_with(&format!(
+                "t.hbs:1:{at}: `{{{{#each}}}}` blocks nest more than 3"
+            ))
+        );
+        // In an else chain too.
+        let chained = "{{#each a}}{{#each b}}{{#each c}}{{#if d}}{{else each e}}{{/if}}{{/each}}{{/each}}{{/each}}";
+        assert!(compiled_error(chained).contains("`{{#each}}` blocks nest more"));
+    }
+}
