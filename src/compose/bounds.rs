@@ -206,6 +206,36 @@ mod tests {
         }
     }
 
+    /// The deepest body the limits allow compiles and renders on a thread with half the
+    /// stack of the threads a batch renders on (2 MiB).
+    #[test]
+    fn the_deepest_body_allowed_needs_little_stack() {
+        let condition = (1..MAX_DEPTH).fold("(eq 1 1)".to_string(), |inner, _| {
+            format!("(eq {inner} true)")
+        });
+        let body = format!(
+            "{}{{{{#if {condition}}}}}deep{{{{/if}}}}{}",
+            "{{#if true}}".repeat(MAX_DEPTH - 1),
+            "{{/if}}".repeat(MAX_DEPTH - 1)
+        );
+        assert_eq!(source_error(&body), "");
+        let rendered = std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || {
+                let mut registry = handlebars::Handlebars::new();
+                registry.set_strict_mode(true);
+                registry.register_template_string("t", &body).unwrap();
+                let template = registry.get_template("t").unwrap();
+                check_compiled("t", template).unwrap();
+                let context = handlebars::Context::null();
+                super::super::budget::render(&registry, template, &context).unwrap()
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(rendered, "deep");
+    }
+
     #[test]
     fn size() {
         assert_eq!(source_error(&"a".repeat(MAX_BODY_BYTES)), "");

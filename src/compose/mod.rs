@@ -3,15 +3,18 @@
 //! closing, signature) comes from the data and the language.
 
 mod bounds;
+mod budget;
 mod context;
+mod each;
 mod escape;
 mod markdown;
 mod pool;
 mod tags;
 
-use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError, TemplateErrorReason};
+use handlebars::{Handlebars, RenderErrorReason, TemplateError, TemplateErrorReason};
 
 pub use bounds::{body_too_large, MAX_BODY_BYTES, MAX_DEPTH, MAX_EACH_DEPTH};
+pub use budget::{MAX_LOOP_STEPS, MAX_OUTPUT_BYTES};
 pub use context::AVAILABLE as CONTEXT_KEYS;
 pub use escape::markdown_escape;
 pub use markdown::{parse as parse_markdown, MarkdownError, Parsed};
@@ -45,12 +48,19 @@ fn template_error(path: &str, err: &TemplateError) -> Error {
     }
 }
 
-fn render_error(path: &str, err: &RenderError) -> Error {
+fn render_error(path: &str, failure: &budget::Failure) -> Error {
+    let err = &failure.error;
     let location = match (err.line_no, err.column_no) {
         (Some(line), Some(column)) => format!("{path}:{line}:{column}"),
         (Some(line), None) => format!("{path}:{line}"),
         _ => path.to_string(),
     };
+    if let Some(overrun) = failure.overrun {
+        return Error::Template {
+            location,
+            message: overrun.message(),
+        };
+    }
     match err.reason() {
         RenderErrorReason::MissingVariable(Some(name)) => Error::MissingVariable {
             location,
@@ -72,6 +82,7 @@ impl Composer {
         registry.set_strict_mode(true);
         registry.set_prevent_indent(true);
         registry.register_escape_fn(markdown_escape);
+        registry.register_helper("each", Box::new(each::Each));
         for body in template.bodies.values() {
             bounds::check_source(&body.path, &body.source)?;
             registry
@@ -87,19 +98,26 @@ impl Composer {
         })
     }
 
-    /// Renders the Markdown body of `draft` (before parsing).
+    /// Renders the Markdown body of `draft` (before parsing), within the limits of one
+    /// letter (`budget.rs`).
     pub fn render_body(&self, draft: &Draft) -> Result<String> {
-        let body = draft.template.bodies.get(&draft.language).ok_or_else(|| {
+        let no_body = || {
             Error::data(
                 &draft.template.path,
                 format!("no body in `{}`", draft.language),
             )
-        })?;
+        };
+        let body = draft
+            .template
+            .bodies
+            .get(&draft.language)
+            .ok_or_else(no_body)?;
+        let compiled = self.registry.get_template(&body.path).ok_or_else(no_body)?;
         self.contexts
             .with(draft, |context| {
-                self.registry.render_with_context(&body.path, context)
+                budget::render(&self.registry, compiled, context)
             })
-            .map_err(|e| render_error(&body.path, &e))
+            .map_err(|failure| render_error(&body.path, &failure))
     }
 
     /// Composes the Letter for `draft`.
