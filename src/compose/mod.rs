@@ -7,6 +7,7 @@ mod budget;
 mod context;
 mod each;
 mod escape;
+mod fields;
 mod markdown;
 mod pool;
 mod tags;
@@ -118,6 +119,15 @@ impl Composer {
                 budget::render(&self.registry, compiled, context)
             })
             .map_err(|failure| render_error(&body.path, &failure))
+    }
+
+    /// The names of the signer's fields (`fields.<name>`) the bodies use.
+    pub fn field_names(&self) -> std::collections::BTreeSet<String> {
+        let mut names = std::collections::BTreeSet::new();
+        for template in self.registry.get_templates().values() {
+            fields::collect(template, &mut names);
+        }
+        names
     }
 
     /// Composes the Letter for `draft`.
