@@ -1,6 +1,10 @@
 //! Draft → Letter: Handlebars renders the template body (strict mode, Markdown escaping),
 //! the Markdown is parsed into blocks, and the frame (date, recipient block, salutation,
 //! closing, signature) comes from the data and the language.
+//!
+//! Bodies come from users, so each is held to limits: on its size, nesting and what it
+//! may use before it renders (`bounds.rs`, reading tags with `tags.rs`), and on the
+//! output and loop work of each letter while it renders (`budget.rs`, `each.rs`).
 
 mod bounds;
 mod budget;
