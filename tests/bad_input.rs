@@ -1620,6 +1620,24 @@ fn template_bounds() {
         "template-tag-never-closed",
         workspace_case(&[(body, "Body.\n\nSigned, {{sender.name\n")], &draft, 2)
     );
+    // Handlebars would search to the end of the body for the `--}}` of each comment.
+    insta::assert_snapshot!(
+        "template-comment-never-closed",
+        workspace_case(
+            &[(body, "Body.\n\n{{!-- a note }}\n{{!-- another }}\n")],
+            &draft,
+            2
+        )
+    );
+    // Handlebars counts from the start of the body for the line of every tag.
+    insta::assert_snapshot!(
+        "template-too-many-tags",
+        workspace_case(
+            &[(body, &"Dear {{recipient.name}},\n".repeat(1001))],
+            &draft,
+            2
+        )
+    );
     insta::assert_snapshot!(
         "template-body-too-large",
         workspace_case(&[(body, &"A long line of text.\n".repeat(3200))], &draft, 2)

@@ -9,6 +9,7 @@
 
 use handlebars::template::{Template, TemplateElement};
 
+use super::budget::thousands;
 use super::tags::{Kind, Tags};
 use crate::error::{Error, Result};
 
@@ -21,6 +22,15 @@ pub const MAX_DEPTH: usize = 32;
 
 /// How deep `{{#each}}` blocks may nest in one another.
 pub const MAX_EACH_DEPTH: usize = 3;
+
+/// How many tags (`{{…}}`, comments included) a body may hold. Handlebars works out the
+/// line and column of each by counting from the start of the body, so compiling takes
+/// time that grows with the tags times the size of the body. The bundled bodies hold 9.
+pub const MAX_TAGS: usize = 1000;
+
+const UNESCAPED: &str = "triple braces `{{{…}}}` (and `{{&…}}`) print a value without the escaping that keeps names and texts exactly as written: use two braces, `{{…}}`";
+const PARTIAL: &str = "partials (`{{> name}}`, `{{#> name}}`) are not supported in a letter body: write the text into the body itself";
+const DECORATOR: &str = "inline partials and decorators (`{{#*inline …}}`, `{{*name}}`) are not supported in a letter body: write the text into the body itself";
 
 fn error(path: &str, (line, column): (usize, usize), message: impl Into<String>) -> Error {
     Error::Template {
@@ -40,22 +50,33 @@ pub fn body_too_large(path: &str) -> Error {
     }
 }
 
-/// Checks a body's size and nesting before it is parsed.
+/// Checks a body before it is parsed: its size, its tags, how deep they nest.
 pub fn check_source(path: &str, source: &str) -> Result<()> {
     if source.len() > MAX_BODY_BYTES {
         return Err(body_too_large(path));
     }
-    check_nesting(path, source)
+    check_tags(path, source)
 }
 
-/// Checks how deep blocks nest, and parentheses and brackets inside tags.
-fn check_nesting(path: &str, source: &str) -> Result<()> {
+/// Checks what the tags are, how many words they hold, and how deep blocks nest and
+/// parentheses and brackets inside tags.
+fn check_tags(path: &str, source: &str) -> Result<()> {
     // The levels each open block adds: one, and one per link of its else chain.
     let mut open: Vec<usize> = Vec::new();
     let mut depth = 0;
-    for tag in Tags::new(source) {
+    for (count, tag) in Tags::new(source).enumerate() {
         let tag = tag.map_err(|u| error(path, (u.line, u.column), u.message))?;
         let here = (tag.line, tag.column);
+        if count == MAX_TAGS {
+            return Err(error(
+                path,
+                here,
+                format!(
+                    "the body holds more than {} tags (`{{{{…}}}}`, comments included) by here, the most a body may hold: a letter needs far fewer; shorten the template",
+                    thousands(MAX_TAGS as u64)
+                ),
+            ));
+        }
         if tag.nesting > MAX_DEPTH {
             return Err(error(
                 path,
@@ -81,7 +102,10 @@ fn check_nesting(path: &str, source: &str) -> Result<()> {
                 depth
             }
             Kind::RawBlock => depth + 1,
-            Kind::Else | Kind::Other => depth,
+            Kind::Partial => return Err(error(path, here, PARTIAL)),
+            Kind::Decorator => return Err(error(path, here, DECORATOR)),
+            Kind::Unescaped => return Err(error(path, here, UNESCAPED)),
+            Kind::Else | Kind::Comment | Kind::Other => depth,
         };
         if levels > MAX_DEPTH {
             return Err(too_deep(path, here));
@@ -100,10 +124,10 @@ fn too_deep(path: &str, here: (usize, usize)) -> Error {
     )
 }
 
-/// Checks a compiled body for what a letter body may not use: triple braces (values
-/// without Markdown escaping), partials and decorators (a partial can include itself,
-/// or the body of another language, without end); and for `{{#each}}` nested too deep.
-/// It also checks the nesting again, as Handlebars compiled it.
+/// Checks a compiled body for `{{#each}}` nested too deep, and again, as Handlebars
+/// compiled it, for what `check_source` refuses: blocks nested too deep, triple braces
+/// (values without Markdown escaping), partials and decorators (a partial can include
+/// itself, or the body of another language, without end).
 pub fn check_compiled(path: &str, template: &Template) -> Result<()> {
     walk(path, template, (1, 1), 0, 0)
 }
@@ -123,26 +147,12 @@ fn walk(
             .get(index)
             .map_or(at, |mapping| (mapping.0, mapping.1));
         match element {
-            TemplateElement::HtmlExpression(_) => {
-                return Err(error(
-                    path,
-                    here,
-                    "triple braces `{{{…}}}` (and `{{&…}}`) print a value without the escaping that keeps names and texts exactly as written: use two braces, `{{…}}`",
-                ))
-            }
+            TemplateElement::HtmlExpression(_) => return Err(error(path, here, UNESCAPED)),
             TemplateElement::PartialExpression(_) | TemplateElement::PartialBlock(_) => {
-                return Err(error(
-                    path,
-                    here,
-                    "partials (`{{> name}}`, `{{#> name}}`) are not supported in a letter body: write the text into the body itself",
-                ))
+                return Err(error(path, here, PARTIAL))
             }
             TemplateElement::DecoratorExpression(_) | TemplateElement::DecoratorBlock(_) => {
-                return Err(error(
-                    path,
-                    here,
-                    "inline partials and decorators (`{{#*inline …}}`, `{{*name}}`) are not supported in a letter body: write the text into the body itself",
-                ))
+                return Err(error(path, here, DECORATOR))
             }
             TemplateElement::HelperBlock(helper) => {
                 let depth = depth + 1;
@@ -201,6 +211,11 @@ mod tests {
         for file in bodies {
             let source = file.contents_utf8().unwrap();
             assert!(source.len() * 16 < MAX_BODY_BYTES, "{:?}", file.path());
+            assert!(
+                Tags::new(source).count() * 50 < MAX_TAGS,
+                "{:?}",
+                file.path()
+            );
             assert_eq!(source_error(source), "");
             assert_eq!(compiled_error(source), "");
         }
@@ -262,7 +277,7 @@ mod tests {
         // Twelve thousand levels (more than the largest body holds) are refused as
         // quickly, at the 33rd.
         let huge = nested("{{#if a}}\n", 12_000, "{{/if}}");
-        let err = check_nesting("t.hbs", &huge).unwrap_err().to_string();
+        let err = check_tags("t.hbs", &huge).unwrap_err().to_string();
         assert!(err.starts_with("t.hbs:33:1: blocks nest more"), "{err}");
     }
 
@@ -299,6 +314,23 @@ mod tests {
         // A string or an object can hold `}}`: such a tag is refused, not misread.
         let hidden = "{{#if a}}{{x \"}}{{/if}}\"}}".repeat(40);
         assert!(source_error(&hidden).starts_with("t.hbs:1:10: this tag cannot be read"));
+    }
+
+    #[test]
+    fn number_of_tags() {
+        let at_limit = "{{a}}{{! note }}".repeat(MAX_TAGS / 2);
+        assert_eq!(source_error(&at_limit), "");
+        let over = format!("{at_limit}\n{{{{a}}}}");
+        assert!(source_error(&over).starts_with("t.hbs:2:1: the body holds more than 1,000 tags"));
+    }
+
+    #[test]
+    fn refused_before_parsing() {
+        let partial = "{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}";
+        assert!(source_error(partial).starts_with("t.hbs:1:1: inline partials"));
+        assert!(source_error("a\n{{> other}}").starts_with("t.hbs:2:1: partials"));
+        assert!(source_error("a {{{b}}}").starts_with("t.hbs:1:3: triple braces"));
+        assert!(source_error("{{!-- a }}").starts_with("t.hbs:1:1: this comment opens"));
     }
 
     #[test]

@@ -115,7 +115,7 @@ impl Overrun {
 }
 
 /// `100000` as `100,000`.
-fn thousands(n: u64) -> String {
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {

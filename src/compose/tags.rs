@@ -1,18 +1,20 @@
 //! The tags of a template body, found the way Handlebars' grammar finds them but without
-//! parsing them: comments, raw blocks (`{{{{raw}}}}…{{{{/raw}}}}`) and escaped braces
-//! (`\{{`) are skipped, whitespace control (`~`) is looked through. It lets the limits be
-//! checked before Handlebars' parser, which recurses once per level of nesting.
+//! parsing them: the content of comments and raw blocks (`{{{{raw}}}}…{{{{/raw}}}}`) and
+//! escaped braces (`\{{`) are skipped, whitespace control (`~`) is looked through. It
+//! lets the limits be checked before Handlebars' parser, which recurses once per level of
+//! nesting and works out the line and column of every tag by counting from the start.
 //!
 //! A tag's text runs to the first `}}`. Where Handlebars could read further (a `}}` inside
 //! a quoted string, a nested object literal) the tag is refused as unreadable, so that no
-//! block can hide from the count inside what looks like one tag.
+//! block can hide from the count inside what looks like one tag; so is a `{{!--` comment
+//! never closed with `--}}`, which Handlebars would search to the end of the body for.
 
 use memchr::memmem;
 
-/// What a tag does to the nesting of blocks.
+/// What a tag is, as far as the limits care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// `{{#name …}}`, and also `{{#> partial}}` and `{{#*inline …}}`: opens a block.
+    /// `{{#name …}}`: opens a block.
     Open,
     /// `{{/name}}`: closes the innermost block.
     Close,
@@ -23,7 +25,15 @@ pub enum Kind {
     ElseChain,
     /// `{{{{name}}}}`: a raw block, whose content is never read as tags.
     RawBlock,
-    /// Anything else: a value, a comment's neighbour, a partial, a raw block's end.
+    /// `{{! … }}` or `{{!-- … --}}`.
+    Comment,
+    /// `{{> name}}` or `{{#> name}}`: a partial.
+    Partial,
+    /// `{{*name}}` or `{{#*inline …}}`: a decorator (such as an inline partial).
+    Decorator,
+    /// `{{{name}}}` or `{{&name}}`: a value without escaping.
+    Unescaped,
+    /// Anything else: a value, a helper, a raw block's end.
     Other,
 }
 
@@ -47,6 +57,8 @@ pub struct Unreadable {
 }
 
 const NEVER_CLOSED: &str = "this tag is never closed: end it with `}}`";
+const COMMENT_NEVER_CLOSED: &str =
+    "this comment opens with `{{!--` but is never closed with `--}}`: close it so, or write a short comment as `{{! … }}`";
 const NOT_CLOSED_INSIDE: &str = "this tag cannot be read: a quote, parenthesis, bracket or brace opened in it is not closed before `}}` (quotes inside `[…]` are not supported)";
 
 /// Walks the tags of a body in order.
@@ -131,23 +143,32 @@ impl<'a> Tags<'a> {
     }
 
     /// Reads the tag that starts at `start`.
-    fn read(&mut self, start: usize) -> Result<Option<Tag>, Unreadable> {
+    fn read(&mut self, start: usize) -> Result<Tag, Unreadable> {
         let source = self.source;
         let rest = &source[start..];
         if rest.starts_with("{{!") {
-            // A comment: `{{!-- … --}}` when it is closed so, else `{{! … }}`.
-            let long = rest
-                .starts_with("{{!--")
-                .then(|| memmem::find(&rest.as_bytes()[5..], b"--}}").map(|i| 5 + i + 4))
-                .flatten();
-            let short = || memmem::find(&rest.as_bytes()[3..], b"}}").map(|i| 3 + i + 2);
-            match long.or_else(short) {
-                Some(len) => {
-                    self.at = start + len;
-                    return Ok(None);
-                }
-                None => return Err(self.unreadable(start, NEVER_CLOSED)),
-            }
+            // `{{!-- … --}}` may hold `}}`; `{{! … }}` ends at the first.
+            let (skip, end) = if rest.starts_with("{{!--") {
+                (5, "--}}")
+            } else {
+                (3, "}}")
+            };
+            let Some(len) = memmem::find(&rest.as_bytes()[skip..], end.as_bytes()) else {
+                let message = if skip == 5 {
+                    COMMENT_NEVER_CLOSED
+                } else {
+                    NEVER_CLOSED
+                };
+                return Err(self.unreadable(start, message));
+            };
+            self.at = start + skip + len + end.len();
+            let (line, column) = self.position(start);
+            return Ok(Tag {
+                kind: Kind::Comment,
+                line,
+                column,
+                nesting: 0,
+            });
         }
         let (open, close) = if rest.starts_with("{{{{") {
             (4, "}}}}")
@@ -183,12 +204,12 @@ impl<'a> Tags<'a> {
             return Err(self.unreadable(start, NOT_CLOSED_INSIDE));
         };
         let (line, column) = self.position(start);
-        Ok(Some(Tag {
+        Ok(Tag {
             kind,
             line,
             column,
             nesting,
-        }))
+        })
     }
 }
 
@@ -196,18 +217,12 @@ impl Iterator for Tags<'_> {
     type Item = Result<Tag, Unreadable>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if self.at >= self.source.len() {
-                return None;
-            }
-            let raw = std::mem::take(&mut self.in_raw);
-            let start = self.next_open(raw)?;
-            match self.read(start) {
-                Ok(Some(tag)) => return Some(Ok(tag)),
-                Ok(None) => continue,
-                Err(unreadable) => return Some(Err(unreadable)),
-            }
+        if self.at >= self.source.len() {
+            return None;
         }
+        let raw = std::mem::take(&mut self.in_raw);
+        let start = self.next_open(raw)?;
+        Some(self.read(start))
     }
 }
 
@@ -218,11 +233,19 @@ fn is_space(c: char) -> bool {
 
 /// The kind of a `{{…}}` tag from its text (without braces and `~`).
 fn kind_of(inner: &str) -> Kind {
-    if inner.starts_with('#') {
-        return Kind::Open;
+    if let Some(rest) = inner.strip_prefix('#') {
+        return match rest.trim_start_matches(is_space).chars().next() {
+            Some('>') => Kind::Partial,
+            Some('*') => Kind::Decorator,
+            _ => Kind::Open,
+        };
     }
-    if inner.starts_with('/') {
-        return Kind::Close;
+    match inner.chars().next() {
+        Some('/') => return Kind::Close,
+        Some('>') => return Kind::Partial,
+        Some('*') => return Kind::Decorator,
+        Some('{' | '&') => return Kind::Unescaped,
+        _ => {}
     }
     // Whatever follows `else` or `^` makes a chain link; reading more of them as links
     // than Handlebars does only counts deeper.
@@ -326,14 +349,36 @@ mod tests {
         assert_eq!(
             kinds(source),
             [
+                (Comment, 1, 1),
+                (Comment, 1, 22),
                 (Close, 1, 56),
                 (RawBlock, 1, 63),
                 (Other, 1, 81),
                 (Open, 1, 94)
             ]
         );
-        // A comment not closed with `--}}` ends at the first `}}`.
-        assert_eq!(kinds("{{!-- a }}{{#b}}"), [(Open, 1, 11)]);
+        // Handlebars would look for `--}}` to the end of the body before it settled for
+        // the first `}}`, for each such comment.
+        let unclosed = Tags::new("{{!-- a }}{{#b}}").next().unwrap();
+        assert_eq!(unclosed.map_err(|e| e.message), Err(COMMENT_NEVER_CLOSED));
+    }
+
+    #[test]
+    fn partials_decorators_and_unescaped_values() {
+        use Kind::*;
+        assert_eq!(
+            kinds("{{> a}}{{#> b}}{{/b}}{{~# * inline \"c\"}}{{*d}}{{{e}}}{{~{f}~}}{{& g}}"),
+            [
+                (Partial, 1, 1),
+                (Partial, 1, 8),
+                (Close, 1, 16),
+                (Decorator, 1, 22),
+                (Decorator, 1, 41),
+                (Unescaped, 1, 47),
+                (Unescaped, 1, 54),
+                (Unescaped, 1, 63)
+            ]
+        );
     }
 
     #[test]
