@@ -1,7 +1,8 @@
 //! The limits a template body is held to, so that no template can crash `letters` or
-//! exhaust the machine: its size and nesting, checked before Handlebars parses it, and
-//! what it may contain, checked once it is compiled. (What one letter may use while it
-//! is rendered is `budget.rs`.)
+//! exhaust the machine: its size, the number of its tags, how deep they nest and what
+//! they may be, checked before Handlebars parses it, and checked again (with how deep
+//! `{{#each}}` nests) once it is compiled. (What one letter may use while it is rendered
+//! is `budget.rs`.)
 //!
 //! Letter bodies are a few pages of text with a handful of blocks: the bundled ones are
 //! under 2 KiB and nest blocks one deep. The limits are far above that and far below
@@ -58,7 +59,7 @@ pub fn check_source(path: &str, source: &str) -> Result<()> {
     check_tags(path, source)
 }
 
-/// Checks what the tags are, how many words they hold, and how deep blocks nest and
+/// Checks what the tags are, how many there are, and how deep blocks nest and
 /// parentheses and brackets inside tags.
 fn check_tags(path: &str, source: &str) -> Result<()> {
     // The levels each open block adds: one, and one per link of its else chain.
@@ -373,5 +374,131 @@ mod tests {
         // In an else chain too.
         let chained = "{{#each a}}{{#each b}}{{#each c}}{{#if d}}{{else each e}}{{/if}}{{/each}}{{/each}}{{/each}}";
         assert!(compiled_error(chained).contains("`{{#each}}` blocks nest more"));
+    }
+
+    /// How deep the tag scan finds blocks nest (as `check_source` counts them).
+    fn scanned_depth(source: &str) -> usize {
+        let (mut open, mut depth, mut deepest) = (Vec::new(), 0, 0);
+        for tag in Tags::new(source).flatten() {
+            match tag.kind {
+                Kind::Open => {
+                    open.push(1);
+                    depth += 1;
+                }
+                Kind::ElseChain => {
+                    if let Some(levels) = open.last_mut() {
+                        *levels += 1;
+                        depth += 1;
+                    }
+                }
+                Kind::Close => depth -= open.pop().unwrap_or(0),
+                Kind::RawBlock => deepest = deepest.max(depth + 1),
+                _ => {}
+            }
+            deepest = deepest.max(depth);
+        }
+        deepest
+    }
+
+    /// How deep blocks nest as Handlebars compiled them.
+    fn compiled_depth(template: &Template) -> usize {
+        template
+            .elements
+            .iter()
+            .map(|element| match element {
+                TemplateElement::HelperBlock(helper) => {
+                    1 + [&helper.template, &helper.inverse]
+                        .into_iter()
+                        .flatten()
+                        .map(compiled_depth)
+                        .max()
+                        .unwrap_or(0)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Something that could hide a block from a scan that read it wrongly: a comment,
+    /// an escape, a raw block, a string or a bracket in a tag, half of a tag.
+    fn noise() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::sample::select(vec![
+            "{{!-- ",
+            " --}}",
+            "{{! ",
+            "}}",
+            "{{",
+            "\\",
+            "\\\\",
+            "{{{{raw}}}}",
+            "{{{{/raw}}}}",
+            "\"",
+            "'",
+            "[",
+            "]",
+            "(",
+            ")",
+            "{",
+            "{{x \"",
+            "{{x [",
+            "{{x \"}}\"}}",
+            "{{x [a b]}}",
+            "{{x (y z)}}",
+            "{{else}}",
+            "\n",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    /// Nested `{{#if}}` blocks (in the forms whitespace control and spacing allow), with
+    /// else chains, text and noise inside.
+    fn body() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf =
+            prop_oneof![3 => Just("x".to_string()), 1 => Just("{{a}}".to_string()), 2 => noise()];
+        leaf.prop_recursive(8, 128, 4, |inner| {
+            let open = proptest::sample::select(vec!["{{#if a}}", "{{~#if a~}}", "{{ # if a }}"]);
+            let link = proptest::sample::select(vec![
+                "",
+                "",
+                "{{else if b}}",
+                "{{^if b}}",
+                "{{~else if b~}}",
+            ]);
+            let close = proptest::sample::select(vec!["{{/if}}", "{{~/if~}}", "{{ / if }}"]);
+            (open, proptest::collection::vec((link, inner), 0..4), close).prop_map(
+                |(open, parts, close)| {
+                    let inside: String = parts
+                        .into_iter()
+                        .map(|(link, part)| format!("{link}{part}"))
+                        .collect();
+                    format!("{open}{inside}{close}")
+                },
+            )
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// The scan never finds blocks shallower than Handlebars does, whatever the
+        /// comments, strings, escapes and raw blocks around them: no block can hide
+        /// from the count.
+        #[test]
+        fn the_scan_never_counts_shallower_than_handlebars(
+            pieces in proptest::collection::vec(body(), 1..4)
+        ) {
+            let source: String = pieces.concat();
+            if check_source("t.hbs", &source).is_ok() {
+                if let Ok(template) = Template::compile(&source) {
+                    proptest::prop_assert!(
+                        compiled_depth(&template) <= scanned_depth(&source),
+                        "{source:?}"
+                    );
+                }
+            }
+        }
     }
 }
