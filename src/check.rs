@@ -272,10 +272,17 @@ fn sample_draft(
     }
 }
 
-/// Renders a sample letter; fields the template uses are filled in as they are found
-/// (they come from `--field` or signers columns, so any name is fine).
+/// How many fields `render_sample` finds only by rendering, one render each, at most.
+const FIELD_GUESSES: usize = 16;
+
+/// Renders a sample letter. Fields come from `--field` or signers columns, so any name
+/// is fine: those the template names are filled in first, and any found only while
+/// rendering are added as they are found.
 fn render_sample(composer: &Composer, mut draft: Draft) -> Result<(), String> {
-    loop {
+    for name in composer.field_names() {
+        draft.fields.entry(name).or_insert_with(|| "sample".into());
+    }
+    for _ in 0..FIELD_GUESSES {
         match composer.compose(&draft) {
             Ok(_) => return Ok(()),
             Err(Error::MissingVariable { name, .. })
@@ -286,4 +293,8 @@ fn render_sample(composer: &Composer, mut draft: Draft) -> Result<(), String> {
             Err(err) => return Err(err.to_string()),
         }
     }
+    composer
+        .compose(&draft)
+        .map(drop)
+        .map_err(|err| err.to_string())
 }

@@ -1536,3 +1536,233 @@ fn pdf_safety() {
     insta::assert_snapshot!("combined-pdf-disk-full", full.fails(4));
     assert!(files(&env.join("disk/out")).is_empty());
 }
+
+/// Templates come from users: whatever a body asks for, every command ends in bounded
+/// time and memory with an error naming the file (and the line, where there is one).
+/// The bodies below are each just past a limit, so that each case proves its bound
+/// quickly.
+#[test]
+fn template_bounds() {
+    let body = "ws/letter-templates/election-integrity/en.md.hbs";
+    let draft = [
+        "draft",
+        "--templates",
+        "ws/letter-templates",
+        "-t",
+        "election-integrity",
+        "--sender-name",
+        "Ana",
+    ];
+    // A partial that includes itself would recurse until the stack overflows.
+    insta::assert_snapshot!(
+        "template-self-recursive-partial",
+        workspace_case(
+            &[(
+                body,
+                "Body.\n\n{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}\n"
+            )],
+            &draft,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "template-partial",
+        workspace_case(&[(body, "Body.\n\n{{> es.md.hbs}}\n")], &draft, 2)
+    );
+    // Triple braces would print the name unescaped: `*"La Flaca"*` would become emphasis.
+    insta::assert_snapshot!(
+        "template-triple-braces",
+        workspace_case(
+            &[(body, "Body.\n\nSigned, {{{sender.name}}}\n")],
+            &[
+                "draft",
+                "--templates",
+                "ws/letter-templates",
+                "-t",
+                "election-integrity",
+                "--sender-name",
+                "Ana *\"La Flaca\"* O'Brien",
+            ],
+            2
+        )
+    );
+    // 33 nested blocks, one a line: refused before Handlebars parses them (its parser
+    // takes minutes over a few thousand levels, and recurses once per level).
+    let deep = format!(
+        "Body.\n\n{}x\n{}",
+        "{{#if own_words}}\n".repeat(33),
+        "{{/if}}\n".repeat(33)
+    );
+    insta::assert_snapshot!(
+        "template-blocks-too-deep",
+        workspace_case(&[(body, &deep)], &draft, 2)
+    );
+    let parentheses = format!(
+        "Body {{{{lookup {}fields{} \"x\"}}}}.\n",
+        "(lookup ".repeat(33),
+        " \"x\")".repeat(33)
+    );
+    insta::assert_snapshot!(
+        "template-parentheses-too-deep",
+        workspace_case(&[(body, &parentheses)], &draft, 2)
+    );
+    // A `}}` inside a quoted string: Handlebars would read on past it, where blocks
+    // could hide from the nesting count.
+    insta::assert_snapshot!(
+        "template-unreadable-tag",
+        workspace_case(
+            &[(body, "Body.\n\n{{#if own_words}}{{x \"}}{{/if}}\"}}\n")],
+            &draft,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "template-tag-never-closed",
+        workspace_case(&[(body, "Body.\n\nSigned, {{sender.name\n")], &draft, 2)
+    );
+    // Handlebars would search to the end of the body for the `--}}` of each comment.
+    insta::assert_snapshot!(
+        "template-comment-never-closed",
+        workspace_case(
+            &[(body, "Body.\n\n{{!-- a note }}\n{{!-- another }}\n")],
+            &draft,
+            2
+        )
+    );
+    // Handlebars counts from the start of the body for the line of every tag.
+    insta::assert_snapshot!(
+        "template-too-many-tags",
+        workspace_case(
+            &[(body, &"Dear {{recipient.name}},\n".repeat(1001))],
+            &draft,
+            2
+        )
+    );
+    insta::assert_snapshot!(
+        "template-body-too-large",
+        workspace_case(&[(body, &"A long line of text.\n".repeat(3200))], &draft, 2)
+    );
+    // Four `{{#each}}` levels over the five demands would repeat the block 625 times.
+    insta::assert_snapshot!(
+        "template-each-too-deep",
+        workspace_case(
+            &[(
+                body,
+                "Body.\n\n{{#each demands}}{{#each ../demands}}{{#each ../../demands}}\n{{#each ../../../demands}}\n{{this.text}}\n{{/each}}{{/each}}{{/each}}{{/each}}\n"
+            )],
+            &draft,
+            2
+        )
+    );
+    // Three levels are allowed; a long paragraph repeated 125 times passes 1 MiB and
+    // rendering stops there.
+    let long = format!(
+        "Body.\n\n{{{{#each demands}}}}{{{{#each ../demands}}}}{{{{#each ../../demands}}}}\n{}\n{{{{/each}}}}{{{{/each}}}}{{{{/each}}}}\n",
+        "x".repeat(8500)
+    );
+    insta::assert_snapshot!(
+        "template-letter-too-long",
+        workspace_case(&[(body, &long)], &draft, 2)
+    );
+    // The same with a block that prints nothing: its work is counted all the same.
+    let busy = format!(
+        "Body.\n\n{{{{#each demands}}}}{{{{#each ../demands}}}}{{{{#each ../../demands}}}}\n{}\n{{{{/each}}}}{{{{/each}}}}{{{{/each}}}}\n",
+        "{{#if ../../../own_words}}{{/if}}".repeat(300)
+    );
+    insta::assert_snapshot!(
+        "template-loops-too-long",
+        workspace_case(&[(body, &busy)], &draft, 2)
+    );
+    // In a batch, a problem of the template is found before any row; one that depends
+    // on a row's data (here an `{{#each}}` in an `{{#each}}` over 400 columns) fails that
+    // row alone.
+    insta::assert_snapshot!(
+        "batch-template-partial",
+        workspace_case(
+            &[
+                (body, "{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}\n"),
+                ("s.csv", "name\nAna\n"),
+            ],
+            &[
+                "batch",
+                "--templates",
+                "ws/letter-templates",
+                "-t",
+                "election-integrity",
+                "--signers",
+                "s.csv",
+                "-o",
+                "out"
+            ],
+            2
+        )
+    );
+    let columns: Vec<String> = (1..=400).map(|i| format!("c{i}")).collect();
+    let cells: Vec<String> = (1..=400).map(|i| i.to_string()).collect();
+    let signers = format!(
+        "name,{}\nAna,{}\nLuis,{}\n",
+        columns.join(","),
+        cells.join(","),
+        cells.join(",")
+    );
+    // (The warnings about the campaign and the recipient may come before or after the
+    // rows' failures: only the rows' lines are kept.)
+    let rows_only = |stderr: String| -> String {
+        without_timing(&stderr)
+            .lines()
+            .filter(|line| {
+                !line.starts_with("warning: campaign") && !line.starts_with("warning: recipient")
+            })
+            .map(|line| format!("{line}\n"))
+            .collect()
+    };
+    insta::assert_snapshot!(
+        "batch-loops-too-long-for-a-row",
+        rows_only(workspace_case(
+            &[
+                (
+                    body,
+                    "Body.\n\n{{#each fields}}{{#each ../fields}}{{@key}}{{/each}}{{/each}}\n"
+                ),
+                ("s.csv", &signers),
+            ],
+            &[
+                "batch",
+                "--templates",
+                "ws/letter-templates",
+                "-t",
+                "election-integrity",
+                "--signers",
+                "s.csv",
+                "-o",
+                "out"
+            ],
+            1
+        ))
+    );
+    // `letters check` renders every body against sample data, within the same limits,
+    // and reports each problem the same way.
+    let env = Env::new();
+    env.run(&["init", "ws"]).ok();
+    env.write(body, "Body.\n\nSigned, {{{sender.name}}}\n");
+    env.write(
+        "ws/letter-templates/post-election-audit/en.md.hbs",
+        "{{#*inline \"x\"}}{{> x}}{{/inline}}{{> x}}\n",
+    );
+    env.write(
+        "ws/letter-templates/detention-urgent-action/es.md.hbs",
+        &deep,
+    );
+    env.write("ws/letter-templates/accountability-2025/en.md.hbs", &long);
+    env.write(
+        "ws/letter-templates/long-campaign/template.toml",
+        "name = \"N\"\nsubject = \"S\"\nlanguages = [\"en\"]\n",
+    );
+    env.write(
+        "ws/letter-templates/long-campaign/en.md.hbs",
+        &"A long line of text.\n".repeat(3200),
+    );
+    let run = env.run(&["check", "ws"]);
+    run.fails(2);
+    insta::assert_snapshot!("check-template-bounds", run.stdout);
+}

@@ -265,6 +265,7 @@ fn templates_cannot_include_files() {
         "{{> ../../secret.txt}}",
         "{{> secret}}",
         "{{#> ../../secret.txt}}{{/../../secret.txt}}",
+        "{{> ws/letter-templates/election-integrity/es.md.hbs}}",
     ] {
         env.write(
             "ws/letter-templates/election-integrity/en.md.hbs",
@@ -281,11 +282,9 @@ fn templates_cannot_include_files() {
             "--sender-name",
             "Ana",
         ]);
-        // A partial block with no such partial renders its own content (Handlebars'
-        // fallback); a bare partial is an error. Neither ever reads a file.
-        if !attempt.starts_with("{{#>") {
-            assert_eq!(run.code, 2, "{attempt}: {}{}", run.stdout, run.stderr);
-        }
+        // Partials are refused outright: nothing is included, not even another body.
+        assert_eq!(run.code, 2, "{attempt}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("are not supported in a letter body"));
         assert!(!run.stdout.contains("SECRET") && !run.stderr.contains("SECRET"));
     }
 }

@@ -1,15 +1,26 @@
 //! Draft → Letter: Handlebars renders the template body (strict mode, Markdown escaping),
 //! the Markdown is parsed into blocks, and the frame (date, recipient block, salutation,
 //! closing, signature) comes from the data and the language.
+//!
+//! Bodies come from users, so each is held to limits: on its size, nesting and what it
+//! may use before it renders (`bounds.rs`, reading tags with `tags.rs`), and on the
+//! output and loop work of each letter while it renders (`budget.rs`, `each.rs`).
 
+mod bounds;
+mod budget;
 mod context;
+mod each;
 mod escape;
+mod fields;
 mod frame;
 mod markdown;
 mod pool;
+mod tags;
 
-use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError, TemplateErrorReason};
+use handlebars::{Handlebars, RenderErrorReason, TemplateError, TemplateErrorReason};
 
+pub use bounds::{MAX_DEPTH, MAX_EACH_DEPTH};
+pub use budget::{MAX_LOOP_STEPS, MAX_OUTPUT_BYTES};
 pub use context::AVAILABLE as CONTEXT_KEYS;
 pub use escape::markdown_escape;
 pub use markdown::{parse as parse_markdown, MarkdownError, Parsed};
@@ -42,12 +53,19 @@ fn template_error(path: &str, err: &TemplateError) -> Error {
     }
 }
 
-fn render_error(path: &str, err: &RenderError) -> Error {
+fn render_error(path: &str, failure: &budget::Failure) -> Error {
+    let err = &failure.error;
     let location = match (err.line_no, err.column_no) {
         (Some(line), Some(column)) => format!("{path}:{line}:{column}"),
         (Some(line), None) => format!("{path}:{line}"),
         _ => path.to_string(),
     };
+    if let Some(overrun) = failure.overrun {
+        return Error::Template {
+            location,
+            message: overrun.message(),
+        };
+    }
     match err.reason() {
         RenderErrorReason::MissingVariable(Some(name)) => Error::MissingVariable {
             location,
@@ -62,16 +80,22 @@ fn render_error(path: &str, err: &RenderError) -> Error {
 }
 
 impl Composer {
-    /// Compiles every body of `template`.
+    /// Compiles every body of `template`, refusing what is beyond the limits
+    /// (`bounds.rs`) before and after Handlebars parses it.
     pub fn new(template: &Template) -> Result<Composer> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.set_prevent_indent(true);
         registry.register_escape_fn(markdown_escape);
+        registry.register_helper("each", Box::new(each::Each));
         for body in template.bodies.values() {
+            bounds::check_source(&body.path, &body.source)?;
             registry
                 .register_template_string(&body.path, &body.source)
                 .map_err(|e| template_error(&body.path, &e))?;
+            if let Some(compiled) = registry.get_template(&body.path) {
+                bounds::check_compiled(&body.path, compiled)?;
+            }
         }
         Ok(Composer {
             registry,
@@ -79,19 +103,35 @@ impl Composer {
         })
     }
 
-    /// Renders the Markdown body of `draft` (before parsing).
+    /// Renders the Markdown body of `draft` (before parsing), within the limits of one
+    /// letter (`budget.rs`).
     pub fn render_body(&self, draft: &Draft) -> Result<String> {
-        let body = draft.template.bodies.get(&draft.language).ok_or_else(|| {
+        let no_body = || {
             Error::data(
                 &draft.template.path,
                 format!("no body in `{}`", draft.language),
             )
-        })?;
+        };
+        let body = draft
+            .template
+            .bodies
+            .get(&draft.language)
+            .ok_or_else(no_body)?;
+        let compiled = self.registry.get_template(&body.path).ok_or_else(no_body)?;
         self.contexts
             .with(draft, |context| {
-                self.registry.render_with_context(&body.path, context)
+                budget::render(&self.registry, compiled, context)
             })
-            .map_err(|e| render_error(&body.path, &e))
+            .map_err(|failure| render_error(&body.path, &failure))
+    }
+
+    /// The names of the signer's fields (`fields.<name>`) the bodies use.
+    pub fn field_names(&self) -> std::collections::BTreeSet<String> {
+        let mut names = std::collections::BTreeSet::new();
+        for template in self.registry.get_templates().values() {
+            fields::collect(template, &mut names);
+        }
+        names
     }
 
     /// Composes the Letter for `draft`.

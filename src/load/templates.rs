@@ -2,11 +2,13 @@
 //! body per language (`en.md.hbs`, `es.md.hbs`), from the bundled copy or from disk.
 
 use std::collections::BTreeMap;
+use std::io::Read as _;
 use std::path::Path;
 
 use include_dir::Dir;
 
 use crate::error::{Error, Result};
+use crate::model::template::{body_too_large, MAX_BODY_BYTES};
 use crate::model::{Body, Language, Template, TemplateMeta};
 use crate::text::control_chars;
 use crate::text::mojibake::{self, Finding};
@@ -78,43 +80,45 @@ impl Templates {
         Templates::from_sources(path, files)
     }
 
-    /// Loads the templates of a directory on disk.
+    /// Loads the templates of a directory on disk. A body is never read past the size
+    /// limit: a template with a larger one is broken.
     pub fn from_dir(dir: &Path) -> Result<Templates> {
         let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
         let mut files = Vec::new();
-        for entry in entries {
+        let mut too_large = Vec::new();
+        'templates: for entry in entries {
             let entry = entry.map_err(|e| Error::read(dir, e))?;
             let sub = entry.path();
             if !sub.is_dir() || !sub.join(META_FILE).exists() {
                 continue;
             }
-            let read = |name: &str| -> Result<Option<String>> {
-                let file = sub.join(name);
-                match std::fs::read(&file) {
-                    Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| {
-                        Error::data(
-                            file.display().to_string(),
-                            "the file is not UTF-8: save it as UTF-8 (without changing its text) and try again",
-                        )
-                    }),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => Err(Error::read(&file, e)),
-                }
-            };
+            let id = entry.file_name().to_string_lossy().into_owned();
             let mut bodies = Vec::new();
             for language in Language::ALL {
-                if let Some(text) = read(&body_file(language))? {
-                    bodies.push((language, text));
+                let file = sub.join(body_file(language));
+                let Some(bytes) = read_bytes(&file, MAX_BODY_BYTES as u64 + 1)? else {
+                    continue;
+                };
+                if bytes.len() > MAX_BODY_BYTES {
+                    too_large.push((id, body_too_large(&file.display().to_string())));
+                    continue 'templates;
                 }
+                bodies.push((language, utf8(&file, bytes)?));
             }
+            let meta_file = sub.join(META_FILE);
+            let meta = read_bytes(&meta_file, u64::MAX)?
+                .map(|bytes| utf8(&meta_file, bytes))
+                .transpose()?;
             files.push(TemplateSource {
-                id: entry.file_name().to_string_lossy().into_owned(),
+                id,
                 dir: sub.display().to_string(),
-                meta: read(META_FILE)?,
+                meta,
                 bodies,
             });
         }
-        Ok(Templates::from_sources(dir.display().to_string(), files))
+        let mut templates = Templates::from_sources(dir.display().to_string(), files);
+        templates.broken.extend(too_large);
+        Ok(templates)
     }
 
     /// Parses templates already read (from `path`, named in messages).
@@ -165,6 +169,30 @@ impl Templates {
             see: "letters templates list".to_string(),
         })
     }
+}
+
+/// Reads at most `limit` bytes of `file`; `None` when there is no such file.
+fn read_bytes(file: &Path, limit: u64) -> Result<Option<Vec<u8>>> {
+    let opened = match std::fs::File::open(file) {
+        Ok(opened) => opened,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::read(file, e)),
+    };
+    let mut bytes = Vec::new();
+    opened
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::read(file, e))?;
+    Ok(Some(bytes))
+}
+
+fn utf8(file: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|_| {
+        Error::data(
+            file.display().to_string(),
+            "the file is not UTF-8: save it as UTF-8 (without changing its text) and try again",
+        )
+    })
 }
 
 fn parse_template(files: TemplateSource) -> Result<Template> {

@@ -11,7 +11,7 @@ mod localized;
 mod person;
 mod recipient;
 mod sender;
-mod template;
+pub mod template;
 
 pub use demand::Demand;
 pub use language::{Language, UnknownLanguage};

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Demand, Language, Localized, Person};
+use crate::error::Error;
 
 /// What `template.toml` holds.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -29,6 +30,20 @@ pub struct TemplateMeta {
     pub people: Vec<Person>,
     #[serde(default)]
     pub demands: Vec<Demand>,
+}
+
+/// The largest template body, in bytes: some twenty pages of text.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The error for a body over `MAX_BODY_BYTES`.
+pub fn body_too_large(path: &str) -> Error {
+    Error::Template {
+        location: path.to_string(),
+        message: format!(
+            "the body is over {} KiB, the most a template body may hold: a letter is a few pages; shorten it",
+            MAX_BODY_BYTES / 1024
+        ),
+    }
 }
 
 /// One language's body: Handlebars producing the Markdown subset.
