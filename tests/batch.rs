@@ -41,7 +41,9 @@ Jos\xe9 N\xfa\xf1ez;Coordinador;\"Red \"\"Uno\"\"; Caracas\";jose@example.org;M\
     ]);
     let stderr = run.fails(1);
     assert!(
-        stderr.contains("signers.csv row 4: `ana@example` is not a valid email address"),
+        stderr.contains(
+            "signers.csv row 4: column `Email`: `ana@example` is not a valid email address"
+        ),
         "{stderr}"
     );
     assert!(
@@ -83,7 +85,7 @@ Jos\xe9 N\xfa\xf1ez;Coordinador;\"Red \"\"Uno\"\"; Caracas\";jose@example.org;M\
     let failed = env.read("out/failed.csv");
     assert_eq!(
         failed,
-        "Name,Title,Organization,Email,City,lang,error\nAna O'Brien,,,ana@example,Quito,,`ana@example` is not a valid email address\n"
+        "Name,Title,Organization,Email,City,lang,error\nAna O'Brien,,,ana@example,Quito,,column `Email`: `ana@example` is not a valid email address: write it as user@example.org\n"
     );
     let entries = manifest(&out);
     assert_eq!(entries.len(), 2);
@@ -331,7 +333,11 @@ fn sign_on_letter_lists_every_cosigner_once_in_order() {
         "{list}"
     );
     assert!(letter.contains("\nMaría López\nCoalición\n"), "{letter}");
-    assert!(env.read("out/failed.csv").contains(",Nameless Org,no name"));
+    let failed = env.read("out/failed.csv");
+    assert!(
+        failed.contains(",Nameless Org,column `name`: no name"),
+        "{failed}"
+    );
 }
 
 #[test]
@@ -457,7 +463,7 @@ fn mis_decoded_cells_are_reported_and_repaired_on_request() {
         "kept",
     ]);
     assert!(run.ok().is_empty());
-    assert!(run.stderr.contains("s.csv row 2 column `name`: text looks mis-decoded (mojibake): \"JosÃ©\" reads as \"José\""), "{}", run.stderr);
+    assert!(run.stderr.contains("s.csv row 2, column `name`: text looks mis-decoded (mojibake): \"JosÃ©\" reads as \"José\""), "{}", run.stderr);
     assert!(env
         .read("kept/0002-josa-c-pa-c-rez--us-secretary-of-state.txt")
         .contains("JosÃ© PÃ©rez"));

@@ -1,5 +1,7 @@
 //! The other subcommands: recipients, templates, check, init, completions, man, --help.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::Env;
@@ -9,6 +11,38 @@ fn help_is_stable() {
     let env = Env::new();
     insta::assert_snapshot!("help", env.run(&["--help"]).ok());
     insta::assert_snapshot!("draft-help", env.run(&["draft", "--help"]).ok());
+    insta::assert_snapshot!("batch-help", env.run(&["batch", "--help"]).ok());
+    insta::assert_snapshot!("send-help", env.run(&["send", "--help"]).ok());
+}
+
+/// Every command shows examples, and flags act only where they are shown.
+#[test]
+fn every_command_has_examples_and_only_its_own_flags() {
+    let env = Env::new();
+    for command in [
+        "draft",
+        "batch",
+        "send",
+        "recipients",
+        "templates",
+        "check",
+        "init",
+        "completions",
+        "man",
+    ] {
+        let help = env.run(&[command, "--help"]);
+        assert!(
+            help.ok().contains("Examples:"),
+            "{command}: {}",
+            help.stdout
+        );
+    }
+    let send = env.run(&["send", "--help"]);
+    assert!(!send.ok().contains("--templates"), "{}", send.stdout);
+    let draft = env.run(&["draft", "--help"]);
+    for heading in ["Letter:", "Sender:", "Email:", "PDF:", "Output:", "Data:"] {
+        assert!(draft.ok().contains(heading), "{heading}: {}", draft.stdout);
+    }
 }
 
 #[test]
@@ -162,21 +196,77 @@ fn init_writes_a_workspace_whose_data_replaces_the_bundled() {
     assert!(check.ok().contains("0 errors"), "{}", check.stdout);
 }
 
+/// What a shell gets when it asks `letters` for completions of `words` (the cursor on
+/// the last one), as the code `letters completions bash` installs asks.
+fn complete(env: &Env, words: &[&str]) -> Vec<String> {
+    let mut cmd = env.cmd(&[&["--", "letters"], words].concat());
+    cmd.env("COMPLETE", "bash")
+        .env("_CLAP_IFS", "\n")
+        .env("_CLAP_COMPLETE_INDEX", words.len().to_string());
+    let output = cmd.output().unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
-fn completions_and_man_page() {
+fn completions_and_man_pages() {
     let env = Env::new();
     let bash = env.run(&["completions", "bash"]);
-    assert!(
-        bash.ok().contains("complete -F _letters"),
-        "{}",
-        bash.stdout
-    );
-    assert!(bash.stdout.contains("--sender-name"));
+    assert!(bash.ok().contains("COMPLETE=\"bash\""), "{}", bash.stdout);
+    assert!(bash.stdout.contains("complete -o"), "{}", bash.stdout);
     let zsh = env.run(&["completions", "zsh"]);
     assert!(zsh.ok().contains("#compdef letters"));
+    // Campaigns, recipients and flags are completed from the data in use.
+    assert_eq!(
+        complete(&env, &["draft", "-t", ""]),
+        [
+            "accountability-2025",
+            "detention-urgent-action",
+            "election-integrity",
+            "post-election-audit"
+        ]
+    );
+    assert_eq!(
+        complete(&env, &["batch", "--to", "ve"]),
+        ["ve-attorney-general", "ve-un-mission"]
+    );
+    assert_eq!(
+        complete(&env, &["recipients", "show", "us"]),
+        ["us-secretary-of-state"]
+    );
+    assert_eq!(complete(&env, &["draft", "--sender-n"]), ["--sender-name"]);
+
     let man = env.run(&["man"]);
     let page = man.ok();
     assert!(page.starts_with(".ie"), "{}", &page[..80.min(page.len())]);
     assert!(page.contains(".TH letters"), "roff title");
     assert!(page.contains("draft"));
+    // Every page the top one points to exists.
+    let draft = env.run(&["man", "draft"]);
+    assert!(draft.ok().contains(".TH letters-draft"), "{}", draft.stdout);
+    assert!(draft.stdout.contains("sender\\-name"), "{}", draft.stdout);
+    env.run(&["man", "--dir", "pages"]).ok();
+    let pages = common::files(&env.join("pages"));
+    for name in [
+        "draft",
+        "batch",
+        "send",
+        "recipients",
+        "templates",
+        "check",
+        "init",
+    ] {
+        assert!(pages.contains(&format!("letters-{name}.1")), "{pages:?}");
+        assert!(page.contains(&format!("letters\\-{name}(1)")), "{name}");
+    }
+    let unknown = env.run(&["man", "drafts"]);
+    assert!(
+        unknown.fails(2).contains("did you mean `draft`"),
+        "{}",
+        unknown.stderr
+    );
 }

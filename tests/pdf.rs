@@ -551,7 +551,8 @@ fn a_batch_signs_each_pdf_with_its_rows_signature() {
         "out",
     ]);
     assert!(
-        run.fails(1).contains("row 4: cannot read signature image"),
+        run.fails(1)
+            .contains("row 4: column `signature`: cannot read signature image"),
         "{}",
         run.stderr
     );

@@ -15,7 +15,6 @@ use super::tags::{Kind, Tags};
 use crate::error::{Error, Result};
 use crate::model::template::{body_too_large, MAX_BODY_BYTES};
 
-
 /// How deep blocks may nest (an `{{else if …}}` is one level more, as Handlebars nests
 /// it), and parentheses and brackets inside one tag.
 pub const MAX_DEPTH: usize = 32;

@@ -232,7 +232,7 @@ impl Checker<'_> {
         if !email.is_empty() && !looks_like_email(&email) {
             return Err(Error::invalid(
                 &source,
-                format!("`{email}` is not a valid email address"),
+                format!("`{email}` is not a valid email address: write it as user@example.org"),
             ));
         }
         Ok(email)

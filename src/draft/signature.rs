@@ -82,7 +82,7 @@ fn is_png_or_jpeg(path: &Path) -> std::result::Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "signature {} is not a PNG or JPEG image",
+            "signature {} is not a PNG or JPEG image: give a PNG (transparency is kept) or a JPEG file",
             path.display()
         ))
     }
