@@ -269,6 +269,7 @@ fn sample_draft(
         date: NaiveDate::from_ymd_opt(2024, 7, 25).unwrap_or_default(),
         fields: BTreeMap::new(),
         cosigners: Vec::new(),
+        signature: None,
     }
 }
 

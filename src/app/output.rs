@@ -10,8 +10,8 @@ use crate::cli::{EmailArgs, PdfArgs};
 use crate::error::{Error, Result};
 use crate::letter::{naming, Letter};
 use crate::load::PdfSettings;
-use crate::render::email::EmailOptions;
-use crate::render::pdf::{FontPaths, Fonts, PdfOptions};
+use crate::render::email::{self, EmailOptions};
+use crate::render::pdf::{FontFile, FontFiles, Fonts, PdfOptions};
 use crate::render::{self, Format, RenderOptions};
 use crate::sink::{self, Stdout};
 
@@ -20,25 +20,37 @@ use super::Diagnostics;
 /// Separates letters on stdout: a form feed, so printing puts each on its own page.
 const LETTER_SEPARATOR: &str = "\u{c}\n";
 
-/// The email settings the flags give.
-fn email_options(args: &EmailArgs) -> EmailOptions {
-    EmailOptions {
-        from: args.from.clone(),
-        cc: args.cc.clone(),
-        bcc: args.bcc.clone(),
-        reply_to: args.reply_to.clone(),
+/// The email settings the flags give, each address checked.
+fn email_options(args: &EmailArgs) -> Result<EmailOptions> {
+    Ok(EmailOptions {
+        from: args
+            .from
+            .as_deref()
+            .map(|from| email::parse_mailbox("--from", from))
+            .transpose()?,
+        cc: email::parse_mailboxes("--cc", &args.cc)?,
+        bcc: email::parse_mailboxes("--bcc", &args.bcc)?,
+        reply_to: email::parse_mailboxes("--reply-to", &args.reply_to)?,
         attach_pdf: args.attach_pdf,
-    }
+    })
+}
+
+/// The font file a flag or a setting names, read.
+fn font_file(flag: &Option<PathBuf>, setting: &Option<PathBuf>) -> Result<Option<FontFile>> {
+    let Some(path) = flag.clone().or(setting.clone()) else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| Error::read(&path, e))?;
+    Ok(Some(FontFile { path, bytes }))
 }
 
 /// PDF settings: flags first, then letters.toml `[pdf]`; fonts are read once here.
 fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
-    let pick = |flag: &Option<PathBuf>, setting: &Option<PathBuf>| flag.clone().or(setting.clone());
-    let paths = FontPaths {
-        regular: pick(&args.font_regular, &settings.font_regular),
-        bold: pick(&args.font_bold, &settings.font_bold),
-        italic: pick(&args.font_italic, &settings.font_italic),
-        bold_italic: pick(&args.font_bold_italic, &settings.font_bold_italic),
+    let paths = FontFiles {
+        regular: font_file(&args.font_regular, &settings.font_regular)?,
+        bold: font_file(&args.font_bold, &settings.font_bold)?,
+        italic: font_file(&args.font_italic, &settings.font_italic)?,
+        bold_italic: font_file(&args.font_bold_italic, &settings.font_bold_italic)?,
     };
     // Parsed once here, shared by every letter of the run.
     let fonts = if paths.is_empty() {
@@ -69,7 +81,7 @@ pub fn render_options(
     Ok(RenderOptions {
         format,
         width,
-        email: email_options(email),
+        email: email_options(email)?,
         pdf,
     })
 }

@@ -10,8 +10,8 @@ use crate::cli::SendArgs;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::send::{
-    self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, SmtpConfig, Status, Stop,
-    LEDGER_FILE, PASSWORD_VAR,
+    self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, Setting, SettingError,
+    SmtpConfig, Status, Stop, LEDGER_FILE, PASSWORD_VAR,
 };
 
 use super::Diagnostics;
@@ -71,10 +71,27 @@ fn password(args: &SendArgs) -> Result<Option<Secret>> {
         .map(Secret::new))
 }
 
+/// A bad send setting, blamed on the flag that gave it.
+fn flag_error(error: SettingError) -> Error {
+    let flag = match error.setting {
+        Setting::Server => "--smtp",
+        Setting::User => "--smtp-user",
+        Setting::Rate => "--rate",
+        Setting::RetryDelay => "--retry-delay",
+    };
+    Error::flag(flag, error.message)
+}
+
 /// `--rate` and `--retry-delay`, checked for a dry run too.
 fn pacing(args: &SendArgs) -> Result<(Option<Rate>, Duration)> {
-    let rate = args.rate.as_deref().map(Rate::parse).transpose()?;
-    Ok((rate, send::retry_delay(args.retry_delay)?))
+    let rate = args
+        .rate
+        .as_deref()
+        .map(Rate::parse)
+        .transpose()
+        .map_err(flag_error)?;
+    let delay = send::retry_delay(args.retry_delay).map_err(flag_error)?;
+    Ok((rate, delay))
 }
 
 fn delivery(args: &SendArgs) -> Result<Delivery> {
@@ -86,7 +103,7 @@ fn delivery(args: &SendArgs) -> Result<Delivery> {
              (or $LETTERS_SMTP)",
         ));
     };
-    let mut smtp = SmtpConfig::parse(url)?;
+    let mut smtp = SmtpConfig::parse(url).map_err(flag_error)?;
     if let Some(user) = &args.smtp_user {
         smtp.user = Some(user.clone()).filter(|u| !u.is_empty());
     }
@@ -94,7 +111,7 @@ fn delivery(args: &SendArgs) -> Result<Delivery> {
         smtp.password = password(args)?;
     }
     smtp.timeout = Duration::from_secs(args.timeout.max(1));
-    smtp.validate()?;
+    smtp.validate().map_err(flag_error)?;
     Ok(Delivery {
         smtp,
         rate,

@@ -85,7 +85,7 @@ pub fn frame(draft: &Draft, parsed: Parsed) -> Letter {
         footnotes: parsed.footnotes,
         closing: locale::closing(lang, us).to_string(),
         signature: Signature {
-            image: draft.sender.signature.clone(),
+            image: draft.signature.clone(),
             name: draft.sender.name.trim().to_string(),
             title: draft.sender.title.trim().to_string(),
             organization: draft.sender.organization.trim().to_string(),

@@ -3,17 +3,18 @@
 //! the demands, and so one Draft per letter. The warnings about the data (deadline
 //! passed, stale record, mis-decoded text) are found here, in one place.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 
 use super::request::LetterRequest;
 use super::warnings;
 use crate::error::{Error, Result};
-use crate::load::DataSet;
+use crate::load::{self, DataSet};
 use crate::model::locale;
-use crate::model::{Demand, Language, Recipient, Sender, Template};
+use crate::model::{Demand, ImageFile, Language, Recipient, Sender, Template};
 use crate::text::mojibake;
 
 /// One letter, resolved: every choice made and checked.
@@ -28,6 +29,8 @@ pub struct Draft {
     pub date: NaiveDate,
     pub fields: BTreeMap<String, String>,
     pub cosigners: Vec<String>,
+    /// The signer's signature image, read.
+    pub signature: Option<Arc<ImageFile>>,
 }
 
 /// Drafts and the warnings found while making them.
@@ -130,7 +133,12 @@ pub struct Planner<'a> {
     /// Recipient records checked (and repaired) once, with their warnings, given out
     /// the first time the record is used.
     recipients: std::collections::HashMap<String, PreparedRecipient>,
+    /// Signature images read so far, by path (a batch signs many letters with few).
+    images: Mutex<HashMap<PathBuf, Arc<ImageFile>>>,
 }
+
+/// The most signature images kept read at once.
+const KEPT_IMAGES: usize = 64;
 
 struct PreparedRecipient {
     recipient: Arc<Recipient>,
@@ -175,12 +183,27 @@ impl<'a> Planner<'a> {
             data,
             template: Arc::new(template),
             recipients,
+            images: Mutex::default(),
         })
     }
 
     /// Refuses a letter to be printed and posted to a recipient without an address.
     pub fn check_postal_address(&self, recipient: &Recipient) -> Result<()> {
         check_postal_address(recipient, &self.data.recipients.path)
+    }
+
+    /// The signature image at `path`, read once for the run.
+    fn image(&self, path: &Path) -> Result<Arc<ImageFile>> {
+        let lock = || self.images.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(image) = lock().get(path) {
+            return Ok(Arc::clone(image));
+        }
+        let image = Arc::new(load::read_image(path)?);
+        let mut images = lock();
+        if images.len() < KEPT_IMAGES {
+            images.insert(path.to_path_buf(), Arc::clone(&image));
+        }
+        Ok(image)
     }
 
     pub fn template(&self) -> &Arc<Template> {
@@ -270,6 +293,12 @@ impl<'a> Planner<'a> {
             date: request.date,
             fields: request.fields.clone(),
             cosigners: Vec::new(),
+            signature: request
+                .sender
+                .signature
+                .as_deref()
+                .map(|path| self.image(path))
+                .transpose()?,
         })
     }
 }

@@ -102,6 +102,14 @@ pub enum Error {
     #[error("signature image {}: {message}", .path.display())]
     Signature { path: PathBuf, message: String },
 
+    /// A letter that cannot be made in the format asked for (a font that does not parse,
+    /// a message that cannot be built).
+    #[error("{message}")]
+    Render {
+        message: String,
+        hint: Option<String>,
+    },
+
     /// Characters no font in use can draw (a PDF would show boxes or `?`).
     #[error("the PDF fonts cannot draw {chars} (in {context})")]
     MissingGlyphs {
@@ -160,6 +168,14 @@ impl Error {
         }
     }
 
+    /// A letter that cannot be rendered, with no more to say.
+    pub fn render(message: impl Into<String>) -> Error {
+        Error::Render {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
     pub fn data(location: impl Into<String>, message: impl Into<String>) -> Error {
         Error::Data {
             location: location.into(),
@@ -206,7 +222,7 @@ impl Error {
                 "letters send reads .eml and mbox files, such as `letters draft --format email -o DIR` writes"
                     .to_string(),
             ),
-            Error::Delivery { hint, .. } => hint.clone(),
+            Error::Delivery { hint, .. } | Error::Render { hint, .. } => hint.clone(),
             Error::Signature { .. } => Some(
                 "give --signature a PNG (transparency is kept) or JPEG file, or set [sender] signature in letters.toml"
                     .to_string(),

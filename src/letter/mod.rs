@@ -5,12 +5,12 @@
 
 pub mod naming;
 
-use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::Language;
+use crate::model::{ImageFile, Language};
 
 /// A run of text inside a paragraph or list item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -142,7 +142,8 @@ impl RecipientBlock {
 /// The signature block.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Signature {
-    pub image: Option<PathBuf>,
+    /// A handwritten signature image, read from its file.
+    pub image: Option<Arc<ImageFile>>,
     pub name: String,
     pub title: String,
     pub organization: String,

@@ -4,6 +4,7 @@
 pub mod bundled;
 pub mod columns;
 mod csv_records;
+mod images;
 mod json_lines;
 mod recipients;
 pub mod signers;
@@ -13,6 +14,7 @@ mod workspace;
 
 use std::path::{Path, PathBuf};
 
+pub use images::{read_image, MAX_IMAGE_BYTES};
 pub use recipients::{is_valid_id, Recipients};
 pub use templates::{body_file, TemplateSource, Templates, META_FILE};
 pub use toml_file::{line_column, parse as parse_toml};

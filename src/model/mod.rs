@@ -4,6 +4,7 @@
 pub mod country;
 pub mod date;
 mod demand;
+mod image_file;
 mod language;
 mod layout;
 pub mod locale;
@@ -14,6 +15,7 @@ mod sender;
 pub mod template;
 
 pub use demand::Demand;
+pub use image_file::ImageFile;
 pub use language::{Language, UnknownLanguage};
 pub use layout::Layout;
 pub use localized::Localized;

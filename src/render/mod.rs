@@ -150,14 +150,11 @@ pub fn render_all(
         Format::Mbox => email::render_mbox(letters, &options.email, options.width, &|l| {
             attachments(l, options)
         }),
-        Format::Email if letters.len() > 1 => Err(Error::flag(
-            "--format email",
-            format!(
-                "{} letters cannot go into one .eml file: give -o DIR for one .eml each, \
+        Format::Email if letters.len() > 1 => Err(Error::render(format!(
+            "{} letters cannot go into one .eml file: give -o DIR for one .eml each, \
                  or use --format mbox for one file",
-                letters.len()
-            ),
-        )),
+            letters.len()
+        ))),
         Format::Mailto => Ok(letters
             .iter()
             .map(|l| render(l, options))

@@ -4,8 +4,7 @@
 
 use std::time::Duration;
 
-use crate::error::{Error, Result};
-
+use super::setting::{Setting, SettingError};
 use super::PASSWORD_VAR;
 
 /// A secret that never shows in `Debug` output or error messages.
@@ -54,8 +53,8 @@ pub struct SmtpConfig {
 impl SmtpConfig {
     /// Parses `smtp://[user@]host[:port]`, `starttls://…` or `smtps://…`. A password in
     /// the URL is refused (and not repeated in the error).
-    pub fn parse(text: &str) -> Result<SmtpConfig> {
-        let flag = |message: String| Error::flag("--smtp", message);
+    pub fn parse(text: &str) -> Result<SmtpConfig, SettingError> {
+        let flag = |message: String| SettingError::new(Setting::Server, message);
         let url = url::Url::parse(text.trim()).map_err(|e| {
             flag(format!(
                 "not a URL ({e}): write smtp://host:port, starttls://host:587 or smtps://host:465"
@@ -157,27 +156,27 @@ impl SmtpConfig {
     }
 
     /// Checks that a login can happen safely.
-    pub fn validate(&self) -> Result<()> {
+    pub fn validate(&self) -> Result<(), SettingError> {
         match (&self.user, &self.password) {
             (Some(_), None) => {
-                return Err(Error::flag(
-                    "--smtp-user",
+                return Err(SettingError::new(
+                    Setting::User,
                     format!(
                         "a user needs a password: set {PASSWORD_VAR} or use --password-command"
                     ),
                 ))
             }
             (None, Some(_)) => {
-                return Err(Error::flag(
-                    "--smtp-user",
+                return Err(SettingError::new(
+                    Setting::User,
                     "a password was given but no user: add --smtp-user or smtp://user@host",
                 ))
             }
             _ => {}
         }
         if self.password.is_some() && self.security == Security::Plain && !self.is_loopback() {
-            return Err(Error::flag(
-                "--smtp",
+            return Err(SettingError::new(
+                Setting::Server,
                 format!(
                     "refusing to send a password unencrypted to {}: use starttls://{}:587 or smtps://{}:465",
                     self.host, self.host, self.host

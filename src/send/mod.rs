@@ -41,6 +41,7 @@ mod messages;
 mod rate;
 mod run;
 mod session;
+mod setting;
 
 pub use config::{Secret, Security, SmtpConfig};
 pub use ledger::{Ledger, Outcome, Record, Status};
@@ -48,8 +49,9 @@ pub use mbox::split_mbox;
 pub use messages::{crlf, load, parse, without_header, Outgoing};
 pub use rate::{retry_delay, Rate, MAX_RETRY_DELAY};
 pub use run::{plan, send, Delivery, Line, Report, Selection, Stop};
+pub use setting::{Setting, SettingError};
 
 /// The ledger's file name when it sits beside the messages.
-pub const LEDGER_FILE: &str = "letters-ledger.jsonl";
+pub const LEDGER_FILE: &str = crate::letter::naming::LEDGER;
 /// The environment variable holding the SMTP password.
 pub const PASSWORD_VAR: &str = "LETTERS_SMTP_PASSWORD";

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result};
+use super::setting::{Setting, SettingError};
 
 /// A limit on the pace: at most `per_minute` messages a minute, evenly spaced.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,8 +20,8 @@ impl Rate {
     pub const MAX_PER_MINUTE: f64 = 60_000.0;
 
     /// Parses `N/min`, `N/s`, `N/h`, `N/day`, or `N` (per minute).
-    pub fn parse(text: &str) -> Result<Rate> {
-        let flag = |message: String| Error::flag("--rate", message);
+    pub fn parse(text: &str) -> Result<Rate, SettingError> {
+        let flag = |message: String| SettingError::new(Setting::Rate, message);
         let bad = || {
             flag(format!(
                 "`{}` is not a rate: write it as N/min (for example 30/min), N/s, N/h or N/day",
@@ -68,8 +68,8 @@ impl Rate {
 pub const MAX_RETRY_DELAY: Duration = Duration::from_secs(3600);
 
 /// Reads `--retry-delay`: seconds from 0 to [`MAX_RETRY_DELAY`].
-pub fn retry_delay(seconds: f64) -> Result<Duration> {
-    let flag = |message: String| Error::flag("--retry-delay", message);
+pub fn retry_delay(seconds: f64) -> Result<Duration, SettingError> {
+    let flag = |message: String| SettingError::new(Setting::RetryDelay, message);
     // 1e300, not three hundred digits.
     let shown = if seconds.abs() >= 1e6 {
         format!("{seconds:e}")
@@ -175,14 +175,14 @@ mod tests {
             Duration::from_millis(1)
         );
         for (slow, fast) in [("1e-300/min", "1e300/min"), ("0.9/day", "1001/s")] {
-            let err = Rate::parse(slow).unwrap_err().to_string();
+            let err = Rate::parse(slow).unwrap_err();
             assert!(
-                err.starts_with("--rate: ") && err.contains("1/day"),
+                err.setting == Setting::Rate && err.message.contains("1/day"),
                 "{err}"
             );
-            let err = Rate::parse(fast).unwrap_err().to_string();
+            let err = Rate::parse(fast).unwrap_err();
             assert!(
-                err.starts_with("--rate: ") && err.contains("1000/s"),
+                err.setting == Setting::Rate && err.message.contains("1000/s"),
                 "{err}"
             );
         }
@@ -202,8 +202,8 @@ mod tests {
         assert_eq!(retry_delay(0.05).unwrap(), Duration::from_millis(50));
         assert_eq!(retry_delay(3600.0).unwrap(), MAX_RETRY_DELAY);
         for bad in [3600.5, 1e300, f64::INFINITY, -1.0, f64::NAN] {
-            let err = retry_delay(bad).unwrap_err().to_string();
-            assert!(err.starts_with("--retry-delay: "), "{err}");
+            let err = retry_delay(bad).unwrap_err();
+            assert_eq!(err.setting, Setting::RetryDelay, "{err}");
         }
         let err = retry_delay(1e300).unwrap_err().to_string();
         assert!(err.contains("1e300 seconds"), "{err}");

@@ -67,7 +67,8 @@ pub fn parse_mailbox(field: &str, value: &str) -> Result<Mailbox> {
     Ok(Mailbox::new(name.map(|n| one_line(&n)), address))
 }
 
-pub(super) fn parse_mailboxes(field: &str, values: &[String]) -> Result<Vec<Mailbox>> {
+/// Each of `values`, parsed; an error names `field`.
+pub fn parse_mailboxes(field: &str, values: &[String]) -> Result<Vec<Mailbox>> {
     values.iter().map(|v| parse_mailbox(field, v)).collect()
 }
 
@@ -89,19 +90,21 @@ pub(super) fn recipient_mailbox(letter: &Letter) -> Result<Mailbox> {
     Ok(Mailbox::new(Some(name).filter(|n| !n.is_empty()), address))
 }
 
-/// The sender: `--from`, else the signer's name and email address.
+/// The sender: the one the options name, else the signer's name and email address.
 pub(super) fn sender_mailbox(letter: &Letter, options: &EmailOptions) -> Result<Mailbox> {
     if let Some(from) = &options.from {
-        return parse_mailbox("--from", from);
+        return Ok(from.clone());
     }
     let Some(email) = letter.sender_email.as_deref() else {
-        return Err(Error::flag(
-            "--from",
-            "an email needs a sender address: give --from \"Name <you@example.org>\", \
-             --sender-email, or `email` under [sender] in letters.toml",
-        ));
+        return Err(Error::Render {
+            message: "an email needs a sender address".to_string(),
+            hint: Some(
+                "give --from \"Name <you@example.org>\", --sender-email, or `email` under [sender] in letters.toml"
+                    .to_string(),
+            ),
+        });
     };
-    let address = parse_mailbox("--sender-email", email)?.email;
+    let address = parse_mailbox("the signer's email address", email)?.email;
     let name = one_line(&letter.signature.name);
     Ok(Mailbox::new(Some(name).filter(|n| !n.is_empty()), address))
 }
@@ -116,38 +119,13 @@ mod tests {
 
     #[test]
     fn line_breaks_in_addresses_are_rejected_naming_the_field() {
-        let cases: Vec<(&str, EmailOptions)> = vec![
-            (
-                "--from",
-                EmailOptions {
-                    from: Some(format!("Ana <ana@example.org>{INJECTION}")),
-                    ..Default::default()
-                },
-            ),
-            (
-                "--cc",
-                EmailOptions {
-                    cc: vec![format!("cc@example.org{INJECTION}")],
-                    ..Default::default()
-                },
-            ),
-            (
-                "--bcc",
-                EmailOptions {
-                    bcc: vec![format!("bcc@example.org\nTo: x@example.net")],
-                    ..Default::default()
-                },
-            ),
-            (
-                "--reply-to",
-                EmailOptions {
-                    reply_to: vec!["r@example.org\r".to_string()],
-                    ..Default::default()
-                },
-            ),
-        ];
-        for (field, options) in cases {
-            let err = render(&letter(), &options, 72, &[]).unwrap_err();
+        for (field, value) in [
+            ("--from", format!("Ana <ana@example.org>{INJECTION}")),
+            ("--cc", format!("cc@example.org{INJECTION}")),
+            ("--bcc", "bcc@example.org\nTo: x@example.net".to_string()),
+            ("--reply-to", "r@example.org\r".to_string()),
+        ] {
+            let err = parse_mailbox(field, &value).unwrap_err();
             assert!(
                 matches!(&err, Error::Address { field: f, .. } if f == field),
                 "{field}: {err}"
@@ -157,7 +135,10 @@ mod tests {
         let mut letter = letter();
         letter.sender_email = Some(format!("ana@example.org{INJECTION}"));
         let err = render(&letter, &EmailOptions::default(), 72, &[]).unwrap_err();
-        assert!(err.to_string().starts_with("--sender-email: "), "{err}");
+        assert!(
+            err.to_string().starts_with("the signer's email address: "),
+            "{err}"
+        );
         letter.sender_email = Some("ana@example.org".to_string());
         letter.recipient.email = Some("fiscal@mp.gob.ve\r\nBcc: victim@example.net".to_string());
         let err = render(&letter, &EmailOptions::default(), 72, &[]).unwrap_err();
@@ -205,9 +186,9 @@ mod tests {
         let mut letter = letter();
         letter.sender_email = None;
         let err = render(&letter, &EmailOptions::default(), 72, &[]).unwrap_err();
-        assert!(err.to_string().contains("--from"), "{err}");
+        assert!(err.hint().unwrap().contains("--from"), "{err}");
         let options = EmailOptions {
-            from: Some("Red de Ejemplo <red@example.org>".to_string()),
+            from: mailboxes(&["Red de Ejemplo <red@example.org>"]).pop(),
             ..Default::default()
         };
         let parsed_bytes = render(&letter, &options, 72, &[]).unwrap();

@@ -157,19 +157,14 @@ mod tests {
             let mut letter = letter();
             letter.signature.name = name.to_string();
             letter.recipient.addressee = format!("Fiscal {name}");
+            let quoted = name.replace('"', "\\\"");
             let options = EmailOptions {
-                cc: vec![
-                    "plain@example.org".to_string(),
-                    format!("\"{}\" <cc@example.org>", name.replace('"', "\\\"")),
-                ],
-                bcc: vec![format!(
-                    "\"{}\" <bcc@example.org>",
-                    name.replace('"', "\\\"")
-                )],
-                reply_to: vec![format!(
-                    "\"{}\" <reply@example.org>",
-                    name.replace('"', "\\\"")
-                )],
+                cc: mailboxes(&[
+                    "plain@example.org",
+                    &format!("\"{quoted}\" <cc@example.org>"),
+                ]),
+                bcc: mailboxes(&[&format!("\"{quoted}\" <bcc@example.org>")]),
+                reply_to: mailboxes(&[&format!("\"{quoted}\" <reply@example.org>")]),
                 ..Default::default()
             };
             let bytes = render(&letter, &options, 72, &[]).unwrap();
@@ -245,7 +240,7 @@ mod tests {
     fn text_without_encoded_words_is_written_as_lettre_writes_it() {
         let letter = letter();
         let options = EmailOptions {
-            cc: vec!["José Gómez <jose@example.org>".to_string()],
+            cc: mailboxes(&["José Gómez <jose@example.org>"]),
             ..Default::default()
         };
         let envelope = Envelope::of(&letter, &options, 72).unwrap();

@@ -68,3 +68,10 @@ pub fn header_names(bytes: &[u8]) -> Vec<String> {
 }
 
 pub const INJECTION: &str = "x\r\nBcc: victim@example.net\r\nX-Injected: yes\r\n\r\nbody";
+
+/// Addresses as a user types them, parsed.
+pub fn mailboxes(list: &[&str]) -> Vec<lettre::message::Mailbox> {
+    list.iter()
+        .map(|text| crate::render::email::parse_mailbox("test", text).unwrap())
+        .collect()
+}

@@ -83,7 +83,7 @@ mod tests {
     fn mailto_encodes_every_field() {
         let letter = letter();
         let options = EmailOptions {
-            cc: vec!["a+b@example.org".to_string()],
+            cc: mailboxes(&["a+b@example.org"]),
             ..Default::default()
         };
         let uri = mailto(&letter, &options, 72).unwrap();

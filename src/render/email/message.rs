@@ -8,7 +8,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment as MimeAttachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 
-use super::address::{one_line, parse_mailboxes, recipient_mailbox, sender_mailbox};
+use super::address::{one_line, recipient_mailbox, sender_mailbox};
 use super::encoded_words::encode_literal_encoded_words;
 use super::{Attachment, EmailOptions};
 use crate::error::{Error, Result};
@@ -39,9 +39,9 @@ impl Envelope {
         Ok(Envelope {
             from,
             to,
-            cc: parse_mailboxes("--cc", &options.cc)?,
-            bcc: parse_mailboxes("--bcc", &options.bcc)?,
-            reply_to: parse_mailboxes("--reply-to", &options.reply_to)?,
+            cc: options.cc.clone(),
+            bcc: options.bcc.clone(),
+            reply_to: options.reply_to.clone(),
             subject: one_line(&letter.subject),
             date: date_of(letter)?,
             body: text::render(letter, width),
@@ -100,12 +100,7 @@ pub(super) fn date_of(letter: &Letter) -> Result<SystemTime> {
         .and_hms_opt(12, 0, 0)
         .map(|t| t.and_utc().timestamp())
         .and_then(|s| u64::try_from(s).ok())
-        .ok_or_else(|| {
-            Error::flag(
-                "--date",
-                format!("{} cannot be an email's date", letter.date),
-            )
-        })?;
+        .ok_or_else(|| Error::render(format!("{} cannot be an email's date", letter.date)))?;
     Ok(SystemTime::UNIX_EPOCH + Duration::from_secs(seconds))
 }
 
@@ -146,13 +141,10 @@ pub fn message(
         let mut multipart = MultiPart::mixed().boundary(boundary).singlepart(body);
         for attachment in attachments {
             let content_type = ContentType::parse(&attachment.content_type).map_err(|e| {
-                Error::flag(
-                    "attachment",
-                    format!(
-                        "`{}` is not a MIME type ({e})",
-                        attachment.content_type.escape_debug()
-                    ),
-                )
+                Error::render(format!(
+                    "an attachment's type `{}` is not a MIME type ({e})",
+                    attachment.content_type.escape_debug()
+                ))
             })?;
             multipart = multipart.singlepart(
                 MimeAttachment::new(one_line(&attachment.filename))
@@ -161,9 +153,8 @@ pub fn message(
         }
         builder.multipart(multipart)
     };
-    let build_error = |e: &dyn std::fmt::Display| {
-        Error::flag("--format email", format!("cannot build the message: {e}"))
-    };
+    let build_error =
+        |e: &dyn std::fmt::Display| Error::render(format!("cannot build the email message: {e}"));
     let mut built = built.map_err(|e| build_error(&e))?;
     encode_literal_encoded_words(&mut built, &envelope).map_err(|e| build_error(&e))?;
     Ok(built)
@@ -183,9 +174,9 @@ mod tests {
         let letter = letter();
         let options = EmailOptions {
             from: None,
-            cc: vec!["José Gómez <jose@example.org>".to_string()],
-            bcc: vec!["archivo@example.org".to_string()],
-            reply_to: vec!["\"Pérez, Ana\" <respuestas@example.org>".to_string()],
+            cc: mailboxes(&["José Gómez <jose@example.org>"]),
+            bcc: mailboxes(&["archivo@example.org"]),
+            reply_to: mailboxes(&["\"Pérez, Ana\" <respuestas@example.org>"]),
             attach_pdf: false,
         };
         let bytes = render(&letter, &options, 72, &[]).unwrap();
@@ -275,10 +266,7 @@ mod tests {
             letter.subject.push_str(&format!("{sep}X-Injected: {sep}"));
         }
         let options = EmailOptions {
-            reply_to: vec![format!(
-                "\"Ana {}\" <ana@example.org>",
-                "\u{2028}X-Injected: yes"
-            )],
+            reply_to: mailboxes(&["\"Ana \u{2028}X-Injected: yes\" <ana@example.org>"]),
             ..Default::default()
         };
         let attachment = Attachment {

@@ -18,10 +18,12 @@ mod mailto;
 mod mbox;
 mod message;
 
-pub use address::{one_line, parse_mailbox};
+pub use address::{one_line, parse_mailbox, parse_mailboxes};
 pub use mailto::mailto;
 pub use mbox::{append_mbox, render_mbox};
 pub use message::{message, Envelope};
+
+use lettre::message::Mailbox;
 
 use crate::error::Result;
 use crate::letter::Letter;
@@ -35,19 +37,20 @@ pub struct Attachment {
     pub bytes: Vec<u8>,
 }
 
-/// Who else a message goes to, and who it comes from when not the letter's signer.
+/// Who else a message goes to, and who it comes from when not the letter's signer:
+/// addresses already parsed (see [`parse_mailbox`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmailOptions {
-    /// `--from`: `Name <address>` or `address`. Default: the signer's name and email.
-    pub from: Option<String>,
-    /// `--cc` addresses.
-    pub cc: Vec<String>,
-    /// `--bcc` addresses: kept in the `.eml` (as `sendmail -t` expects), removed by
-    /// `letters send` before the message leaves.
-    pub bcc: Vec<String>,
-    /// `--reply-to` addresses.
-    pub reply_to: Vec<String>,
-    /// `--attach-pdf`: attach the PDF rendering of the same letter.
+    /// The sender, when not the signer (whose name and email are the default).
+    pub from: Option<Mailbox>,
+    /// Copies.
+    pub cc: Vec<Mailbox>,
+    /// Blind copies: kept in the `.eml` (as `sendmail -t` expects), removed by `letters
+    /// send` before the message leaves.
+    pub bcc: Vec<Mailbox>,
+    /// Where replies go.
+    pub reply_to: Vec<Mailbox>,
+    /// Attach the PDF rendering of the same letter.
     pub attach_pdf: bool,
 }
 

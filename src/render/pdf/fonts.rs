@@ -4,7 +4,7 @@
 //! line breaking, and subsetting to the glyphs one document uses.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use allsorts::binary::read::ReadScope;
@@ -62,13 +62,13 @@ impl Style {
         }
     }
 
-    /// The flag that sets this face.
-    pub fn flag(self) -> &'static str {
+    /// What the face is called in messages.
+    pub fn name(self) -> &'static str {
         match self {
-            Style::Regular => "--font-regular",
-            Style::Bold => "--font-bold",
-            Style::Italic => "--font-italic",
-            Style::BoldItalic => "--font-bold-italic",
+            Style::Regular => "regular",
+            Style::Bold => "bold",
+            Style::Italic => "italic",
+            Style::BoldItalic => "bold italic",
         }
     }
 
@@ -215,22 +215,29 @@ fn postscript_name(bytes: &[u8]) -> Option<String> {
     (!clean.is_empty()).then_some(clean)
 }
 
-/// Font files chosen by flags or `letters.toml`; `None` keeps the bundled face.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FontPaths {
-    pub regular: Option<PathBuf>,
-    pub bold: Option<PathBuf>,
-    pub italic: Option<PathBuf>,
-    pub bold_italic: Option<PathBuf>,
+/// Font files chosen by flags or `letters.toml`, read; `None` keeps the bundled face.
+#[derive(Debug, Clone, Default)]
+pub struct FontFiles {
+    pub regular: Option<FontFile>,
+    pub bold: Option<FontFile>,
+    pub italic: Option<FontFile>,
+    pub bold_italic: Option<FontFile>,
 }
 
-impl FontPaths {
-    fn get(&self, style: Style) -> Option<&Path> {
+/// A font file, read.
+#[derive(Debug, Clone, Default)]
+pub struct FontFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+impl FontFiles {
+    fn get(&self, style: Style) -> Option<&FontFile> {
         match style {
-            Style::Regular => self.regular.as_deref(),
-            Style::Bold => self.bold.as_deref(),
-            Style::Italic => self.italic.as_deref(),
-            Style::BoldItalic => self.bold_italic.as_deref(),
+            Style::Regular => self.regular.as_ref(),
+            Style::Bold => self.bold.as_ref(),
+            Style::Italic => self.italic.as_ref(),
+            Style::BoldItalic => self.bold_italic.as_ref(),
         }
     }
 
@@ -281,12 +288,8 @@ fn bundled_faces() -> Option<&'static [Arc<Face>; 4]> {
 impl Fonts {
     /// The bundled Liberation Serif family.
     pub fn bundled() -> Result<Fonts> {
-        let faces = bundled_faces().ok_or_else(|| {
-            Error::flag(
-                "--format pdf",
-                "the bundled font does not parse (a build error)",
-            )
-        })?;
+        let faces = bundled_faces()
+            .ok_or_else(|| Error::render("the bundled font does not parse (a build error)"))?;
         Ok(Fonts {
             faces: faces.clone(),
             bundled: true,
@@ -294,22 +297,20 @@ impl Fonts {
         })
     }
 
-    /// The bundled family with the faces `paths` names replaced by those files.
-    pub fn load(paths: &FontPaths) -> Result<Fonts> {
+    /// The bundled family with the faces `files` gives replaced by those fonts.
+    pub fn load(files: &FontFiles) -> Result<Fonts> {
         let mut fonts = Fonts::bundled()?;
         for style in Style::ALL {
-            let Some(path) = paths.get(style) else {
+            let Some(file) = files.get(style) else {
                 continue;
             };
-            let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-            let face = Face::parse(&bytes).ok_or_else(|| {
-                Error::flag(
-                    style.flag(),
-                    format!(
-                        "{} is not a TrueType or OpenType font with a Unicode character map",
-                        path.display()
-                    ),
-                )
+            let face = Face::parse(&file.bytes).ok_or_else(|| Error::Render {
+                message: format!(
+                    "{} (the {} face) is not a TrueType or OpenType font with a Unicode character map",
+                    file.path.display(),
+                    style.name()
+                ),
+                hint: Some("give a .ttf or .otf file".to_string()),
             })?;
             fonts.faces[style.index()] = Arc::new(face);
             fonts.bundled = false;

@@ -11,11 +11,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
-use md5::{Digest, Md5};
+use sha2::{Digest, Sha256};
 
 use super::jpeg;
 use super::syntax::{self, File};
 use crate::error::{Error, Result};
+use crate::model::ImageFile;
 
 /// An image ready to become a PDF image XObject.
 #[derive(Debug, Clone)]
@@ -33,8 +34,8 @@ pub struct Image {
     alpha: Option<Vec<u8>>,
 }
 
-/// Decoded images by the MD5 of their files.
-type ImageCache = HashMap<[u8; 16], Arc<Image>>;
+/// Decoded images by the SHA-256 of their files.
+type ImageCache = HashMap<[u8; 32], Arc<Image>>;
 
 /// Decoded images kept per process.
 const CACHED_IMAGES: usize = 64;
@@ -47,14 +48,14 @@ fn bad(path: &Path, message: impl Into<String>) -> Error {
 }
 
 impl Image {
-    /// Reads a PNG or JPEG signature. A batch signs many letters with the same image,
-    /// so decoded images are kept for the run by the MD5 of the file's bytes (at most
-    /// [`CACHED_IMAGES`]): a PNG is decoded and recompressed once, not once per letter.
-    /// The image is a pure function of the bytes, so a hit changes no output.
-    pub fn load(path: &Path) -> Result<Arc<Image>> {
+    /// Decodes a PNG or JPEG signature. A batch signs many letters with the same image,
+    /// so decoded images are kept for the run by the SHA-256 of the file's bytes (at
+    /// most [`CACHED_IMAGES`]): a PNG is decoded and recompressed once, not once per
+    /// letter. The image is a pure function of the bytes, so a hit changes no output.
+    pub fn load(file: &ImageFile) -> Result<Arc<Image>> {
         static CACHE: OnceLock<Mutex<ImageCache>> = OnceLock::new();
-        let bytes = std::fs::read(path).map_err(|e| bad(path, format!("cannot be read: {e}")))?;
-        let key: [u8; 16] = Md5::digest(&bytes).into();
+        let (path, bytes) = (file.path.as_path(), &file.bytes);
+        let key: [u8; 32] = Sha256::digest(bytes).into();
         let cache = CACHE.get_or_init(Mutex::default);
         let lock = || {
             cache
@@ -64,7 +65,7 @@ impl Image {
         if let Some(hit) = lock().get(&key) {
             return Ok(Arc::clone(hit));
         }
-        let image = Arc::new(Image::decode(path, bytes)?);
+        let image = Arc::new(Image::decode(path, bytes.to_vec())?);
         let mut images = lock();
         if images.len() < CACHED_IMAGES {
             images.insert(key, Arc::clone(&image));

@@ -31,7 +31,7 @@ use crate::letter::Letter;
 use document::{Document, Info};
 
 pub use crate::model::Layout;
-pub use fonts::{FontPaths, Fonts};
+pub use fonts::{FontFile, FontFiles, Fonts};
 
 /// PDF settings: the layout (default: by the recipient's country) and the fonts
 /// (default: the bundled Liberation Serif).
@@ -59,10 +59,7 @@ pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
 
 /// Writing to memory failed: a bug, not a user error.
 fn not_written(error: impl std::fmt::Display) -> Error {
-    Error::flag(
-        "--format pdf",
-        format!("the PDF could not be written: {error}"),
-    )
+    Error::render(format!("the PDF could not be written: {error}"))
 }
 
 /// Typesets one letter, ready to be written on its own ([`render`]) or into a
@@ -113,6 +110,12 @@ mod tests {
     use super::*;
     use crate::letter::{Block, Footnote, Inline, Letterhead, RecipientBlock, Signature};
     use crate::model::Language;
+
+    /// The signature fixture, read as a letter carries it.
+    pub(super) fn signature_png() -> Arc<crate::model::ImageFile> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png");
+        Arc::new(crate::load::read_image(std::path::Path::new(path)).unwrap())
+    }
 
     pub(super) fn letter() -> Letter {
         Letter {
@@ -200,8 +203,7 @@ mod tests {
         let signed = |name: &str| {
             let mut letter = letter();
             letter.signature.name = name.into();
-            letter.signature.image =
-                Some(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png").into());
+            letter.signature.image = Some(tests::signature_png());
             letter
         };
         let cold = |letter: &Letter| render(letter, &PdfOptions::default()).unwrap();
@@ -252,8 +254,7 @@ mod bench {
     #[ignore = "a benchmark: run it in release mode"]
     fn pdf_speed() {
         let mut letter = tests::letter();
-        letter.signature.image =
-            Some(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png").into());
+        letter.signature.image = Some(tests::signature_png());
         let options = PdfOptions::default();
         let first = std::time::Instant::now();
         let size = render(&letter, &options).unwrap().len();
