@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::compose::Composer;
-use crate::draft::Draft;
+use crate::draft::{warnings, Draft};
 use crate::error::Error;
 use crate::load::{body_file, Recipients, Templates};
 use crate::model::{Language, Localized, Recipient, Sender, Template};
@@ -69,11 +69,8 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
     let path = &recipients.path;
     report.recipients = recipients.records.len();
     for (id, record) in &recipients.records {
-        if record.is_stale(today) {
-            report.warn(format!(
-                "{path} [{id}]: last verified on {}, more than 12 months ago: check who holds the office now and update the record and its `verified` date",
-                record.verified
-            ));
+        if let Some(warning) = warnings::stale_record(record, path, today) {
+            report.warn(warning);
         }
         for language in missing_languages(&record.office, &record.languages) {
             report.error(format!(

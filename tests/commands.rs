@@ -121,7 +121,7 @@ fn bundled_data_checks_clean() {
     let out = run.ok();
     assert!(!out.contains("error:"), "{out}");
     assert!(
-        out.contains("[us-secretary-of-state]: last verified on 2024-07-25"),
+        out.contains("recipient `us-secretary-of-state` was last verified on 2024-07-25"),
         "{out}"
     );
     assert!(

@@ -2,6 +2,7 @@
 
 use super::clock;
 use crate::cli::RecipientsCommand;
+use crate::draft::warnings;
 use crate::error::Result;
 use crate::exit::Exit;
 use crate::load::{DataOptions, DataSet};
@@ -109,14 +110,11 @@ pub fn run(
             if json {
                 serde_json::to_string_pretty(record).unwrap_or_default() + "\n"
             } else {
-                let stale = record.is_stale(today);
-                if stale {
-                    diagnostics.warn(&format!(
-                        "`{id}` was last verified more than 12 months ago; edit {} to update it",
-                        data.recipients.path
-                    ));
+                let stale = warnings::stale_record(record, &data.recipients.path, today);
+                if let Some(warning) = &stale {
+                    diagnostics.warn(warning);
                 }
-                describe(record, stale) + "\n"
+                describe(record, stale.is_some()) + "\n"
             }
         }
     };

@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment as MimeAttachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
+use sha2::{Digest, Sha256};
 
 use super::address::{one_line, recipient_mailbox, sender_mailbox};
 use super::encoded_words::encode_literal_encoded_words;
@@ -72,9 +73,9 @@ impl Envelope {
             field(attachment.content_type.as_bytes());
             field(&attachment.bytes);
         }
-        let digest = ring::digest::digest(&ring::digest::SHA256, &content);
+        let digest = Sha256::digest(&content);
         let mut hex = String::with_capacity(32);
-        for byte in &digest.as_ref()[..16] {
+        for byte in &digest[..16] {
             let _ = write!(hex, "{byte:02x}");
         }
         let domain = self.from.email.domain();
