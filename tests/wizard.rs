@@ -308,3 +308,106 @@ fn without_a_terminal_on_stdin_nothing_is_asked() {
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 2);
 }
+
+/// Whatever the flags and the answers set, the command printed at the end says it all:
+/// run elsewhere, it makes the same bytes. Flags the prompts never ask about (layout,
+/// signature, sender address, phone and web, --from, --cc, fields, width, date) are kept.
+#[test]
+fn the_replayed_command_makes_the_same_bytes() {
+    let env = Env::new();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/signature.png"),
+        env.join("firma.png"),
+    )
+    .unwrap();
+    for (format, file) in [("pdf", "carta.pdf"), ("email", "carta.eml")] {
+        let mut p = spawn(
+            &env,
+            &[
+                "draft",
+                "--layout",
+                "a4",
+                "--signature",
+                "firma.png",
+                "--sender-address",
+                "Apartado 123",
+                "--sender-address",
+                "Caracas",
+                "--sender-phone",
+                "+58 212 555 0100",
+                "--sender-web",
+                "https://example.org",
+                "--from",
+                "Red <red@example.org>",
+                "--cc",
+                "Copia <copia@example.org>",
+                "--field",
+                "city=Mérida",
+                "--width",
+                "60",
+                "--date",
+                "2024-08-20",
+                "--format",
+                format,
+                "-o",
+                file,
+                "--no-remember",
+                "--yes",
+            ],
+        );
+        p.exp_string("Campaign").unwrap();
+        send(&mut p, "detention");
+        send(&mut p, "\r");
+        p.exp_string("Recipients").unwrap();
+        send(&mut p, DOWN);
+        send(&mut p, " ");
+        send(&mut p, "\r");
+        p.exp_string("Language of the letter").unwrap();
+        send(&mut p, "\r");
+        p.exp_string("Demands").unwrap();
+        send(&mut p, DOWN);
+        send(&mut p, " ");
+        send(&mut p, "\r");
+        p.exp_string("Your name").unwrap();
+        send(&mut p, "Ana O'Brien\r");
+        p.exp_string("Title").unwrap();
+        send(&mut p, "Coordinadora\r");
+        p.exp_string("Organization").unwrap();
+        send(&mut p, "Red \"Uno\"\r");
+        p.exp_string("Email").unwrap();
+        send(&mut p, "ana@example.org\r");
+        p.exp_string("Your own paragraph").unwrap();
+        send(&mut p, "\r");
+        p.exp_string("Your paragraph").unwrap();
+        send(&mut p, "Escribo desde Mérida; me importa.\r");
+        let tail = utf8(&p.exp_eof().unwrap());
+        assert_eq!(exit_code(&p), 0, "{tail}");
+        let command = tail
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("letters draft"))
+            .unwrap_or_else(|| panic!("no command printed in {tail:?}"));
+        for flag in [
+            "--layout a4",
+            "--signature firma.png",
+            "--sender-address 'Apartado 123'",
+            "--from 'Red <red@example.org>'",
+            "--cc 'Copia <copia@example.org>'",
+            "--date 2024-08-20",
+            "--width 60",
+        ] {
+            assert!(command.contains(flag), "{flag}: {command}");
+        }
+        let written = std::fs::read(env.join(file)).unwrap();
+        let elsewhere = Env::new();
+        std::fs::copy(env.join("firma.png"), elsewhere.join("firma.png")).unwrap();
+        let args = shell_words::split(command).unwrap();
+        let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+        elsewhere.run(&args).ok();
+        let again = std::fs::read(elsewhere.join(file)).unwrap();
+        assert!(
+            again == written,
+            "{format}: the replayed command made other bytes"
+        );
+    }
+}

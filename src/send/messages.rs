@@ -3,7 +3,7 @@
 //! envelope (the From address, every To, Cc and Bcc address once) taken from its headers.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use lettre::Address;
@@ -29,12 +29,29 @@ pub struct Outgoing {
     pub bytes: Vec<u8>,
 }
 
-/// Reads `.eml` and mbox files, and the `.eml` and `.mbox` files of directories.
+/// The name standard input goes by among the paths: `-`.
+pub const STDIN: &str = "-";
+
+/// Reads all of standard input, bounded like a file.
+fn read_stdin() -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::read(Path::new("<stdin>"), e))?;
+    Ok(bytes)
+}
+
+/// Reads `.eml` and mbox files, the `.eml` and `.mbox` files of directories, and a
+/// message or mbox on standard input (`-`).
 pub fn load(paths: &[PathBuf]) -> Result<Vec<Outgoing>> {
     let mut messages: Vec<Outgoing> = Vec::new();
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if path == Path::new(STDIN) {
+            files.push(path.clone());
+        } else if path.is_dir() {
             let entries = std::fs::read_dir(path).map_err(|e| Error::read(path, e))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -56,7 +73,16 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Outgoing>> {
         }
     }
     for file in files {
-        let raw = std::fs::read(&file).map_err(|e| Error::read(&file, e))?;
+        let raw = if file == Path::new(STDIN) {
+            read_stdin()?
+        } else {
+            std::fs::read(&file).map_err(|e| Error::read(&file, e))?
+        };
+        let file = if file == Path::new(STDIN) {
+            PathBuf::from("<stdin>")
+        } else {
+            file
+        };
         let is_mbox =
             file.extension().and_then(|e| e.to_str()) == Some("mbox") || raw.starts_with(b"From ");
         if is_mbox {
