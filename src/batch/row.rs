@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::draft::{Given, RawRequest, RawSender};
 use crate::error::{Error, Result, Source};
-use crate::load::columns::{
+use crate::load::signers::columns::{
     ADDRESS, EMAIL, KNOWN, LANGUAGE, NAME, ORGANIZATION, OWN_WORDS, PHONE, RECIPIENTS, SIGNATURE,
     TITLE, WEB,
 };

@@ -2,10 +2,7 @@
 //! bundled defaults embedded in the binary.
 
 pub mod bundled;
-pub mod columns;
-mod csv_records;
 mod images;
-mod json_lines;
 mod recipients;
 pub mod signers;
 mod templates;

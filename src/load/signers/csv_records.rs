@@ -8,7 +8,7 @@ use std::io::{self, BufRead};
 
 use csv_core::ReadFieldResult;
 
-use super::signers::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROW_BYTES};
+use super::limits::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROW_BYTES};
 
 /// One cell: its bytes, or its first [`MAX_CELL_BYTES`] when it is longer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

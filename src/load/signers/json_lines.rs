@@ -12,10 +12,8 @@ use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
 use super::columns::{self, ColumnKind};
-use super::signers::{
-    normalize_column, oversized, size_text, BadRow, SignerRow, MAX_CELL_BYTES, MAX_COLUMNS,
-    MAX_ROW_BYTES,
-};
+use super::limits::{oversized, size_text, MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROW_BYTES};
+use super::row::{normalize_column, BadRow, SignerRow};
 
 /// The rows of JSON Lines `text`, blank lines skipped; `source` names it in messages.
 pub fn rows<R: BufRead + Send + 'static>(

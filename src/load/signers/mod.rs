@@ -1,0 +1,255 @@
+//! Reading signers for a batch: CSV (delimiter and encoding detected, BOM, quoted cells
+//! with separators, quotes and line breaks) or JSON Lines, from a file or stdin, one row
+//! at a time so memory does not grow with the number of rows, and no row holds more than
+//! [`MAX_COLUMNS`] cells of [`MAX_CELL_BYTES`], [`MAX_ROW_BYTES`] in all.
+
+pub mod columns;
+mod csv;
+mod csv_records;
+mod delimiter;
+mod encoding;
+mod json_lines;
+mod limits;
+mod row;
+mod source;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::sync::Arc;
+
+use encoding_rs::{Encoding, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs_io::DecodeReaderBytesBuilder;
+
+use crate::error::{Error, Result};
+
+pub use columns::{kind, ColumnKind};
+pub use delimiter::detect_delimiter;
+pub use encoding::SignersEncoding;
+pub use limits::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROW_BYTES};
+pub use row::{normalize_column, BadRow, SignerRow};
+pub use source::{ReadProgress, SignersSource};
+
+use csv::{csv_rows, read_header};
+use csv_records::CsvRecords;
+use encoding::is_utf8_prefix;
+use limits::SNIFF_BYTES;
+use source::Counted;
+
+/// The shape of a signers file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignersFormat {
+    Csv { delimiter: u8 },
+    JsonLines,
+}
+
+/// An open signers file: its detected shape, and its rows one at a time.
+pub struct SignersReader {
+    pub source: String,
+    /// How far reading has got, for a progress bar.
+    pub progress: ReadProgress,
+    pub format: SignersFormat,
+    pub encoding: &'static Encoding,
+    rows: Box<dyn Iterator<Item = std::result::Result<SignerRow, BadRow>> + Send>,
+    /// The header, for writing failed rows back (CSV only).
+    pub header: Vec<String>,
+}
+
+impl SignersReader {
+    /// Opens `source`, detecting its format, encoding and delimiter (unless given).
+    pub fn open(
+        source: &SignersSource,
+        encoding: SignersEncoding,
+        delimiter: Option<u8>,
+    ) -> Result<SignersReader> {
+        let name = source.name();
+        let progress = ReadProgress {
+            read: Arc::default(),
+            total: source.size(),
+        };
+        let counted = Counted {
+            inner: source.open()?,
+            read: Arc::clone(&progress.read),
+        };
+        let mut reader = BufReader::with_capacity(SNIFF_BYTES, counted);
+        let start = reader
+            .fill_buf()
+            .map_err(|e| Error::read(Path::new(&name), e))?
+            .to_vec();
+        // The encoding a byte order mark names (UTF-8, UTF-16LE or UTF-16BE), and its length.
+        let bom = Encoding::for_bom(&start);
+        let encoding: &'static Encoding = match (encoding, bom) {
+            (SignersEncoding::Utf8, _) => UTF_8,
+            (SignersEncoding::Windows1252, _) => WINDOWS_1252,
+            (SignersEncoding::Utf16, Some((found, _))) if found != UTF_8 => found,
+            (SignersEncoding::Utf16, _) => UTF_16LE,
+            (SignersEncoding::Auto, Some((found, _))) => found,
+            (SignersEncoding::Auto, None) if is_utf8_prefix(&start) => UTF_8,
+            (SignersEncoding::Auto, None) => WINDOWS_1252,
+        };
+        let sniffed = encoding.decode_with_bom_removal(&start).0.into_owned();
+        let text: Box<dyn BufRead + Send> = if encoding == UTF_8 {
+            if let Some((_, len)) = bom.filter(|(found, _)| *found == UTF_8) {
+                reader.consume(len);
+            }
+            Box::new(reader)
+        } else {
+            // A BOM, if any, is read and dropped by the decoder.
+            Box::new(BufReader::new(
+                DecodeReaderBytesBuilder::new()
+                    .encoding(Some(encoding))
+                    .build(reader),
+            ))
+        };
+        if source.looks_like_json_lines(&sniffed) {
+            return Ok(SignersReader {
+                progress,
+                source: name.clone(),
+                format: SignersFormat::JsonLines,
+                encoding,
+                rows: Box::new(json_lines::rows(name, text)),
+                header: Vec::new(),
+            });
+        }
+        let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&sniffed));
+        let mut csv = CsvRecords::new(text, delimiter);
+        let header_record = csv
+            .next_record()
+            .map_err(|e| Error::data(&name, format!("cannot read the header row: {e}")))?
+            .unwrap_or_default();
+        let header = read_header(&name, &header_record)?;
+        let rows = csv_rows(name.clone(), csv, header.clone(), delimiter);
+        Ok(SignersReader {
+            progress,
+            source: name,
+            format: SignersFormat::Csv { delimiter },
+            encoding,
+            rows: Box::new(rows),
+            header,
+        })
+    }
+}
+
+impl Iterator for SignersReader {
+    type Item = std::result::Result<SignerRow, BadRow>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.rows.next()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8], name: &str) -> Vec<std::result::Result<SignerRow, BadRow>> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        SignersReader::open(&SignersSource::File(path), SignersEncoding::Auto, None)
+            .unwrap()
+            .collect()
+    }
+
+    #[test]
+    fn excel_export_in_windows_1252_with_semicolons() {
+        let bytes = b"Name;Organization;City\r\nJos\xe9 N\xfa\xf1ez;\"Red \"\"Uno\"\"; Caracas\";M\xe9rida\r\n";
+        let rows = read(bytes, "s.csv");
+        let row = rows[0].as_ref().unwrap();
+        assert_eq!(row.get("name"), Some("José Núñez"));
+        assert_eq!(row.get("organization"), Some("Red \"Uno\"; Caracas"));
+        assert_eq!(row.get("city"), Some("Mérida"));
+    }
+
+    #[test]
+    fn utf8_with_bom_and_line_breaks_in_cells() {
+        let bytes = "\u{feff}name,address\n\"O'Brien, Ana\",\"Calle 1\nCaracas\"\n".as_bytes();
+        let rows = read(bytes, "s.csv");
+        let row = rows[0].as_ref().unwrap();
+        assert_eq!(row.get("name"), Some("O'Brien, Ana"));
+        assert_eq!(row.get("address"), Some("Calle 1\nCaracas"));
+        assert_eq!(row.row, 2);
+    }
+
+    #[test]
+    fn json_lines_rows() {
+        let rows = read(
+            b"{\"name\": \"Ana\", \"to\": [\"a\", \"b\"]}\n\n{bad\n",
+            "s.jsonl",
+        );
+        assert_eq!(rows[0].as_ref().unwrap().get("to"), Some("a,b"));
+        let bad = rows[1].as_ref().unwrap_err();
+        assert_eq!((bad.row, bad.line), (3, 3));
+    }
+
+    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+        let mut bytes = if little_endian {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
+        for unit in text.encode_utf16() {
+            bytes.extend(if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_a_bom_either_way_round() {
+        for little_endian in [true, false] {
+            let bytes = utf16("Name\tCity\r\nJosé Núñez\tMérida\r\n", little_endian);
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.txt");
+            std::fs::write(&path, bytes).unwrap();
+            let reader =
+                SignersReader::open(&SignersSource::File(path), SignersEncoding::Auto, None)
+                    .unwrap();
+            assert_eq!(reader.format, SignersFormat::Csv { delimiter: b'\t' });
+            let rows: Vec<_> = reader.collect();
+            let row = rows[0].as_ref().unwrap();
+            assert_eq!(row.get("name"), Some("José Núñez"));
+            assert_eq!(row.get("city"), Some("Mérida"));
+        }
+    }
+
+    fn open_error(bytes: &[u8]) -> String {
+        let source = SignersSource::Bytes {
+            name: "s.csv".into(),
+            bytes: bytes.to_vec(),
+        };
+        match SignersReader::open(&source, SignersEncoding::Auto, None) {
+            Ok(_) => panic!("accepted"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_column_named_twice_is_refused() {
+        let message = open_error(b"Name,email,name \nAna,a@example.org,Eva\n");
+        assert!(
+            message.contains("column 1 (`Name`) and column 3 (`name `)"),
+            "{message}"
+        );
+        // Columns without a name are not named twice.
+        let source = SignersSource::Bytes {
+            name: "s.csv".into(),
+            bytes: b"name,,\nAna,,\n".to_vec(),
+        };
+        assert!(SignersReader::open(&source, SignersEncoding::Auto, None).is_ok());
+    }
+
+    #[test]
+    fn too_many_columns() {
+        let header = format!("name{}\n", ",x".repeat(MAX_COLUMNS));
+        assert!(open_error(header.as_bytes()).contains("the header row has 1001 cells"));
+        let text = format!("name\n{}\nLuis\n", ",".repeat(1_000_000));
+        let rows = read(text.as_bytes(), "s.csv");
+        let bad = rows[0].as_ref().unwrap_err();
+        assert!(bad.reason.contains("1000001 cells"), "{}", bad.reason);
+        assert!(bad.cells.len() <= MAX_COLUMNS);
+        assert_eq!(rows[1].as_ref().unwrap().get("name"), Some("Luis"));
+    }
+}
