@@ -3,6 +3,7 @@
 //! resolves a checked request against the data into Drafts, one per letter. Nothing
 //! downstream knows where a value came from.
 
+mod checks;
 mod demands;
 mod planner;
 pub mod request;

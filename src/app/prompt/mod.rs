@@ -7,6 +7,7 @@
 mod questions;
 mod remember;
 mod replay;
+mod signer;
 mod ui;
 
 use std::io::IsTerminal;
