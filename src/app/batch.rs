@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::batch::{self, BatchRequest, Summary};
 use crate::cli::BatchArgs;
-use crate::draft::{self, Context, LetterRequest};
+
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::signers::{SignersReader, SignersSource};
@@ -127,15 +127,7 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
     }
     let data = DataSet::load(data_options)?;
     let today = clock::today()?;
-    let mut raw = inputs::letter_flags(&args.letter, &args.sender)?;
-    raw.sender = raw.sender.or(inputs::sender_settings(&data.senders));
-    let checked = draft::validate(
-        raw,
-        &LetterRequest::empty(today),
-        Context {
-            signatures_dir: None,
-        },
-    )?;
+    let checked = inputs::checked_flags(&args.letter, &args.sender, &data, today)?;
     for warning in &checked.warnings {
         diagnostics.warn(warning);
     }

@@ -6,22 +6,13 @@ use crate::check::{self, Report};
 use crate::cli::CheckArgs;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::load::{bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE};
+use crate::load::{
+    self, bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE,
+};
 use crate::sink;
 use crate::text::control_chars::escape;
 
 use super::Diagnostics;
-
-fn read_recipients(path: &std::path::Path) -> Result<Recipients> {
-    let text = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    let text = String::from_utf8(text).map_err(|_| {
-        Error::data(
-            path.display().to_string(),
-            "the file is not UTF-8: save it as UTF-8",
-        )
-    })?;
-    Recipients::parse(&path.display().to_string(), &text)
-}
 
 fn summary(report: &Report) -> String {
     format!(
@@ -51,7 +42,7 @@ pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Res
             }
             let workspace = DataDir::open(dir)?;
             let recipients = match data.recipients.clone().or_else(|| workspace.recipients()) {
-                Some(path) => read_recipients(&path),
+                Some(path) => load::read_recipients(&path),
                 None => Recipients::parse(
                     &format!("{}/{RECIPIENTS_FILE}", bundled::PREFIX),
                     bundled::RECIPIENTS,

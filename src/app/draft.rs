@@ -3,20 +3,12 @@
 //! directory. On a terminal, the guided flow asks for whatever the flags leave open.
 
 use crate::cli::DraftArgs;
-use crate::draft::{self, Context, LetterRequest, RawRequest};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::{DataOptions, DataSet};
 use crate::render::Format;
 
 use super::{clock, inputs, letters, output, prompt, Diagnostics};
-
-/// What the flags and settings ask for.
-pub fn raw_request(args: &DraftArgs, data: &DataSet) -> Result<RawRequest> {
-    let mut raw = inputs::letter_flags(&args.letter, &args.sender)?;
-    raw.sender = raw.sender.or(inputs::sender_settings(&data.senders));
-    Ok(raw)
-}
 
 fn missing_choices(template: bool, sender: bool, data: &DataSet) -> Error {
     let mut missing = Vec::new();
@@ -42,7 +34,7 @@ fn missing_choices(template: bool, sender: bool, data: &DataSet) -> Error {
 pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics) -> Result<Exit> {
     let data = DataSet::load(data_options)?;
     let today = clock::today()?;
-    let raw = raw_request(&args, &data)?;
+    let raw = inputs::raw_flags(&args.letter, &args.sender, &data)?;
     let no_template = raw
         .template
         .as_ref()
@@ -54,13 +46,7 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
         }
         return Err(missing_choices(no_template, no_sender, &data));
     }
-    let checked = draft::validate(
-        raw,
-        &LetterRequest::empty(today),
-        Context {
-            signatures_dir: None,
-        },
-    )?;
+    let checked = inputs::check(raw, today)?;
     let letters = letters::compose(&checked, &data, today, diagnostics)?;
     let format = args.format.unwrap_or(Format::Text);
     letters::check_postal_addresses(&letters, format, &data)?;

@@ -7,10 +7,12 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::cli::{LetterArgs, SenderArgs};
-use crate::draft::{Given, RawRequest, RawSender};
+use chrono::NaiveDate;
+
+use crate::draft::{self, Checked, Context, Given, LetterRequest, RawRequest, RawSender};
 use crate::error::{Error, Result, Source};
 use crate::load::signers::MAX_CELL_BYTES;
-use crate::load::SenderSetting;
+use crate::load::{DataSet, SenderSetting};
 use crate::model::Sender;
 
 /// The most own words read: the same as a signers cell, far more than a paragraph or
@@ -145,8 +147,37 @@ fn fields(pairs: &[String]) -> Result<Vec<(String, Given<String>)>> {
         .collect()
 }
 
+/// What the letter flags ask for over what the settings files say, checked through the
+/// one conversion as a request of its own (dated `today` unless `--date`).
+pub fn checked_flags(
+    letter: &LetterArgs,
+    sender: &SenderArgs,
+    data: &DataSet,
+    today: NaiveDate,
+) -> Result<Checked> {
+    check(raw_flags(letter, sender, data)?, today)
+}
+
+/// What the letter flags ask for over what the settings files say, not yet checked.
+pub fn raw_flags(letter: &LetterArgs, sender: &SenderArgs, data: &DataSet) -> Result<RawRequest> {
+    let mut raw = letter_flags(letter, sender)?;
+    raw.sender = raw.sender.or(sender_settings(&data.senders));
+    Ok(raw)
+}
+
+/// A raw request from the command line (flags, settings, answers) checked on its own.
+pub fn check(raw: RawRequest, today: NaiveDate) -> Result<Checked> {
+    draft::validate(
+        raw,
+        &LetterRequest::empty(today),
+        Context {
+            signatures_dir: None,
+        },
+    )
+}
+
 /// What the letter flags ask for (own words read from their file or standard input).
-pub fn letter_flags(args: &LetterArgs, sender: &SenderArgs) -> Result<RawRequest> {
+fn letter_flags(args: &LetterArgs, sender: &SenderArgs) -> Result<RawRequest> {
     let text = |value: &Option<String>, name| value.clone().map(|v| flag(v, name));
     Ok(RawRequest {
         template: text(&args.template, "--template"),

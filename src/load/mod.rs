@@ -56,7 +56,8 @@ pub struct DataSet {
     pub workspace: Option<PathBuf>,
 }
 
-fn read_recipients(path: &Path) -> Result<Recipients> {
+/// Reads and parses the recipients file at `path`.
+pub fn read_recipients(path: &Path) -> Result<Recipients> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::data(

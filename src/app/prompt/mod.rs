@@ -19,13 +19,13 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::Confirm;
 
 use crate::cli::DraftArgs;
-use crate::draft::{self, Context, LetterRequest, RawRequest};
+use crate::draft::{self, RawRequest};
 use crate::error::{Error, IoAction, Result};
 use crate::exit::Exit;
 use crate::load::DataSet;
 use crate::render;
 
-use super::{letters, output, Diagnostics};
+use super::{inputs, letters, output, Diagnostics};
 use ui::Ui;
 
 /// Whether the guided flow can run: both stdin and stderr are terminals.
@@ -165,13 +165,7 @@ impl Flow<'_> {
         let format = self.format()?;
         let default_name = self.default_output(template, &recipients, shown_language, format);
         let output = self.output(recipients.len(), &default_name)?;
-        let checked = draft::validate(
-            raw,
-            &LetterRequest::empty(self.today),
-            Context {
-                signatures_dir: None,
-            },
-        )?;
+        let checked = inputs::check(raw, self.today)?;
         self.finish(&checked, format, output)
     }
 
