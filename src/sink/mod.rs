@@ -8,5 +8,5 @@ mod stdout;
 pub mod target;
 
 pub use journal::{Journal, Replay};
-pub use staged::{is_temp_name, write_atomic, write_atomic_unsynced, Staged};
+pub use staged::{write_atomic, write_atomic_unsynced, Staged};
 pub use stdout::{write_stdout, Stdout};

@@ -14,15 +14,7 @@ use tempfile::NamedTempFile;
 
 use super::target::{self, Existing};
 use crate::error::{Error, Result};
-
-/// How temporary files start and end, so that leftovers can be recognised.
-const TEMP_PREFIX: &str = ".letters-";
-const TEMP_SUFFIX: &str = ".tmp";
-
-/// Whether `name` is one of our temporary files (left behind by a killed run).
-pub fn is_temp_name(name: &str) -> bool {
-    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
-}
+use crate::letter::naming;
 
 /// The operating system's error without the temporary file's name, which means nothing
 /// to the user: the message names the file being written instead.
@@ -48,7 +40,9 @@ impl Staged {
     /// Starts `target`, whose directory `dir` must exist.
     pub fn new(dir: &Path, target: PathBuf) -> Result<Staged> {
         let mut builder = tempfile::Builder::new();
-        builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+        builder
+            .prefix(naming::TEMP_PREFIX)
+            .suffix(naming::TEMP_SUFFIX);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
