@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{files, manifest, signers, Env};
+use common::{files, manifest, signers, wait_for, Env};
 
 fn letters(dir: &Path) -> BTreeSet<String> {
     files(dir)
@@ -196,6 +196,12 @@ fn resume_rewrites_only_what_is_missing_or_damaged() {
         .contains("Signer 9"));
 }
 
+/// The lines of a batch's manifest so far.
+fn manifest_lines(out: &Path) -> usize {
+    std::fs::read(out.join("manifest.jsonl"))
+        .map_or(0, |bytes| bytes.iter().filter(|b| **b == b'\n').count())
+}
+
 #[test]
 fn kill_9_at_any_moment_then_resume_gives_exactly_the_full_set() {
     let env = Env::new();
@@ -204,7 +210,22 @@ fn kill_9_at_any_moment_then_resume_gives_exactly_the_full_set() {
     let bin = assert_cmd::cargo::cargo_bin("letters");
     let out = env.join("out");
     let mut interrupted = 0;
-    for delay_ms in [40, 120, 250, 400] {
+    // The moments to kill at, from what the batch has done so far (letters are written,
+    // then recorded in the manifest a chunk of rows at a time).
+    type Reached = fn(&Path) -> bool;
+    let moments: [(&str, Reached); 4] = [
+        ("its output folder is made", |out| out.is_dir()),
+        ("its first letter is written", |out| {
+            out.is_dir() && !letters(out).is_empty()
+        }),
+        ("its first letters are recorded", |out| {
+            manifest_lines(out) > 0
+        }),
+        ("half its letters are recorded", |out| {
+            manifest_lines(out) >= 750
+        }),
+    ];
+    for (moment, reached) in moments {
         let _ = std::fs::remove_dir_all(&out);
         let mut child = std::process::Command::new(&bin)
             .args([
@@ -224,9 +245,13 @@ fn kill_9_at_any_moment_then_resume_gives_exactly_the_full_set() {
             .env("LETTERS_CONFIG_DIR", env.join(".config"))
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
+        // (A batch that ends first is not killed in the middle: counted below.)
+        let seen = wait_for(Duration::from_secs(60), || {
+            child.try_wait().unwrap().is_some() || reached(&out)
+        });
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
+        assert!(seen, "the batch ran a minute, and {moment} never came");
         if out.is_dir() && letters(&out).len() < rows {
             interrupted += 1;
         }
@@ -243,7 +268,7 @@ fn kill_9_at_any_moment_then_resume_gives_exactly_the_full_set() {
         ]);
         run.ok();
         let names = letters(&out);
-        assert_eq!(names.len(), rows, "after a kill at {delay_ms} ms");
+        assert_eq!(names.len(), rows, "after a kill when {moment}");
         assert!(
             files(&out).iter().all(|f| !f.ends_with(".tmp")),
             "no partial files left"

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Env;
+use common::{wait_for, Env};
 use serde_json::Value;
 
 /// A test SMTP server, killed when dropped.
@@ -60,6 +60,14 @@ impl Server {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect()
+    }
+
+    /// How many events of `kind` the server has logged.
+    fn count(&self, kind: &str) -> usize {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .matches(&format!("\"kind\": \"{kind}\""))
+            .count()
     }
 
     fn messages(&self) -> Vec<Value> {
@@ -117,6 +125,14 @@ fn ledger(env: &Env) -> Vec<Value> {
         .collect()
 }
 
+/// How many records of the ledger have this outcome.
+fn outcomes_of(env: &Env, outcome: &str) -> usize {
+    ledger(env)
+        .iter()
+        .filter(|r| r["outcome"] == outcome)
+        .count()
+}
+
 /// The last outcome the ledger records for each message.
 fn outcomes(env: &Env) -> BTreeMap<String, String> {
     ledger(env)
@@ -128,18 +144,6 @@ fn outcomes(env: &Env) -> BTreeMap<String, String> {
             )
         })
         .collect()
-}
-
-/// Waits (at most `limit`) until `ready` is true.
-fn wait_for(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < limit {
-        if ready() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
 }
 
 const FAST_RETRY: [&str; 4] = ["--retries", "2", "--retry-delay", "0.05"];
@@ -495,7 +499,10 @@ fn killed_while_the_server_takes_the_body_it_is_not_sent_again() {
     let slow = Server::start(&env, "slow", &["--slow-data", "5"]);
     let child = spawn_send(&env, &slow.url());
     assert!(wait_for(Duration::from_secs(20), || slow.messages().len() == 1));
-    std::thread::sleep(Duration::from_millis(200));
+    // The run wrote its `attempting` record before the body went out.
+    assert!(wait_for(Duration::from_secs(20), || outcomes(&env)
+        .get(&ids[0])
+        .is_some_and(|o| o == "attempting")));
     kill(child);
     assert_eq!(outcomes(&env)[&ids[0]], "attempting");
 
@@ -533,28 +540,41 @@ fn killed_before_the_body_it_is_sent_on_the_next_run() {
 fn kills_at_random_moments_never_send_twice_or_skip() {
     let env = Env::new();
     let ids = write_messages(&env, 12);
-    // Slow enough that kills land in every phase of the transaction.
+    // Slow enough that each kill lands in the phase it aims at: the server waits 30 ms
+    // before it answers RCPT, and 60 ms after it took a body before it answers 250.
     let server = Server::start(
         &env,
         "smtp",
         &["--slow-rcpt", "0.03", "--slow-data", "0.06"],
     );
     let url = server.url();
+    // The kills aim, in turn, at what just happened: the server got MAIL (the run waits
+    // for the RCPT answer, the message not sent), the server took a body (the run waits
+    // for the answer, the message uncertain), the ledger recorded a message accepted
+    // (between two messages). Each aim comes one message later in a run than the time
+    // before, so that runs get further and the last one ends by itself.
+    let aims = ["MAIL", "a body", "an accepted message"];
+    let so_far = |aim: &str| match aim {
+        "MAIL" => server.count("mail"),
+        "a body" => server.count("message"),
+        _ => outcomes_of(&env, "accepted"),
+    };
     let deadline = Instant::now() + Duration::from_secs(60);
-    let mut delay_ms = 40;
     let mut kills = 0;
     loop {
         assert!(Instant::now() < deadline, "the runs did not finish in time");
+        let aim = aims[kills % aims.len()];
+        let nth = 1 + kills / aims.len();
+        let before = so_far(aim);
         let mut child = spawn_send(&env, &url);
-        let start = Instant::now();
         let mut finished = None;
-        while start.elapsed() < Duration::from_millis(delay_ms) {
-            if let Some(status) = child.try_wait().unwrap() {
-                finished = Some(status);
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        assert!(
+            wait_for(Duration::from_secs(30), || {
+                finished = child.try_wait().unwrap();
+                finished.is_some() || so_far(aim) >= before + nth
+            }),
+            "the run neither ended nor got to {aim} number {nth} within 30 s"
+        );
         match finished {
             Some(status) => {
                 // A run that ends by itself: everything is accepted or uncertain.
@@ -564,7 +584,6 @@ fn kills_at_random_moments_never_send_twice_or_skip() {
             None => {
                 kill(child);
                 kills += 1;
-                delay_ms += 29;
             }
         }
     }
@@ -745,13 +764,6 @@ fn ledger_lines(env: &Env) -> usize {
         .unwrap_or(0)
 }
 
-fn quits(server: &Server) -> usize {
-    std::fs::read_to_string(&server.log)
-        .unwrap_or_default()
-        .matches("\"kind\": \"quit\"")
-        .count()
-}
-
 #[test]
 fn random_faults_and_kills_lose_no_message() {
     const MESSAGES: usize = 200;
@@ -796,8 +808,9 @@ fn random_faults_and_kills_lose_no_message() {
             .unwrap();
         // A moment to kill at, from what happened: every third kill comes as soon as the
         // run has said QUIT after a 451 (it has read the answer, and waits to retry);
-        // the others after a random number of ledger records and milliseconds.
-        let (records, quit) = (ledger_lines(&env), quits(&server));
+        // the others after a random number of ledger records, then (at random) as soon
+        // as the server has logged its next MAIL, RCPT answer or body, or at once.
+        let (records, quit) = (ledger_lines(&env), server.count("quit"));
         let after_quit = kills % 3 == 1;
         let more = 1 + random.below(25) as usize;
         let mut finished = false;
@@ -805,13 +818,21 @@ fn random_faults_and_kills_lose_no_message() {
             finished = child.try_wait().unwrap().is_some();
             finished
                 || if after_quit {
-                    quits(&server) > quit
+                    server.count("quit") > quit
                 } else {
                     ledger_lines(&env) >= records + more
                 }
         }));
-        if !after_quit {
-            std::thread::sleep(Duration::from_millis(random.below(10)));
+        if !after_quit && !finished {
+            if let Some(kind) =
+                [None, Some("mail"), Some("rcpt"), Some("message")][random.below(4) as usize]
+            {
+                let before = server.count(kind);
+                assert!(wait_for(Duration::from_secs(30), || {
+                    finished = child.try_wait().unwrap().is_some();
+                    finished || server.count(kind) > before
+                }));
+            }
         }
         if finished || child.try_wait().unwrap().is_some() {
             break;

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -116,7 +117,8 @@ impl Env {
 }
 
 impl Run {
-    fn from(output: Output, dir: &Path) -> Run {
+    /// What a command run in `dir` printed, with `dir` written as `[TMP]`.
+    pub fn from(output: Output, dir: &Path) -> Run {
         let clean = |bytes: &[u8]| {
             String::from_utf8_lossy(bytes).replace(&dir.display().to_string(), "[TMP]")
         };
@@ -175,4 +177,20 @@ pub fn signers(n: usize) -> String {
         ));
     }
     text
+}
+
+/// Waits until `ready` is true, looking every few milliseconds; false if it is not
+/// within `limit`. Tests wait on what happened (a line in a ledger or a server log, a
+/// file appearing), never for a fixed time.
+pub fn wait_for(limit: Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    loop {
+        if ready() {
+            return true;
+        }
+        if start.elapsed() >= limit {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
