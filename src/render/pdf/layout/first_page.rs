@@ -20,7 +20,7 @@ impl Composer<'_> {
     pub(super) fn first_page(&mut self, marks: &mut Vec<Mark>) -> f32 {
         let g = self.g;
         let below_letterhead = self.letterhead(marks);
-        let bottom = self.fixed_date(below_letterhead, marks);
+        let bottom = self.date_in_place(below_letterhead, marks);
         let Some(window) = g.window else {
             return (bottom + LEADING * 1.5).max(g.top);
         };
@@ -29,8 +29,8 @@ impl Composer<'_> {
         g.first_top.max(y - ADDRESS_LEADING + LEADING * 2.0)
     }
 
-    /// The organization's name and contact lines with a rule below them; returns the
-    /// rule's height (0 when the letter has no letterhead).
+    /// The organization's name and contact lines with a rule below them; returns how
+    /// far down the rule is (0 when the letter has no letterhead).
     fn letterhead(&mut self, marks: &mut Vec<Mark>) -> f32 {
         let letter = self.letter;
         let g = self.g;
@@ -86,7 +86,7 @@ impl Composer<'_> {
     /// The date when the layout gives it a place outside the flow: in the information
     /// block, or at a fixed height below the letterhead. Returns the lowest baseline on
     /// the page so far (`bottom`, unless the date went below it).
-    fn fixed_date(&mut self, mut bottom: f32, marks: &mut Vec<Mark>) -> f32 {
+    fn date_in_place(&mut self, mut bottom: f32, marks: &mut Vec<Mark>) -> f32 {
         let letter = self.letter;
         let g = self.g;
         let date = plain(&letter.date_text, Style::Regular, BODY);
