@@ -2,36 +2,25 @@
 //! subset Unicode fonts, laid out for window envelopes, paginated, signed with an image,
 //! and byte-for-byte reproducible.
 //!
-//! `fonts` (faces, widths, subsetting) → `lines` (line breaking) → `page` (what goes
-//! where, page by page) → `writer` (a letter's objects: `content` streams, `embed`ded
-//! fonts, bytes in `syntax`, `deflate`d) → `document` (the file: letters' objects as
-//! they come, the `page_tree`, metadata, the trailer); `layout` holds the paper formats
-//! and `images` the signature, which `jpeg` checks when it is a JPEG. One letter is a
-//! document of one letter; `combine` puts many in one.
+//! Two halves, as layout and writing are kept apart: [`layout`] decides what goes
+//! where, page by page (marks in points, no PDF in sight), and `write` turns those
+//! pages into PDF objects and files. `fonts` sits under both: layout measures text with
+//! its advance widths, writing embeds subsets of its faces. This file is the public
+//! face: [`render`] one letter, or [`typeset`] it for a [`Combined`] PDF of many.
 
-mod combine;
-mod content;
-mod deflate;
-mod document;
-mod embed;
 pub mod fonts;
-mod images;
-mod jpeg;
 pub mod layout;
-mod lines;
-mod page;
-mod page_tree;
-mod syntax;
-mod writer;
+mod write;
 
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::letter::Letter;
-use document::{Document, Info};
+use write::{Document, Image, Info, Meta};
 
 pub use crate::model::Layout;
 pub use fonts::{FontFile, FontFiles, Fonts};
+pub use write::{Combined, Typeset};
 
 /// PDF settings: the layout (default: by the recipient's country) and the fonts
 /// (default: the bundled Liberation Serif).
@@ -40,9 +29,6 @@ pub struct PdfOptions {
     pub layout: Option<Layout>,
     pub fonts: Option<Arc<Fonts>>,
 }
-
-pub use combine::Combined;
-pub use writer::Typeset;
 
 /// Renders one letter as a PDF.
 pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
@@ -78,29 +64,17 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
         .signature
         .image
         .as_deref()
-        .map(images::Image::load)
+        .map(Image::load)
         .transpose()?;
-    let mut composer = page::Composer::new(
-        &fonts,
-        &geometry,
-        letter,
-        signature.as_deref().map(images::Image::aspect),
-    );
-    let pages = composer.pages();
-    if let Some((chars, context)) = composer.missing() {
-        return Err(Error::MissingGlyphs {
-            chars,
-            context: format!("“{context}”"),
-            bundled: fonts.is_bundled(),
-        });
-    }
-    let meta = writer::Meta {
+    let aspect = signature.as_deref().map(Image::aspect);
+    let pages = layout::lay_out(letter, &fonts, &geometry, aspect)?;
+    let meta = Meta {
         title: letter.subject.clone(),
         author: letter.signature.name.clone(),
         language: letter.language.code(),
         date: letter.date,
     };
-    writer::typeset(&pages, &geometry, &fonts, signature, meta).map_err(not_written)
+    write::typeset(&pages, &geometry, &fonts, signature, meta).map_err(not_written)
 }
 
 #[cfg(test)]

@@ -221,6 +221,12 @@ impl File {
         self.hand_on(out)?;
         let xref = self.handed_on;
         let size = self.offsets.len() + 1;
+        self.write_xref(size, out)?;
+        Ok(trailer(root, info, size, xref))
+    }
+
+    /// The cross-reference table of `size` entries (the free object 0 first), to `out`.
+    fn write_xref(&mut self, size: usize, out: &mut impl Write) -> std::io::Result<()> {
         self.bytes.extend_from_slice(b"xref\n0 ");
         int(&mut self.bytes, size as i64);
         self.bytes.extend_from_slice(b"\n0000000000 65535 f \n");
@@ -238,26 +244,31 @@ impl File {
                 self.bytes.clear();
             }
         }
-        out.write_all(&self.bytes)?;
-        let mut trailer = Vec::with_capacity(160);
-        trailer.extend_from_slice(b"trailer\n<</Root ");
-        reference(&mut trailer, root);
-        trailer.extend_from_slice(b"/Info ");
-        reference(&mut trailer, info);
-        trailer.extend_from_slice(b"/ID[");
-        let id_at = trailer.len() + 1;
-        for _ in 0..2 {
-            trailer.push(b'<');
-            trailer.extend_from_slice(&[b'0'; 32]);
-            trailer.push(b'>');
-        }
-        trailer.extend_from_slice(b"]/Size ");
-        int(&mut trailer, size as i64);
-        trailer.extend_from_slice(b">>\nstartxref\n");
-        int(&mut trailer, xref as i64);
-        trailer.extend_from_slice(b"\n%%EOF");
-        Ok((trailer, id_at))
+        out.write_all(&self.bytes)
     }
+}
+
+/// The trailer of a file of `size` objects whose cross-reference table starts at
+/// `xref`, with an /ID of zeros, and where the /ID's first hex string starts.
+fn trailer(root: u32, info: u32, size: usize, xref: u64) -> (Vec<u8>, usize) {
+    let mut trailer = Vec::with_capacity(160);
+    trailer.extend_from_slice(b"trailer\n<</Root ");
+    reference(&mut trailer, root);
+    trailer.extend_from_slice(b"/Info ");
+    reference(&mut trailer, info);
+    trailer.extend_from_slice(b"/ID[");
+    let id_at = trailer.len() + 1;
+    for _ in 0..2 {
+        trailer.push(b'<');
+        trailer.extend_from_slice(&[b'0'; 32]);
+        trailer.push(b'>');
+    }
+    trailer.extend_from_slice(b"]/Size ");
+    int(&mut trailer, size as i64);
+    trailer.extend_from_slice(b">>\nstartxref\n");
+    int(&mut trailer, xref as i64);
+    trailer.extend_from_slice(b"\n%%EOF");
+    (trailer, id_at)
 }
 
 /// Room for an `i64` in decimal.

@@ -146,9 +146,41 @@ fn deflate(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
 }
 
 fn png(bytes: &[u8]) -> std::result::Result<Image, String> {
+    let (info, buffer) = decode_png(bytes)?;
+    let bytes_per_sample = match info.bit_depth {
+        png::BitDepth::Sixteen => 2,
+        _ => 1,
+    };
+    let bits = if bytes_per_sample == 2 { 16 } else { 8 };
+    let (colors, has_alpha, color_space) = match info.color_type {
+        png::ColorType::Grayscale => (1, false, "DeviceGray"),
+        png::ColorType::GrayscaleAlpha => (1, true, "DeviceGray"),
+        png::ColorType::Rgb => (3, false, "DeviceRGB"),
+        png::ColorType::Rgba => (3, true, "DeviceRGB"),
+        png::ColorType::Indexed => return Err("has a palette that cannot be expanded".into()),
+    };
+    let (samples, alpha) = if has_alpha {
+        split_alpha(&buffer, colors, bytes_per_sample)
+    } else {
+        (buffer, None)
+    };
+    Ok(Image {
+        width: info.width,
+        height: info.height,
+        color_space,
+        bits,
+        data: deflate(&samples)?,
+        filter: "FlateDecode",
+        invert: false,
+        alpha: alpha.map(|a| deflate(&a)).transpose()?,
+    })
+}
+
+/// A PNG's samples, decoded to the end of the file: palettes and low bit depths
+/// become 8-bit samples, tRNS an alpha channel; 16-bit samples stay 16-bit (nothing
+/// is lost).
+fn decode_png(bytes: &[u8]) -> std::result::Result<(png::OutputInfo, Vec<u8>), String> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    // Palettes and low bit depths become 8-bit samples, tRNS an alpha channel; 16-bit
-    // samples stay 16-bit: nothing is lost.
     decoder.set_transformations(png::Transformations::EXPAND);
     let mut reader = decoder
         .read_info()
@@ -169,42 +201,26 @@ fn png(bytes: &[u8]) -> std::result::Result<Image, String> {
         .finish()
         .map_err(|e| format!("is not a readable PNG image: {e}"))?;
     buffer.truncate(info.buffer_size());
-    let bytes_per_sample = match info.bit_depth {
-        png::BitDepth::Sixteen => 2,
-        _ => 1,
-    };
-    let bits = if bytes_per_sample == 2 { 16 } else { 8 };
-    let (colors, has_alpha, color_space) = match info.color_type {
-        png::ColorType::Grayscale => (1, false, "DeviceGray"),
-        png::ColorType::GrayscaleAlpha => (1, true, "DeviceGray"),
-        png::ColorType::Rgb => (3, false, "DeviceRGB"),
-        png::ColorType::Rgba => (3, true, "DeviceRGB"),
-        png::ColorType::Indexed => return Err("has a palette that cannot be expanded".into()),
-    };
-    let (samples, alpha) = if has_alpha {
-        let pixel = (colors + 1) * bytes_per_sample;
-        let color = colors * bytes_per_sample;
-        let mut samples = Vec::with_capacity(buffer.len() / (colors + 1) * colors);
-        let mut alpha = Vec::with_capacity(buffer.len() / (colors + 1));
-        for px in buffer.chunks_exact(pixel) {
-            samples.extend_from_slice(&px[..color]);
-            alpha.extend_from_slice(&px[color..]);
-        }
-        let opaque = alpha.iter().all(|b| *b == 0xFF);
-        (samples, (!opaque).then_some(alpha))
-    } else {
-        (buffer, None)
-    };
-    Ok(Image {
-        width: info.width,
-        height: info.height,
-        color_space,
-        bits,
-        data: deflate(&samples)?,
-        filter: "FlateDecode",
-        invert: false,
-        alpha: alpha.map(|a| deflate(&a)).transpose()?,
-    })
+    Ok((info, buffer))
+}
+
+/// Pixels of `colors` samples and an alpha sample, each `bytes_per_sample` wide, as
+/// the colour samples and the alpha channel (none when every pixel is opaque).
+fn split_alpha(
+    buffer: &[u8],
+    colors: usize,
+    bytes_per_sample: usize,
+) -> (Vec<u8>, Option<Vec<u8>>) {
+    let pixel = (colors + 1) * bytes_per_sample;
+    let color = colors * bytes_per_sample;
+    let mut samples = Vec::with_capacity(buffer.len() / (colors + 1) * colors);
+    let mut alpha = Vec::with_capacity(buffer.len() / (colors + 1));
+    for px in buffer.chunks_exact(pixel) {
+        samples.extend_from_slice(&px[..color]);
+        alpha.extend_from_slice(&px[color..]);
+    }
+    let opaque = alpha.iter().all(|b| *b == 0xFF);
+    (samples, (!opaque).then_some(alpha))
 }
 
 /// A JPEG, once [`jpeg::check`] found that all of it decodes; the data stays as it is.

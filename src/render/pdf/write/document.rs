@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 
 use super::page_tree::{PageTree, FANOUT};
 use super::syntax::{self, File};
-use super::writer::Typeset;
+use super::typeset::Typeset;
+use super::WriteError;
 
 /// Room the buffer starts with: a one-page signed letter is some 30 KB.
 const BUFFER: usize = 40 * 1024;
@@ -79,55 +80,68 @@ impl<W: Write> Document<W> {
         };
         let file = &mut self.file;
         let root = self.tree.write(file).map_err(bug)?;
-
-        let catalog = file.reserve().map_err(bug)?;
-        file.begin(catalog);
-        let out = &mut file.bytes;
-        out.extend_from_slice(b"<</Type/Catalog/PageLayout/OneColumn/PageMode/UseNone/Pages ");
-        syntax::reference(out, root);
-        out.extend_from_slice(b"/Lang");
-        syntax::literal(out, language.as_bytes());
-        out.extend_from_slice(b"/ViewerPreferences<</DisplayDocTitle true>>>>");
-        file.end();
-
-        let info_id = file.reserve().map_err(bug)?;
-        file.begin(info_id);
-        let out = &mut file.bytes;
-        out.extend_from_slice(b"<</Title");
-        syntax::text_string(out, info.title);
-        if let Some(author) = info.author {
-            out.extend_from_slice(b"/Author");
-            syntax::text_string(out, author);
-        }
-        out.extend_from_slice(b"/Creator");
-        syntax::text_string(out, concat!("letters ", env!("CARGO_PKG_VERSION")));
-        out.extend_from_slice(b"/Producer");
-        syntax::text_string(out, "letters");
-        out.extend_from_slice(b"/CreationDate");
-        pdf_date(out, date);
-        out.extend_from_slice(b"/ModDate");
-        pdf_date(out, date);
-        out.extend_from_slice(b">>");
-        file.end();
-
+        let catalog = write_catalog(file, root, language).map_err(bug)?;
+        let info_id = write_info(file, info, date).map_err(bug)?;
         let (mut trailer, id_at) = self.file.finish(catalog, info_id, &mut self.out)?;
-        // The /ID: the first 16 bytes of the SHA-256 of the file as written with an
-        // /ID of zeros.
-        let mut hasher = self.out.hasher.clone();
-        hasher.update(&trailer);
-        let digest = hasher.finalize();
-        let mut hex = Vec::with_capacity(32);
-        for byte in &digest[..16] {
-            syntax::hex_byte(&mut hex, *byte);
-        }
-        // Both strings of the /ID array: `<…><…>`.
-        for at in [id_at, id_at + 34] {
-            trailer[at..at + 32].copy_from_slice(&hex);
-        }
+        stamp_id(self.out.hasher.clone(), &mut trailer, id_at);
         let mut out = self.out.inner;
         out.write_all(&trailer)?;
         out.flush()?;
         Ok(out)
+    }
+}
+
+/// The catalog, over the page tree `root`, in `language`; returns its number.
+fn write_catalog(file: &mut File, root: u32, language: &str) -> Result<u32, WriteError> {
+    let catalog = file.reserve()?;
+    file.begin(catalog);
+    let out = &mut file.bytes;
+    out.extend_from_slice(b"<</Type/Catalog/PageLayout/OneColumn/PageMode/UseNone/Pages ");
+    syntax::reference(out, root);
+    out.extend_from_slice(b"/Lang");
+    syntax::literal(out, language.as_bytes());
+    out.extend_from_slice(b"/ViewerPreferences<</DisplayDocTitle true>>>>");
+    file.end();
+    Ok(catalog)
+}
+
+/// The /Info dictionary, dated `date`; returns its number.
+fn write_info(file: &mut File, info: &Info<'_>, date: NaiveDate) -> Result<u32, WriteError> {
+    let info_id = file.reserve()?;
+    file.begin(info_id);
+    let out = &mut file.bytes;
+    out.extend_from_slice(b"<</Title");
+    syntax::text_string(out, info.title);
+    if let Some(author) = info.author {
+        out.extend_from_slice(b"/Author");
+        syntax::text_string(out, author);
+    }
+    out.extend_from_slice(b"/Creator");
+    syntax::text_string(out, concat!("letters ", env!("CARGO_PKG_VERSION")));
+    out.extend_from_slice(b"/Producer");
+    syntax::text_string(out, "letters");
+    out.extend_from_slice(b"/CreationDate");
+    pdf_date(out, date);
+    out.extend_from_slice(b"/ModDate");
+    pdf_date(out, date);
+    out.extend_from_slice(b">>");
+    file.end();
+    Ok(info_id)
+}
+
+/// Puts the /ID in `trailer`, whose /ID array of zeros starts at `id_at`: the first 16
+/// bytes of the SHA-256 of the file as written with that /ID of zeros (`hasher` has
+/// hashed all of it before the trailer).
+fn stamp_id(mut hasher: Sha256, trailer: &mut [u8], id_at: usize) {
+    hasher.update(&*trailer);
+    let digest = hasher.finalize();
+    let mut hex = Vec::with_capacity(32);
+    for byte in &digest[..16] {
+        syntax::hex_byte(&mut hex, *byte);
+    }
+    // Both strings of the /ID array: `<…><…>`.
+    for at in [id_at, id_at + 34] {
+        trailer[at..at + 32].copy_from_slice(&hex);
     }
 }
 

@@ -7,7 +7,7 @@
 //! some readers, and a reader finds a page faster in a tree than in one long array).
 
 use super::syntax::{self, File};
-use super::writer::WriteError;
+use super::WriteError;
 
 /// Kids per page tree node.
 pub const FANOUT: usize = 1024;

@@ -48,10 +48,11 @@ pub fn check(bytes: &[u8]) -> Result<Frame, String> {
     Ok(frame)
 }
 
+const TRUNCATED: &str = "is a truncated JPEG: it ends before its end-of-image marker";
+
 /// Walks the markers from SOI to EOI, skipping the compressed data of each scan, and
 /// returns the frame header.
 fn markers(bytes: &[u8]) -> Result<Frame, String> {
-    const TRUNCATED: &str = "is a truncated JPEG: it ends before its end-of-image marker";
     if !bytes.starts_with(&[0xFF, 0xD8]) {
         return Err("is not a JPEG image".to_string());
     }
@@ -80,14 +81,7 @@ fn markers(bytes: &[u8]) -> Result<Frame, String> {
             }
             _ => {}
         }
-        let length = match (bytes.get(i + 2), bytes.get(i + 3)) {
-            (Some(high), Some(low)) => usize::from(u16::from_be_bytes([*high, *low])),
-            _ => return Err(TRUNCATED.to_string()),
-        };
-        if length < 2 {
-            return Err("is not a readable JPEG image (bad segment length)".to_string());
-        }
-        let segment = bytes.get(i + 4..i + 2 + length).ok_or(TRUNCATED)?;
+        let (segment, length) = segment(bytes, i)?;
         match marker {
             0xEE if segment.starts_with(b"Adobe") => adobe = true,
             0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
@@ -103,6 +97,20 @@ fn markers(bytes: &[u8]) -> Result<Frame, String> {
     let mut frame = frame.ok_or("is not a readable JPEG image (no frame header)")?;
     frame.adobe = adobe;
     Ok(frame)
+}
+
+/// The data of the segment whose marker is at `i`, and its length field (which counts
+/// itself and the data).
+fn segment(bytes: &[u8], i: usize) -> Result<(&[u8], usize), String> {
+    let length = match (bytes.get(i + 2), bytes.get(i + 3)) {
+        (Some(high), Some(low)) => usize::from(u16::from_be_bytes([*high, *low])),
+        _ => return Err(TRUNCATED.to_string()),
+    };
+    if length < 2 {
+        return Err("is not a readable JPEG image (bad segment length)".to_string());
+    }
+    let segment = bytes.get(i + 4..i + 2 + length).ok_or(TRUNCATED)?;
+    Ok((segment, length))
 }
 
 /// Where the compressed data of a scan starting at `start` ends: at the next marker
@@ -144,7 +152,7 @@ fn frame_header(segment: &[u8]) -> Result<Frame, String> {
 mod tests {
     use super::*;
 
-    const SIGNATURE: &[u8] = include_bytes!("../../../tests/fixtures/signature.jpg");
+    const SIGNATURE: &[u8] = include_bytes!("../../../../tests/fixtures/signature.jpg");
 
     #[test]
     fn a_whole_jpeg_passes_and_its_frame_is_read() {

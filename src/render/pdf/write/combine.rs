@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 
 use super::document::{Document, Info};
-use super::writer::Typeset;
+use super::typeset::Typeset;
 
 /// A combined PDF being written to `W`.
 pub struct Combined<W: Write> {

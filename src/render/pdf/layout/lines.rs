@@ -3,7 +3,7 @@
 //! split between characters rather than run off the page. Characters no face can draw
 //! are collected so the letter can be refused with their names.
 
-use super::fonts::{Fonts, Style};
+use crate::render::pdf::fonts::{Fonts, Style};
 
 /// A piece of text in one face and size. `rise` raises it (superscript footnote markers).
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +89,71 @@ struct Word {
     break_before: bool,
 }
 
+/// Reads pieces character by character into words (their widths still 0).
+#[derive(Default)]
+struct WordReader {
+    words: Vec<Word>,
+    /// The runs of the word being read.
+    current: Vec<Run>,
+    /// The last space read, for the word after it.
+    space: Option<Run>,
+    /// Whether a forced break was read since the last word.
+    break_next: bool,
+    /// The space and break before the word being read.
+    start_space: Option<Run>,
+    start_break: bool,
+}
+
+impl WordReader {
+    /// Ends the word being read, if any.
+    fn end_word(&mut self) {
+        if self.current.is_empty() {
+            return;
+        }
+        self.words.push(Word {
+            runs: std::mem::take(&mut self.current),
+            width: 0.0,
+            space_before: self.start_space.take(),
+            break_before: std::mem::take(&mut self.start_break),
+        });
+    }
+
+    /// A forced line break: the next word starts a line.
+    fn forced_break(&mut self) {
+        self.end_word();
+        self.space = None;
+        self.break_next = true;
+    }
+
+    /// A space in `run`'s look, between two words.
+    fn space(&mut self, run: &Run) {
+        self.end_word();
+        self.space = Some(Run {
+            text: " ".to_string(),
+            footnote: None,
+            ..run.clone()
+        });
+    }
+
+    /// Character `c` of `run`, added to the word being read (a new run of it when
+    /// the look or footnote changes).
+    fn push(&mut self, c: char, run: &Run) {
+        if self.current.is_empty() {
+            self.start_space = self.space.take();
+            self.start_break = std::mem::take(&mut self.break_next);
+        }
+        match self.current.last_mut() {
+            Some(last) if last.same_look(run) && last.footnote == run.footnote => {
+                last.text.push(c);
+            }
+            _ => self.current.push(Run {
+                text: c.to_string(),
+                ..run.clone()
+            }),
+        }
+    }
+}
+
 /// Whether a character is dropped before drawing (invisible format characters).
 fn ignorable(c: char) -> bool {
     matches!(
@@ -169,64 +234,25 @@ impl<'a> Typesetter<'a> {
         Some((chars, self.context.clone().unwrap_or_default()))
     }
 
+    /// `pieces` as words, each with its width.
     fn words(&mut self, pieces: &[Piece]) -> Vec<Word> {
-        let mut words = Vec::new();
-        let mut current: Vec<Run> = Vec::new();
-        let mut space: Option<Run> = None;
-        let mut break_next = false;
-        let mut start_space: Option<Run> = None;
-        let mut start_break = false;
-        let finish = |current: &mut Vec<Run>,
-                      start_space: &mut Option<Run>,
-                      start_break: &mut bool,
-                      words: &mut Vec<Word>| {
-            if current.is_empty() {
-                return;
-            }
-            words.push(Word {
-                runs: std::mem::take(current),
-                width: 0.0,
-                space_before: start_space.take(),
-                break_before: std::mem::take(start_break),
-            });
-        };
+        let mut reader = WordReader::default();
         for piece in pieces {
             match piece {
-                Piece::Break => {
-                    finish(&mut current, &mut start_space, &mut start_break, &mut words);
-                    space = None;
-                    break_next = true;
-                }
+                Piece::Break => reader.forced_break(),
                 Piece::Text(run) => {
-                    let text = Typesetter::clean(&run.text);
-                    for c in text.chars() {
+                    for c in Typesetter::clean(&run.text).chars() {
                         if c == ' ' {
-                            finish(&mut current, &mut start_space, &mut start_break, &mut words);
-                            space = Some(Run {
-                                text: " ".to_string(),
-                                footnote: None,
-                                ..run.clone()
-                            });
-                            continue;
-                        }
-                        if current.is_empty() {
-                            start_space = space.take();
-                            start_break = std::mem::take(&mut break_next);
-                        }
-                        match current.last_mut() {
-                            Some(last) if last.same_look(run) && last.footnote == run.footnote => {
-                                last.text.push(c);
-                            }
-                            _ => current.push(Run {
-                                text: c.to_string(),
-                                ..run.clone()
-                            }),
+                            reader.space(run);
+                        } else {
+                            reader.push(c, run);
                         }
                     }
                 }
             }
         }
-        finish(&mut current, &mut start_space, &mut start_break, &mut words);
+        reader.end_word();
+        let mut words = reader.words;
         for word in &mut words {
             word.width = word.runs.iter().map(|r| self.run_width(r)).sum();
         }

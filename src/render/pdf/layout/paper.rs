@@ -1,5 +1,6 @@
-//! Page layouts: paper size, margins, where the letterhead, the date and the recipient
-//! block go, the envelope window, and fold marks. All measures are in points from the
+//! The paper of each [`Layout`]: its size and margins, where the letterhead, the date
+//! and the recipient block go, the envelope window, fold and punch marks, and where
+//! text starts and ends on first and later pages. All measures are in points from the
 //! top-left corner of the page.
 
 use crate::model::Layout;

@@ -7,9 +7,13 @@
 
 use std::collections::BTreeMap;
 
+use printpdf::font::PdfFontMetricsStub;
+use printpdf::ParsedFont;
+
 use super::deflate::{deflate, Level};
-use super::fonts::Subset;
 use super::syntax::{self, File};
+use super::to_unicode::to_unicode;
+use crate::render::pdf::fonts::Subset;
 
 /// The default width (/DW) of a glyph missing from /W.
 const DEFAULT_WIDTH: i64 = 1000;
@@ -49,113 +53,21 @@ impl Embedded {
     /// The objects for `subset`, as printpdf would write them for that font.
     pub fn new(subset: &Subset) -> Result<Embedded, String> {
         let font = &subset.font;
-        let program = &font.original_bytes;
-        if program.is_empty() {
+        if font.original_bytes.is_empty() {
             return Err("the subset font has no program".to_string());
         }
         let name = font.font_name.clone().unwrap_or_default().into_bytes();
-
-        // The program's own format decides how it is embedded (printpdf's rules): a
-        // CID-keyed CFF as its bare CFF table, other CFF fonts as OpenType, TrueType
-        // outlines as FontFile2 with the program's length in /Length1.
-        let is_cff = program.starts_with(b"OTTO");
-        let bare_cff = is_cff
-            .then(|| printpdf::font::extract_cid_keyed_cff(program, 0))
-            .flatten();
-        let codes = is_cff
-            .then(|| printpdf::font::cff_charset_gid_to_cid_map(program, 0))
-            .flatten();
-        let mut head = b"<<".to_vec();
-        let (subtype, file_key, data) = if let Some(table) = bare_cff {
-            head.extend_from_slice(b"/Subtype/CIDFontType0C");
-            ("CIDFontType0", "FontFile3", table)
-        } else if is_cff {
-            head.extend_from_slice(b"/Subtype/OpenType");
-            ("CIDFontType0", "FontFile3", program.clone())
-        } else {
-            head.extend_from_slice(b"/Length1 ");
-            syntax::int(&mut head, program.len() as i64);
-            ("CIDFontType2", "FontFile2", program.clone())
-        };
-        let mut stream = Vec::with_capacity(data.len() / 2 + 64);
-        match deflate(&data, Level::Font) {
-            Some(compressed) => syntax::stream(&mut stream, &head, &compressed, true),
-            None => syntax::stream(&mut stream, &head, &data, false),
-        }
-
-        // Descriptor metrics in thousandths of an em (printpdf #271).
-        let metrics = &font.pdf_font_metrics;
-        let upm = metrics.units_per_em;
-        let scale = if upm == 0 {
-            1.0
-        } else {
-            1000.0 / f32::from(upm)
-        };
-        let scaled = |v: i64| (v as f32 * scale).round() as i64;
-        let ascent = scaled(i64::from(font.font_metrics.ascent));
-        let descent = scaled(i64::from(font.font_metrics.descent));
-        let italic_angle = if metrics.caret_slope_rise == 0 {
-            0
-        } else {
-            (-f32::from(metrics.caret_slope_run)
-                .atan2(f32::from(metrics.caret_slope_rise))
-                .to_degrees())
-            .round() as i64
-        };
-        let flags = (1 << 5) | if italic_angle != 0 { 1 << 6 } else { 0 };
-        let stem_v = if metrics.us_weight_class == 0 {
-            80
-        } else {
-            50 + (f32::from(metrics.us_weight_class) / 65.0).powi(2).round() as i64
-        };
-        let mut descriptor = b"<</Type/FontDescriptor/FontName".to_vec();
-        syntax::name(&mut descriptor, &name);
-        for (key, value) in [
-            ("/Ascent ", ascent),
-            ("/Descent ", descent),
-            // No OS/2 cap height without printpdf's text layout: the ascent stands in.
-            ("/CapHeight ", ascent),
-            ("/ItalicAngle ", italic_angle),
-            ("/Flags ", flags),
-            ("/StemV ", stem_v),
-        ] {
-            descriptor.extend_from_slice(key.as_bytes());
-            syntax::int(&mut descriptor, value);
-        }
-        descriptor.extend_from_slice(b"/FontBBox[");
-        for (i, v) in [metrics.x_min, metrics.y_min, metrics.x_max, metrics.y_max]
-            .into_iter()
-            .enumerate()
-        {
-            if i > 0 {
-                descriptor.push(b' ');
-            }
-            syntax::int(&mut descriptor, scaled(i64::from(v)));
-        }
-        descriptor.extend_from_slice(b"]/");
-        descriptor.extend_from_slice(file_key.as_bytes());
-        descriptor.push(b' ');
-
-        let glyphs = subset.map.len();
-        let per_em = f32::from(upm);
-        let widths = (0..glyphs)
-            .map(|gid| {
-                u16::try_from(gid)
-                    .ok()
-                    .and_then(|gid| font.get_glyph_width(gid))
-                    .map_or(0, |w| (f32::from(w) * 1000.0 / per_em) as i64)
-            })
-            .collect();
-
+        let program = Program::new(font);
+        let descriptor = descriptor(font, &name, program.file_key);
         Ok(Embedded {
             name,
             map: dense(&subset.map),
             glyph_count: subset.map.len(),
-            program: stream,
+            program: program.stream,
             descriptor,
-            subtype,
-            widths,
-            codes,
+            subtype: program.subtype,
+            widths: advance_widths(font, subset.map.len()),
+            codes: program.codes,
         })
     }
 
@@ -279,6 +191,132 @@ impl Embedded {
     }
 }
 
+/// A subset's font program as it is embedded.
+struct Program {
+    /// The descendant font's subtype.
+    subtype: &'static str,
+    /// The descriptor's key for the program: FontFile2 or FontFile3.
+    file_key: &'static str,
+    /// The program stream (dictionary and data).
+    stream: Vec<u8>,
+    /// Identity-H codes, for a CID-keyed CFF font.
+    codes: Option<BTreeMap<u16, u16>>,
+}
+
+impl Program {
+    /// The program's own format decides how it is embedded (printpdf's rules): a
+    /// CID-keyed CFF as its bare CFF table, other CFF fonts as OpenType, TrueType
+    /// outlines as FontFile2 with the program's length in /Length1.
+    fn new(font: &ParsedFont) -> Program {
+        let program = &font.original_bytes;
+        let is_cff = program.starts_with(b"OTTO");
+        let bare_cff = is_cff
+            .then(|| printpdf::font::extract_cid_keyed_cff(program, 0))
+            .flatten();
+        let codes = is_cff
+            .then(|| printpdf::font::cff_charset_gid_to_cid_map(program, 0))
+            .flatten();
+        let mut head = b"<<".to_vec();
+        let (subtype, file_key, data) = if let Some(table) = bare_cff {
+            head.extend_from_slice(b"/Subtype/CIDFontType0C");
+            ("CIDFontType0", "FontFile3", table)
+        } else if is_cff {
+            head.extend_from_slice(b"/Subtype/OpenType");
+            ("CIDFontType0", "FontFile3", program.clone())
+        } else {
+            head.extend_from_slice(b"/Length1 ");
+            syntax::int(&mut head, program.len() as i64);
+            ("CIDFontType2", "FontFile2", program.clone())
+        };
+        let mut stream = Vec::with_capacity(data.len() / 2 + 64);
+        match deflate(&data, Level::Font) {
+            Some(compressed) => syntax::stream(&mut stream, &head, &compressed, true),
+            None => syntax::stream(&mut stream, &head, &data, false),
+        }
+        Program {
+            subtype,
+            file_key,
+            stream,
+            codes,
+        }
+    }
+}
+
+/// The FontDescriptor of `font` up to the reference to its program (under
+/// `file_key`), metrics in thousandths of an em (printpdf #271).
+fn descriptor(font: &ParsedFont, name: &[u8], file_key: &str) -> Vec<u8> {
+    let metrics = &font.pdf_font_metrics;
+    let upm = metrics.units_per_em;
+    let scale = if upm == 0 {
+        1.0
+    } else {
+        1000.0 / f32::from(upm)
+    };
+    let scaled = |v: i64| (v as f32 * scale).round() as i64;
+    let ascent = scaled(i64::from(font.font_metrics.ascent));
+    let descent = scaled(i64::from(font.font_metrics.descent));
+    let italic_angle = italic_angle(metrics);
+    let flags = (1 << 5) | if italic_angle != 0 { 1 << 6 } else { 0 };
+    let stem_v = if metrics.us_weight_class == 0 {
+        80
+    } else {
+        50 + (f32::from(metrics.us_weight_class) / 65.0).powi(2).round() as i64
+    };
+    let mut descriptor = b"<</Type/FontDescriptor/FontName".to_vec();
+    syntax::name(&mut descriptor, name);
+    for (key, value) in [
+        ("/Ascent ", ascent),
+        ("/Descent ", descent),
+        // No OS/2 cap height without printpdf's text layout: the ascent stands in.
+        ("/CapHeight ", ascent),
+        ("/ItalicAngle ", italic_angle),
+        ("/Flags ", flags),
+        ("/StemV ", stem_v),
+    ] {
+        descriptor.extend_from_slice(key.as_bytes());
+        syntax::int(&mut descriptor, value);
+    }
+    descriptor.extend_from_slice(b"/FontBBox[");
+    for (i, v) in [metrics.x_min, metrics.y_min, metrics.x_max, metrics.y_max]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            descriptor.push(b' ');
+        }
+        syntax::int(&mut descriptor, scaled(i64::from(v)));
+    }
+    descriptor.extend_from_slice(b"]/");
+    descriptor.extend_from_slice(file_key.as_bytes());
+    descriptor.push(b' ');
+    descriptor
+}
+
+/// The italic angle in whole degrees, from the caret slope (0 for an upright face).
+fn italic_angle(metrics: &PdfFontMetricsStub) -> i64 {
+    if metrics.caret_slope_rise == 0 {
+        0
+    } else {
+        (-f32::from(metrics.caret_slope_run)
+            .atan2(f32::from(metrics.caret_slope_rise))
+            .to_degrees())
+        .round() as i64
+    }
+}
+
+/// The advance widths of the first `glyphs` glyphs of `font`, in thousandths of an em.
+fn advance_widths(font: &ParsedFont, glyphs: usize) -> Vec<i64> {
+    let per_em = f32::from(font.pdf_font_metrics.units_per_em);
+    (0..glyphs)
+        .map(|gid| {
+            u16::try_from(gid)
+                .ok()
+                .and_then(|gid| font.get_glyph_width(gid))
+                .map_or(0, |w| (f32::from(w) * 1000.0 / per_em) as i64)
+        })
+        .collect()
+}
+
 /// `map` as a table indexed by its keys.
 fn dense(map: &BTreeMap<u16, u16>) -> Vec<u16> {
     let size = map.keys().next_back().map_or(0, |k| usize::from(*k) + 1);
@@ -287,78 +325,4 @@ fn dense(map: &BTreeMap<u16, u16>) -> Vec<u16> {
         table[usize::from(*old)] = *new;
     }
     table
-}
-
-/// The ToUnicode CMap (printpdf's text): `coded` ascending by code, in blocks of at
-/// most 100 mappings that never straddle a change of the code's high byte.
-fn to_unicode(resource: &str, coded: &[(u16, u16, char)]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(600 + 16 * coded.len());
-    out.extend_from_slice(
-        b"/CIDInit /ProcSet findresource begin\n\n12 dict begin\n\nbegincmap\n\n%!PS-Adobe-3.0 \
-          Resource-CMap\n%%DocumentNeededResources: procset CIDInit\n%%IncludeResource: \
-          procset CIDInit\n\n/CIDSystemInfo 3 dict dup begin\n/Registry (FontSpecific) \
-          def\n/Ordering (",
-    );
-    out.extend_from_slice(resource.as_bytes());
-    out.extend_from_slice(b") def\n/Supplement 0 def\nend def\n\n/CMapName /FontSpecific-");
-    out.extend_from_slice(resource.as_bytes());
-    out.extend_from_slice(
-        b" def\n/CMapVersion 1 def\n/CMapType 2 def\n/WMode 0 def\n\n1 \
-          begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for group in coded.chunk_by(|a, b| a.0 >> 8 == b.0 >> 8) {
-        for chunk in group.chunks(100) {
-            syntax::int(&mut out, chunk.len() as i64);
-            out.extend_from_slice(b" beginbfchar\n");
-            for (code, _, c) in chunk {
-                out.push(b'<');
-                hex16(&mut out, *code);
-                out.extend_from_slice(b"> <");
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    hex16(&mut out, *unit);
-                }
-                out.extend_from_slice(b">\n");
-            }
-            out.extend_from_slice(b"endbfchar\n");
-        }
-    }
-    out.extend_from_slice(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    out
-}
-
-fn hex16(out: &mut Vec<u8>, value: u16) {
-    let [high, low] = value.to_be_bytes();
-    syntax::hex_byte(out, high);
-    syntax::hex_byte(out, low);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_unicode_map_is_printpdfs() {
-        let coded: Vec<(u16, u16, char)> = (1..=130u16)
-            .map(|code| {
-                (
-                    code * 3,
-                    code,
-                    char::from_u32(0x40 + u32::from(code)).unwrap(),
-                )
-            })
-            .chain([(0x300, 0, '😀')])
-            .collect();
-        let cmap = printpdf::cmap::ToUnicodeCMap {
-            mappings: coded
-                .iter()
-                .map(|(code, _, c)| (u32::from(*code), vec![u32::from(*c)]))
-                .collect(),
-        };
-        let expected = cmap.to_cmap_string("F3");
-        assert_eq!(
-            String::from_utf8(to_unicode("F3", &coded)).unwrap(),
-            expected
-        );
-    }
 }

@@ -1,0 +1,318 @@
+//! Page content streams: a page's marks as PDF operators, written straight to bytes in
+//! the form printpdf gives them. Each line of text is one BT…ET section; glyphs of one
+//! face, size and baseline on a line share one TJ array whose numbers move the pen to
+//! each run's position (computed against the same /W widths a viewer uses, so the text
+//! lands where it was laid out and is selected as one line), the glyphs between two
+//! moves in one hex string.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use printpdf::{CurTransMat, Pt, XObjectTransform};
+
+use super::embed::Embedded;
+use super::syntax;
+use crate::render::pdf::fonts::{Fonts, Style};
+use crate::render::pdf::layout::{Color, Geometry, Line, Mark, Page};
+
+/// A run of glyphs from one face.
+pub struct GlyphRun {
+    pub slot: usize,
+    pub x: f32,
+    pub glyphs: Vec<(u16, char)>,
+}
+
+/// Splits text into runs by the face that draws each character; white space no face
+/// has is drawn as a space.
+pub fn glyph_runs(fonts: &Fonts, style: Style, size: f32, text: &str) -> Vec<GlyphRun> {
+    let mut runs: Vec<GlyphRun> = Vec::new();
+    let mut x = 0.0;
+    for c in text.chars() {
+        let found = fonts.resolve(style, c).or_else(|| {
+            c.is_whitespace()
+                .then(|| fonts.resolve(style, ' '))
+                .flatten()
+        });
+        let Some((slot, gid)) = found else {
+            continue;
+        };
+        match runs.last_mut() {
+            Some(run) if run.slot == slot => run.glyphs.push((gid, c)),
+            _ => runs.push(GlyphRun {
+                slot,
+                x,
+                glyphs: vec![(gid, c)],
+            }),
+        }
+        x += fonts.face(slot).advance(gid) * size;
+    }
+    runs
+}
+
+/// The characters each face's subset glyphs drew, by face slot and subset glyph id
+/// (the last one drawn wins, as in printpdf's ToUnicode maps).
+pub type Drawn = BTreeMap<usize, Vec<Option<char>>>;
+
+/// A TJ array being built: glyphs on one baseline in one face and size.
+struct TextRun {
+    x: f32,
+    y: f32,
+    /// Where the viewer's pen is, in thousandths of an em from `x`.
+    pen: f64,
+    array: Vec<u8>,
+    empty: bool,
+    /// Whether the array ends in a string still open for more glyphs.
+    open: bool,
+}
+
+impl TextRun {
+    /// An empty array for glyphs on baseline `y` from `x` on, with room for `glyphs`.
+    fn new(x: f32, y: f32, glyphs: usize) -> TextRun {
+        TextRun {
+            x,
+            y,
+            pen: 0.0,
+            array: Vec::with_capacity(8 * glyphs + 16),
+            empty: true,
+            open: false,
+        }
+    }
+
+    /// Moves the pen to `x` (text of `size`): a number in the array, when it is not
+    /// already there.
+    fn move_to(&mut self, x: f32, size: f32) {
+        let dx = (f64::from(x) - f64::from(self.x)) * 1000.0 / f64::from(size);
+        let kern = (self.pen - dx) as f32;
+        if kern == 0.0 {
+            return;
+        }
+        if self.open {
+            self.array.push(b'>');
+            self.open = false;
+        }
+        if !self.empty {
+            self.array.push(b' ');
+        }
+        syntax::real(&mut self.array, kern);
+        self.empty = false;
+        self.pen -= f64::from(kern);
+    }
+
+    /// Adds subset glyphs `glyphs` of `font`. Glyphs between two pen moves go in one
+    /// string: `<00050014…>`.
+    fn push(&mut self, font: &Embedded, glyphs: &[u16]) {
+        if !glyphs.is_empty() && !self.open {
+            self.array.push(b'<');
+            self.open = true;
+            self.empty = false;
+        }
+        for gid in glyphs {
+            let [high, low] = font.code(*gid).to_be_bytes();
+            syntax::hex_byte(&mut self.array, high);
+            syntax::hex_byte(&mut self.array, low);
+            self.pen += font.width(*gid) as f64;
+        }
+    }
+}
+
+/// Writes operators, one a line.
+struct Writer<'a> {
+    out: Vec<u8>,
+    first: bool,
+    run: Option<TextRun>,
+    fonts: &'a Fonts,
+    embedded: &'a BTreeMap<usize, Arc<Embedded>>,
+    /// The page's height: marks measure from the top, PDF from the bottom.
+    height: f32,
+}
+
+impl Writer<'_> {
+    /// Starts an operator (operands follow, then its name).
+    fn op(&mut self) -> &mut Vec<u8> {
+        if self.first {
+            self.first = false;
+        } else {
+            self.out.push(b'\n');
+        }
+        &mut self.out
+    }
+
+    /// Operands, each followed by a space, then the operator.
+    fn reals(&mut self, operands: &[f32], operator: &[u8]) {
+        let out = self.op();
+        for value in operands {
+            syntax::real(out, *value);
+            out.push(b' ');
+        }
+        out.extend_from_slice(operator);
+    }
+
+    fn color(&mut self, color: Color, operator: &[u8]) {
+        self.reals(&[color.0, color.1, color.2], operator);
+    }
+
+    /// Writes the open TJ array, if any.
+    fn flush(&mut self) {
+        if let Some(run) = self.run.take() {
+            self.reals(&[1.0, 0.0, 0.0, 1.0, run.x, run.y], b"Tm");
+            let out = self.op();
+            out.push(b'[');
+            out.extend_from_slice(&run.array);
+            if run.open {
+                out.push(b'>');
+            }
+            out.extend_from_slice(b"] TJ");
+        }
+    }
+
+    /// Shows `glyphs` of `font` at (`x`, `y`): on the open array when it is on the
+    /// same baseline (the font and size are the same: a change of either flushed it).
+    fn show(&mut self, font: &Embedded, size: f32, x: f32, y: f32, glyphs: &[u16]) {
+        let run = match &mut self.run {
+            Some(run) if run.y == y => {
+                run.move_to(x, size);
+                run
+            }
+            _ => {
+                self.flush();
+                self.run.insert(TextRun::new(x, y, glyphs.len()))
+            }
+        };
+        run.push(font, glyphs);
+    }
+
+    /// Selects face `slot` at `size`.
+    fn font(&mut self, slot: usize, size: f32) {
+        let out = self.op();
+        out.extend_from_slice(b"/F");
+        syntax::int(out, slot as i64 + 1);
+        out.push(b' ');
+        syntax::real(out, size);
+        out.extend_from_slice(b" Tf");
+    }
+
+    /// A line of text at `x` on `baseline`: one BT…ET section, the face and size set
+    /// wherever they change. Records in `drawn` which character each glyph drew.
+    fn text(&mut self, x: f32, baseline: f32, line: &Line, color: Color, drawn: &mut Drawn) {
+        let embedded = self.embedded;
+        self.op().extend_from_slice(b"BT");
+        self.color(color, b"rg");
+        let mut current: Option<(usize, f32)> = None;
+        for placed in &line.runs {
+            let run = &placed.run;
+            for glyph_run in glyph_runs(self.fonts, run.style, run.size, &run.text) {
+                let Some(font) = embedded.get(&glyph_run.slot) else {
+                    continue;
+                };
+                if current != Some((glyph_run.slot, run.size)) {
+                    self.flush();
+                    self.font(glyph_run.slot, run.size);
+                    current = Some((glyph_run.slot, run.size));
+                }
+                let glyphs = subset_glyphs(font, &glyph_run, drawn);
+                self.show(
+                    font,
+                    run.size,
+                    x + placed.x + glyph_run.x,
+                    self.height - baseline + run.rise,
+                    &glyphs,
+                );
+            }
+        }
+        self.flush();
+        self.op().extend_from_slice(b"ET");
+    }
+
+    /// A rule from `x1` to `x2` at `y`, `width` thick.
+    fn rule(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Color) {
+        self.color(color, b"RG");
+        self.reals(&[width], b"w");
+        self.reals(&[x1, self.height - y], b"m");
+        self.reals(&[x2, self.height - y], b"l");
+        self.op().push(b'S');
+    }
+
+    /// The signature image (Im1) in the box at `x`, `top`, `width` by `height`, placed
+    /// with the matrix printpdf computes for it.
+    fn image(&mut self, x: f32, top: f32, width: f32, height: f32) {
+        let transform = XObjectTransform {
+            translate_x: Some(Pt(x)),
+            translate_y: Some(Pt(self.height - top - height)),
+            scale_x: Some(width),
+            scale_y: Some(height),
+            no_auto_scale: true,
+            ..Default::default()
+        };
+        let matrix = transform
+            .get_ctms(None)
+            .iter()
+            .fold(CurTransMat::Identity.as_array(), |m, q| {
+                CurTransMat::combine_matrix(m, q.as_array())
+            });
+        self.op().push(b'q');
+        self.reals(&matrix, b"cm");
+        self.op().extend_from_slice(b"/Im1 Do");
+        self.op().push(b'Q');
+    }
+}
+
+/// The subset glyph ids of `run` in `font`, each recorded in `drawn` with the
+/// character it draws.
+fn subset_glyphs(font: &Embedded, run: &GlyphRun, drawn: &mut Drawn) -> Vec<u16> {
+    let chars = drawn
+        .entry(run.slot)
+        .or_insert_with(|| vec![None; font.glyph_count()]);
+    let mut glyphs = Vec::with_capacity(run.glyphs.len());
+    for (gid, c) in &run.glyphs {
+        let subset_gid = font.glyph(*gid);
+        glyphs.push(subset_gid);
+        if let Some(slot) = chars.get_mut(usize::from(subset_gid)) {
+            *slot = Some(*c);
+        }
+    }
+    glyphs
+}
+
+/// The content stream of `page`; records in `drawn` which character each glyph drew.
+pub fn page(
+    page: &Page,
+    g: &Geometry,
+    fonts: &Fonts,
+    embedded: &BTreeMap<usize, Arc<Embedded>>,
+    drawn: &mut Drawn,
+) -> Vec<u8> {
+    let mut w = Writer {
+        out: Vec::with_capacity(16 * 1024),
+        first: true,
+        run: None,
+        fonts,
+        embedded,
+        height: g.height,
+    };
+    for mark in &page.marks {
+        w.flush();
+        match mark {
+            Mark::Text {
+                x,
+                baseline,
+                line,
+                color,
+            } => w.text(*x, *baseline, line, *color, drawn),
+            Mark::Rule {
+                x1,
+                x2,
+                y,
+                width,
+                color,
+            } => w.rule(*x1, *x2, *y, *width, *color),
+            Mark::Image {
+                x,
+                top,
+                width,
+                height,
+            } => w.image(*x, *top, *width, *height),
+        }
+    }
+    w.flush();
+    w.out
+}
