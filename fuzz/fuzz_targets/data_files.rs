@@ -5,14 +5,14 @@
 //! a NUL, and (for a template) the English body.
 #![no_main]
 
-use letters::draft::DraftRequest;
+use letters::draft::LetterRequest;
 use letters::load::{DataSet, Recipients, TemplateSource, Templates};
 use letters::model::Language;
 use letters::render::text;
 use letters_fuzz::split;
 use libfuzzer_sys::fuzz_target;
 
-fn compose_all(data: &DataSet, requests: Vec<DraftRequest>) {
+fn compose_all(data: &DataSet, requests: Vec<LetterRequest>) {
     for request in requests {
         for draft in letters_fuzz::drafts(data, request) {
             if let Ok(letter) = letters::compose::compose(&draft) {
@@ -42,18 +42,18 @@ fuzz_target!(|input: &[u8]| {
                 &letters::load::bundled::TEMPLATES,
                 letters::load::bundled::PREFIX,
             ),
-            sender: sender(),
+            senders: Vec::new(),
             pdf: Default::default(),
             workspace: None,
         };
         let requests = ids
             .into_iter()
-            .map(|id| DraftRequest {
+            .map(|id| LetterRequest {
                 template: "detention-urgent-action".into(),
                 recipients: vec![id],
                 language: letters_fuzz::language(selector / 2),
                 sender: sender(),
-                ..DraftRequest::default()
+                ..LetterRequest::empty(letters_fuzz::today())
             })
             .collect();
         compose_all(&data, requests);
@@ -77,16 +77,16 @@ fuzz_target!(|input: &[u8]| {
             )
             .unwrap_or_else(|e| panic!("bundled recipients: {e}")),
             templates,
-            sender: sender(),
+            senders: Vec::new(),
             pdf: Default::default(),
             workspace: None,
         };
         // The template's own default recipients, then each bundled office.
-        let mut request = DraftRequest {
+        let mut request = LetterRequest {
             template: "fuzz".into(),
             language: letters_fuzz::language(selector / 2),
             sender: sender(),
-            ..DraftRequest::default()
+            ..LetterRequest::empty(letters_fuzz::today())
         };
         let mut requests = vec![request.clone()];
         for id in letters_fuzz::RECIPIENTS {

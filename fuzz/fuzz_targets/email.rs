@@ -29,12 +29,12 @@ const ALLOWED: [&str; 12] = [
     "Content-Disposition",
 ];
 
-fn optional(text: &str) -> Vec<String> {
-    if text.is_empty() {
-        Vec::new()
-    } else {
-        vec![text.to_string()]
-    }
+/// An address as the flag would give it, parsed as the application parses it; one that
+/// does not parse is left out (its error is a normal outcome).
+fn mailbox(field: &str, text: &str) -> Option<email::Mailbox> {
+    (!text.is_empty())
+        .then(|| email::parse_mailbox(field, text).ok())
+        .flatten()
 }
 
 fuzz_target!(|input: &[u8]| {
@@ -47,10 +47,10 @@ fuzz_target!(|input: &[u8]| {
     };
     request.own_words = Some(own_words);
     let options = EmailOptions {
-        from: (!from.is_empty()).then_some(from),
-        cc: optional(&cc),
+        from: mailbox("--from", &from),
+        cc: mailbox("--cc", &cc).into_iter().collect(),
         bcc: Vec::new(),
-        reply_to: optional(&reply_to),
+        reply_to: mailbox("--reply-to", &reply_to).into_iter().collect(),
         attach_pdf: false,
     };
     let attachments = if filename.is_empty() {

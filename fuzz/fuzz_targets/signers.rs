@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
-use letters::batch::row::interpret;
+use letters::batch::row::raw_request;
+use letters::draft::{validate, Context, LetterRequest};
 use letters::load::signers::{SignersEncoding, SignersReader, SignersSource};
-use letters::model::Sender;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &[u8]| {
@@ -19,7 +19,7 @@ fuzz_target!(|input: &[u8]| {
     let Ok(reader) = SignersReader::open(&source, SignersEncoding::Auto, None) else {
         return;
     };
-    let defaults = Sender::default();
+    let base = LetterRequest::empty(letters_fuzz::today());
     let mut last_row = 0;
     for row in reader.take(10_000) {
         // Every row, good or bad, has its own number, increasing through the file.
@@ -29,8 +29,14 @@ fuzz_target!(|input: &[u8]| {
         let Ok(row) = row else {
             continue;
         };
-        if let Ok(request) = interpret(&row, &defaults, Path::new("/nonexistent")) {
-            assert!(!request.sender.name.trim().is_empty());
+        let Ok(raw) = raw_request(&row, "fuzz.csv") else {
+            continue;
+        };
+        let context = Context {
+            signatures_dir: Some(Path::new("/nonexistent")),
+        };
+        if let Ok(checked) = validate(raw, &base, context) {
+            assert!(!checked.request.sender.name.trim().is_empty());
         }
     }
 });

@@ -4,9 +4,10 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use letters::draft::{plan, Draft, DraftRequest};
+use letters::draft::{plan, validate, Context, Draft, Given, LetterRequest, RawRequest, RawSender};
+use letters::error::Source;
 use letters::load::DataSet;
-use letters::model::Language;
+use letters::model::{Language, Sender};
 
 /// The bundled campaigns, in a fixed order a selector byte can index.
 pub const TEMPLATES: [&str; 4] = [
@@ -59,21 +60,66 @@ pub fn language(selector: u8) -> Option<Language> {
 
 /// A request for a letter from a bundled campaign to a bundled office, as a selector
 /// byte picks them.
-pub fn pick(selector: u8) -> DraftRequest {
-    DraftRequest {
-        template: TEMPLATES[usize::from(selector) % TEMPLATES.len()].to_string(),
-        recipients: vec![RECIPIENTS[usize::from(selector / 4) % RECIPIENTS.len()].to_string()],
-        language: language(selector / 16),
-        ..DraftRequest::default()
+pub fn pick(selector: u8) -> LetterRequest {
+    let mut request = LetterRequest::empty(today());
+    request.template = TEMPLATES[usize::from(selector) % TEMPLATES.len()].to_string();
+    request.recipients = vec![RECIPIENTS[usize::from(selector / 4) % RECIPIENTS.len()].to_string()];
+    request.language = language(selector / 16);
+    request
+}
+
+/// The texts of `request` as the flags would give them, so that they go through the
+/// same checks (control characters, mojibake, email shape).
+fn as_flags(request: &LetterRequest) -> RawRequest {
+    let flag = |value: &str, name: &'static str| {
+        (!value.is_empty()).then(|| Given::new(value.to_string(), Source::Flag(name)))
+    };
+    let sender = &request.sender;
+    RawRequest {
+        own_words: request
+            .own_words
+            .as_deref()
+            .and_then(|t| flag(t, "--own-words")),
+        sender: RawSender {
+            name: flag(&sender.name, "--sender-name"),
+            title: flag(&sender.title, "--sender-title"),
+            organization: flag(&sender.organization, "--sender-org"),
+            email: flag(&sender.email, "--sender-email"),
+            address: (!sender.address.is_empty())
+                .then(|| Given::new(sender.address.clone(), Source::Flag("--sender-address"))),
+            phone: flag(&sender.phone, "--sender-phone"),
+            web: flag(&sender.web, "--sender-web"),
+            signature: None,
+        },
+        fields: request
+            .fields
+            .iter()
+            .map(|(k, v)| (k.clone(), Given::new(v.clone(), Source::Flag("--field"))))
+            .collect(),
+        ..RawRequest::default()
     }
 }
 
-/// Plans the letters `request` asks for against `data`, dated [`today`]; a refusal (bad
-/// name, unknown language, …) is a normal outcome and gives no drafts.
-pub fn drafts(data: &DataSet, request: DraftRequest) -> Vec<Draft> {
-    let request = DraftRequest {
+/// Plans the letters `request` asks for against `data`, dated [`today`], its texts
+/// checked through the one conversion first; a refusal (bad name, unknown language, …)
+/// is a normal outcome and gives no drafts.
+pub fn drafts(data: &DataSet, request: LetterRequest) -> Vec<Draft> {
+    let raw = as_flags(&request);
+    let base = LetterRequest {
+        sender: Sender::default(),
+        own_words: None,
+        fields: Default::default(),
         date: today(),
         ..request
     };
-    plan(request, data, today()).map_or_else(|_| Vec::new(), |p| p.drafts)
+    let Ok(checked) = validate(
+        raw,
+        &base,
+        Context {
+            signatures_dir: None,
+        },
+    ) else {
+        return Vec::new();
+    };
+    plan(&checked.request, data, today()).map_or_else(|_| Vec::new(), |p| p.drafts)
 }

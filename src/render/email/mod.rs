@@ -23,7 +23,7 @@ pub use mailto::mailto;
 pub use mbox::{append_mbox, render_mbox};
 pub use message::{message, Envelope};
 
-use lettre::message::Mailbox;
+pub use lettre::message::Mailbox;
 
 use crate::error::Result;
 use crate::letter::Letter;
