@@ -179,3 +179,46 @@ fn the_old_name_of_the_batch_output_flag_still_works() {
     let help = env.run(&["batch", "--help"]);
     assert!(!help.ok().contains("--out-dir"), "a hidden alias");
 }
+
+/// On a terminal, a batch shows how far it has got: a bar with the share of the
+/// signers file done (not merely read ahead), the letters written and the time left.
+#[test]
+fn a_batch_on_a_terminal_shows_progress_with_an_eta() {
+    let env = Env::new();
+    env.write("s.csv", &common::signers(1500));
+    let mut p = common::pty::spawn(
+        &env,
+        &[
+            "batch",
+            "--signers",
+            "s.csv",
+            "-t",
+            "election-integrity",
+            "-o",
+            "out",
+        ],
+    );
+    let shown = common::pty::utf8(&p.exp_eof().unwrap());
+    assert_eq!(common::pty::exit_code(&p), 0, "{shown}");
+    assert!(shown.contains("(ETA "), "{shown}");
+    assert!(shown.contains(" letters, "), "{shown}");
+    // Each frame reads "NN%  L letters, R/s": the share shown keeps pace with the
+    // letters written, out of 1500.
+    let frames: Vec<(f64, f64)> = shown
+        .split('\r')
+        .filter_map(|frame| {
+            let (share, rest) = frame.split_once("%  ")?;
+            let share: f64 = share.rsplit(' ').next()?.trim().parse().ok()?;
+            let letters: f64 = rest.split(' ').next()?.parse().ok()?;
+            Some((share, letters * 100.0 / 1500.0))
+        })
+        .collect();
+    assert!(!frames.is_empty(), "{shown}");
+    for (share, done) in &frames {
+        assert!(
+            (share - done).abs() <= 10.0,
+            "{share}% shown at {done:.0}% done"
+        );
+    }
+    assert!(shown.contains("1500 written"), "{shown}");
+}

@@ -7,50 +7,12 @@ mod common;
 
 use std::process::Command;
 
+use common::pty::{exit_code, send, spawn, utf8};
 use common::Env;
-use rexpect::process::WaitStatus;
 use rexpect::reader::Options;
-use rexpect::session::PtySession;
 
 const DOWN: &str = "\x1b[B";
 const ESC: &str = "\x1b";
-
-fn spawn(env: &Env, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("letters"));
-    cmd.current_dir(env.path())
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.join(".home"))
-        .env("LETTERS_CONFIG_DIR", env.join(".config-letters"))
-        .env("LETTERS_TODAY", common::TODAY)
-        .env("TERM", "xterm")
-        .env("LANG", "C.UTF-8")
-        .args(args);
-    let options = Options::default()
-        .timeout_ms(Some(15_000))
-        .strip_ansi_escape_codes(true);
-    rexpect::spawn_with_options(cmd, options).expect("spawn in a pty")
-}
-
-/// Types into the terminal once the prompt has had time to switch to reading keys.
-fn send(p: &mut PtySession, keys: &str) {
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    p.send(keys).unwrap();
-    p.flush().unwrap();
-}
-
-/// What the session printed, as UTF-8 (the pty reader hands back one char per byte).
-fn utf8(text: &str) -> String {
-    let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-fn exit_code(session: &PtySession) -> i32 {
-    match session.process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("did not exit normally: {other:?}"),
-    }
-}
 
 fn files_in(env: &Env) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(env.path())

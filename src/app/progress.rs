@@ -21,6 +21,7 @@ pub struct Progress {
     bar: Option<ProgressBar>,
     read: ReadProgress,
     letters: AtomicU64,
+    rows: AtomicU64,
     lock: Mutex<()>,
 }
 
@@ -48,7 +49,22 @@ impl Progress {
             bar,
             read,
             letters: AtomicU64::new(0),
+            rows: AtomicU64::new(0),
             lock: Mutex::new(()),
+        }
+    }
+
+    /// Where the bar stands once `rows_done` rows are written: the bytes read so far,
+    /// in the share of the rows read that are done (reading runs ahead of writing; at
+    /// the end of the file the rows read are all there are, and the share is exact).
+    fn position(&self, rows_done: u64) -> u64 {
+        let read = self.read.read.load(Ordering::Relaxed);
+        match self.read.rows.load(Ordering::Relaxed) {
+            0 => read,
+            rows_read => {
+                let share = rows_done.min(rows_read) as f64 / rows_read as f64;
+                (read as f64 * share) as u64
+            }
         }
     }
 
@@ -69,10 +85,11 @@ impl Observer for Progress {
         }
     }
 
-    fn letters_done(&self, count: usize) {
-        let letters = self.letters.fetch_add(count as u64, Ordering::Relaxed) + count as u64;
+    fn letters_done(&self, letters: usize, rows: usize) {
+        let letters = self.letters.fetch_add(letters as u64, Ordering::Relaxed) + letters as u64;
+        let rows = self.rows.fetch_add(rows as u64, Ordering::Relaxed) + rows as u64;
         if let Some(bar) = &self.bar {
-            bar.set_position(self.read.read.load(Ordering::Relaxed));
+            bar.set_position(self.position(rows));
             let per_second = letters as f64 / bar.elapsed().as_secs_f64().max(0.001);
             bar.set_message(format!("{letters} letters, {per_second:.0}/s"));
         }

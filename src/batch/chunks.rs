@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::Ordering;
 
 use super::{Failure, Shard};
 use crate::load::signers::{SignerRow, SignersReader};
@@ -93,6 +94,7 @@ impl Chunks {
                         continue;
                     }
                     chunk.rows.push(row);
+                    self.rows.progress.rows.fetch_add(1, Ordering::Relaxed);
                 }
                 Err(bad) => {
                     self.counts.rows += 1;
@@ -101,6 +103,7 @@ impl Chunks {
                         continue;
                     }
                     chunk.events.push(Event::Unreadable(bad.into()));
+                    self.rows.progress.rows.fetch_add(1, Ordering::Relaxed);
                 }
             }
         }

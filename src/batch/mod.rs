@@ -89,7 +89,9 @@ impl Summary {
 /// Where a batch reports as it goes.
 pub trait Observer: Sync {
     fn warn(&self, message: &str);
-    fn letters_done(&self, count: usize);
+    /// `letters` more letters are written, for `rows` more signer rows (a row that
+    /// failed counts with no letter; a sign-on letter carries no count of rows).
+    fn letters_done(&self, letters: usize, rows: usize);
 }
 
 /// Reports a failed row and keeps it for failed.csv.
@@ -100,6 +102,7 @@ fn record_failure(
     failure: Failure,
 ) -> Result<()> {
     observer.warn(&format!("{source} row {}: {}", failure.row, failure.error));
+    observer.letters_done(0, 1);
     failures.add(&failure)
 }
 

@@ -135,6 +135,7 @@ impl Outputs<'_> {
                     "{} row {}: {}",
                     self.source, failure.row, failure.error
                 ));
+                self.observer.letters_done(0, 1);
                 return self.failures.add(&failure);
             }
         };
@@ -174,7 +175,7 @@ impl Outputs<'_> {
             }
             done += 1;
         }
-        self.observer.letters_done(done);
+        self.observer.letters_done(done, 1);
         Ok(())
     }
 

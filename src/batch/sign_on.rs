@@ -111,7 +111,7 @@ pub fn sign_on(
             sha256: manifest::sha256(&bytes),
         })?;
         summary.written += 1;
-        observer.letters_done(1);
+        observer.letters_done(1, 0);
     }
     manifest.sync()?;
     if failures.count() > 0 {

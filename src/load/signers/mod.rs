@@ -15,6 +15,7 @@ mod source;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
 use encoding_rs::{Encoding, UTF_16LE, UTF_8, WINDOWS_1252};
@@ -33,7 +34,7 @@ use csv::{csv_rows, read_header};
 use csv_records::CsvRecords;
 use encoding::is_utf8_prefix;
 use limits::SNIFF_BYTES;
-use source::Counted;
+use source::{Consumed, Counted};
 
 /// The shape of a signers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,13 +63,10 @@ impl SignersReader {
         delimiter: Option<u8>,
     ) -> Result<SignersReader> {
         let name = source.name();
-        let progress = ReadProgress {
-            read: Arc::default(),
-            total: source.size(),
-        };
+        let raw_read = Arc::<AtomicU64>::default();
         let counted = Counted {
             inner: source.open()?,
-            read: Arc::clone(&progress.read),
+            read: Arc::clone(&raw_read),
         };
         let mut reader = BufReader::with_capacity(SNIFF_BYTES, counted);
         let start = reader
@@ -87,18 +85,31 @@ impl SignersReader {
             (SignersEncoding::Auto, None) => WINDOWS_1252,
         };
         let sniffed = encoding.decode_with_bom_removal(&start).0.into_owned();
-        let text: Box<dyn BufRead + Send> = if encoding == UTF_8 {
+        // UTF-8 is parsed as read, and progress counts the bytes parsed; decoded text
+        // counts the bytes read, a buffer ahead of the rows.
+        let (text, read): (Box<dyn BufRead + Send>, _) = if encoding == UTF_8 {
             if let Some((_, len)) = bom.filter(|(found, _)| *found == UTF_8) {
                 reader.consume(len);
             }
-            Box::new(reader)
+            let parsed = Arc::<AtomicU64>::default();
+            let text = Consumed {
+                inner: reader,
+                taken: Arc::clone(&parsed),
+            };
+            (Box::new(text), parsed)
         } else {
             // A BOM, if any, is read and dropped by the decoder.
-            Box::new(BufReader::new(
+            let text = BufReader::new(
                 DecodeReaderBytesBuilder::new()
                     .encoding(Some(encoding))
                     .build(reader),
-            ))
+            );
+            (Box::new(text), raw_read)
+        };
+        let progress = ReadProgress {
+            read,
+            total: source.size(),
+            rows: Arc::default(),
         };
         if source.looks_like_json_lines(&sniffed) {
             return Ok(SignersReader {

@@ -2,7 +2,7 @@
 //! reading has got, for a progress bar.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -79,11 +79,13 @@ impl SignersSource {
 }
 
 /// How much of a signers file has been read, and how much there is (unknown for
-/// standard input).
+/// standard input); `rows`, how many rows read so far are to be written (the reader
+/// runs ahead of the letters, so a bar places itself by the share of these rows done).
 #[derive(Debug, Clone, Default)]
 pub struct ReadProgress {
     pub read: Arc<AtomicU64>,
     pub total: Option<u64>,
+    pub rows: Arc<AtomicU64>,
 }
 
 /// A reader that counts the bytes read through it.
@@ -97,5 +99,30 @@ impl<R: Read> Read for Counted<R> {
         let n = self.inner.read(buf)?;
         self.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
+    }
+}
+
+/// A buffered reader that counts the bytes taken from it (parsed, not merely buffered).
+pub(super) struct Consumed<B> {
+    pub inner: B,
+    pub taken: Arc<AtomicU64>,
+}
+
+impl<B: BufRead> Read for Consumed<B> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.taken.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl<B: BufRead> BufRead for Consumed<B> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.inner.consume(amount);
+        self.taken.fetch_add(amount as u64, Ordering::Relaxed);
     }
 }
