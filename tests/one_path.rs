@@ -222,3 +222,19 @@ fn a_batch_on_a_terminal_shows_progress_with_an_eta() {
     }
     assert!(shown.contains("1500 written"), "{shown}");
 }
+
+/// A fixed "today" far outside the years a letter may be dated is refused up front,
+/// as a date given with --date would be, rather than dating letters 1066.
+#[test]
+fn a_fixed_today_outside_the_dating_range_is_refused() {
+    let env = Env::new();
+    let out = env
+        .cmd(&["draft", "-t", "election-integrity", "--sender-name", "Ana"])
+        .env("LETTERS_TODAY", "1066-10-14")
+        .output()
+        .unwrap();
+    let run = common::Run::from(out, env.path());
+    let shown = run.fails(2);
+    assert!(shown.contains("LETTERS_TODAY"), "{shown}");
+    assert!(shown.contains("1970 to 2100"), "{shown}");
+}
