@@ -25,6 +25,12 @@ pub struct Outgoing {
     pub recipients: Vec<Address>,
     /// The decoded subject, for listings.
     pub subject: String,
+    /// The campaign, recipient office and language of the letter, as its
+    /// `X-Letters-Campaign`, `X-Letters-Recipient` and `Content-Language` headers say
+    /// (empty when a header is missing), for the ledger.
+    pub campaign: String,
+    pub recipient: String,
+    pub language: String,
     /// The message as sent: CRLF line endings, no Bcc header.
     pub bytes: Vec<u8>,
 }
@@ -267,6 +273,28 @@ fn usable_address(
     })
 }
 
+/// The headers that say which letter a message carries (written by
+/// `letters draft --format email` and `letters batch`).
+pub const CAMPAIGN_HEADER: &str = "X-Letters-Campaign";
+pub const RECIPIENT_HEADER: &str = "X-Letters-Recipient";
+pub const LANGUAGE_HEADER: &str = "Content-Language";
+
+/// The value of a header that names a campaign, an office or a language: an id, kept
+/// only when it is one (a short word of letters, digits, `-`, `_` and `.`).
+fn tag(parsed: &mail_parser::Message<'_>, name: &str) -> String {
+    let value = parsed.header_raw(name).map(str::trim).unwrap_or_default();
+    let is_id = !value.is_empty()
+        && value.len() <= 100
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if is_id {
+        value.to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// Reads one message's envelope from its headers.
 pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
     let parsed = MessageParser::default()
@@ -325,6 +353,9 @@ pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
         from,
         recipients,
         subject: parsed.subject().unwrap_or_default().to_string(),
+        campaign: tag(&parsed, CAMPAIGN_HEADER),
+        recipient: tag(&parsed, RECIPIENT_HEADER),
+        language: tag(&parsed, LANGUAGE_HEADER),
         bytes: {
             // The SMTP client ends the data with CRLF . CRLF, whose first CRLF ends the
             // last line: one more would add an empty line to the body.

@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::error::Result;
 
 use super::config::SmtpConfig;
-use super::ledger::{now, Ledger, Outcome, Record, Status};
+use super::ledger::{Ledger, Outcome, Record, Status};
 use super::messages::Outgoing;
 use super::rate::{backoff, Pacer, Rate};
 use super::session::{transaction, Delivered, Failure, Session};
@@ -139,20 +139,13 @@ fn record(
     recipients: Vec<String>,
     refused: Vec<String>,
 ) -> Record {
-    let recipients = if recipients.is_empty() {
-        message.recipients.iter().map(ToString::to_string).collect()
-    } else {
-        recipients
-    };
-    Record {
-        time: now(),
-        message_id: message.message_id.clone(),
-        recipients,
-        outcome,
-        response,
-        refused,
-        source: message.source.clone(),
+    let mut record = Record::about(message, outcome);
+    if !recipients.is_empty() {
+        record.recipients = recipients;
     }
+    record.response = response;
+    record.refused = refused;
+    record
 }
 
 /// Sends what `selection` picks, recording every step in `ledger`; `progress` is told

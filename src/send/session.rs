@@ -11,7 +11,7 @@ use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter,
 use crate::error::Result;
 
 use super::config::{Security, SmtpConfig};
-use super::ledger::{now, Ledger, Outcome, Record};
+use super::ledger::{Ledger, Outcome, Record};
 use super::messages::Outgoing;
 
 /// Why one attempt failed.
@@ -240,15 +240,9 @@ pub(super) fn transaction(
     // Everything is ready before the record, so that nothing but one write separates it
     // from the body's.
     let body = std::str::from_utf8(&message.bytes).ok().map(DataBody::new);
-    ledger.append_unsynced(Record {
-        time: now(),
-        message_id: message.message_id.clone(),
-        recipients: accepted.clone(),
-        outcome: Outcome::Attempting,
-        response: String::new(),
-        refused: Vec::new(),
-        source: message.source.clone(),
-    })?;
+    let mut attempting = Record::about(message, Outcome::Attempting);
+    attempting.recipients.clone_from(&accepted);
+    ledger.append_unsynced(attempting)?;
     let answer = match &body {
         Some(body) => connection.command(body),
         None => connection.message(&message.bytes),
