@@ -171,6 +171,10 @@ pub fn run(
         if request.render.format.is_postal() {
             planner.check_postal_address(recipient)?;
         }
+        // Found once, before the first row, rather than in every row.
+        if request.render.format.is_email() && recipient.email.trim().is_empty() {
+            return Err(Error::NoEmail { recipient: id });
+        }
     }
     let mut seen_warnings: HashSet<String> = HashSet::new();
     for warning in warnings {

@@ -228,7 +228,7 @@ mod tests {
         let err = |cells: &[(&str, &str)]| check(cells).unwrap_err().to_string();
         assert_eq!(
             err(&[("Nombre", " ")]),
-            "s.csv row 3, column `Nombre`: no name: fill in the `name` column"
+            "s.csv row 3, column `Nombre`: no name: fill in the `Nombre` column"
         );
         assert!(err(&[("name", "A"), ("email", "a@b")])
             .starts_with("s.csv row 3, column `email`: `a@b` is not a valid email address"));

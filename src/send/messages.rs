@@ -188,6 +188,38 @@ pub fn without_header(raw: &[u8], name: &str) -> Vec<u8> {
     out
 }
 
+/// The message with the header `name` set to `value` (a one-line ASCII value): in the
+/// place of the first such header, or first when there is none; any other such header
+/// (and the continuation lines of each) removed.
+pub fn with_header(raw: &[u8], name: &str, value: &str) -> Vec<u8> {
+    let without = without_header(raw, name);
+    let header = format!("{name}: {value}\r\n");
+    // Where the first one was: the length of the header lines before it, the same in
+    // `raw` and in `without`.
+    let mut at = 0;
+    for line in raw.split_inclusive(|b| *b == b'\n') {
+        if line == b"\r\n" || line == b"\n" {
+            break;
+        }
+        let continuation = line.starts_with(b" ") || line.starts_with(b"\t");
+        let named = line.iter().position(|b| *b == b':').is_some_and(|colon| {
+            line[..colon]
+                .trim_ascii()
+                .eq_ignore_ascii_case(name.as_bytes())
+        });
+        if named && !continuation {
+            let mut out = without[..at].to_vec();
+            out.extend_from_slice(header.as_bytes());
+            out.extend_from_slice(&without[at..]);
+            return out;
+        }
+        at += line.len();
+    }
+    let mut out = header.into_bytes();
+    out.extend_from_slice(&without);
+    out
+}
+
 fn mail_error(source: &str, message: impl Into<String>) -> Error {
     Error::Mail {
         location: source.to_string(),
@@ -394,6 +426,19 @@ mod tests {
         assert_eq!(message.subject, "¿dónde?");
         assert!(!String::from_utf8_lossy(&message.bytes).contains("Bcc"));
         assert!(message.bytes.ends_with(b"\r\n\r\nbody"));
+    }
+
+    #[test]
+    fn a_header_is_set_in_its_place() {
+        let raw = b"From: a@x.org\r\nDate: Thu, 25 Jul 2024 12:00:00 +0000\r\nTo: b@x.org\r\n\r\nDate: body\r\n";
+        assert_eq!(
+            with_header(raw, "Date", "Mon, 30 Nov 2026 10:00:00 +0000"),
+            b"From: a@x.org\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nTo: b@x.org\r\n\r\nDate: body\r\n".to_vec()
+        );
+        assert_eq!(
+            with_header(b"To: b@x.org\r\n\r\nbody", "Date", "X"),
+            b"Date: X\r\nTo: b@x.org\r\n\r\nbody".to_vec()
+        );
     }
 
     #[test]
