@@ -58,15 +58,19 @@ pub fn check(source: &str, header: &[String], columns: &Columns) -> Result<()> {
 
 /// The note that lists, once, the columns nothing uses.
 pub fn unused_note(source: &str, uses: &[(String, String)]) -> Option<String> {
+    const LISTED: usize = 10;
     let unused: Vec<String> = uses
         .iter()
         .filter(|(_, used)| used == UNUSED)
         .map(|(column, _)| format!("`{column}`"))
         .collect();
     (!unused.is_empty()).then(|| {
+        let mut listed = unused[..unused.len().min(LISTED)].join(", ");
+        if unused.len() > LISTED {
+            listed.push_str(&format!(" and {} more columns", unused.len() - LISTED));
+        }
         format!(
-            "{source}: {} not used: no signer field reads {} and the template names no such field (--column FIELD=COLUMN maps a column to a signer field)",
-            unused.join(", "),
+            "{source}: {listed} not used: no signer field reads {} and the template names no such field (--column FIELD=COLUMN maps a column to a signer field)",
             if unused.len() == 1 { "it" } else { "them" }
         )
     })
