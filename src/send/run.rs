@@ -286,7 +286,7 @@ pub fn send(
                 };
                 let text = failure.text().to_string();
                 failed = Some(failure);
-                (record_outcome, status, text, envelope.names(), vec![])
+                (record_outcome, status, text, vec![], envelope.names())
             }
         };
         ledger.append(record(
