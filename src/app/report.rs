@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::cli::ReportArgs;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::report;
+use crate::report::{self, sources::FindError};
 use crate::sink;
 
 use super::Diagnostics;
@@ -17,7 +17,11 @@ pub fn run(args: ReportArgs, diagnostics: Diagnostics) -> Result<Exit> {
     } else {
         args.paths.clone()
     };
-    let report = report::gather(&paths)?;
+    // A path that holds nothing to report is blamed on the argument that named it.
+    let report = report::gather(&paths).map_err(|error| match error {
+        FindError::Io(error) => error,
+        FindError::Nothing(path, message) => Error::flag(path, message),
+    })?;
     for warning in &report.warnings {
         diagnostics.warn(warning);
     }

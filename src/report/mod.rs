@@ -50,10 +50,15 @@ fn shown(paths: &std::collections::BTreeSet<PathBuf>) -> Vec<String> {
     paths.iter().map(|p| p.display().to_string()).collect()
 }
 
-/// The report over the batches and sends under `paths`.
-pub fn gather(paths: &[PathBuf]) -> Result<Report> {
+/// The report over the batches and sends under `paths` (see [`sources::find`] for the
+/// paths that hold nothing to report).
+pub fn gather(paths: &[PathBuf]) -> std::result::Result<Report, sources::FindError> {
     let sources = sources::find(paths)?;
-    let (campaigns, totals, warnings) = counts::count(&sources)?;
+    report(&sources).map_err(sources::FindError::Io)
+}
+
+fn report(sources: &sources::Sources) -> Result<Report> {
+    let (campaigns, totals, warnings) = counts::count(sources)?;
     Ok(Report {
         version: VERSION,
         generated: crate::sink::timestamp(),

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+
 use crate::letter::naming;
 
 /// How deep under a directory given files are looked for.
@@ -25,8 +26,8 @@ impl Sources {
         self.manifests.is_empty() && self.summaries.is_empty() && self.ledgers.is_empty()
     }
 
-    /// Files by their name: a manifest, a batch summary, or a ledger.
-    fn add_file(&mut self, path: PathBuf, named: bool) {
+    /// Files by their name: a manifest, a batch summary, or a ledger; whether it is one.
+    fn add_file(&mut self, path: PathBuf, named: bool) -> bool {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -38,7 +39,10 @@ impl Sources {
             self.summaries.insert(path);
         } else if name == naming::LEDGER || (named && name.ends_with(".jsonl")) {
             self.ledgers.insert(path);
+        } else {
+            return false;
         }
+        true
     }
 
     fn walk(&mut self, dir: &Path, depth: usize) -> Result<()> {
@@ -53,26 +57,31 @@ impl Sources {
             if kind.is_dir() && depth < MAX_DEPTH && !name.to_string_lossy().starts_with('.') {
                 self.walk(&entry.path(), depth + 1)?;
             } else if kind.is_file() {
-                self.add_file(entry.path(), false);
+                let _ = self.add_file(entry.path(), false);
             }
         }
         Ok(())
     }
 }
 
+/// Why a path given cannot be reported on.
+#[derive(Debug)]
+pub enum FindError {
+    /// The path cannot be read.
+    Io(Error),
+    /// The path (as given) holds nothing a report reads, and why.
+    Nothing(String, String),
+}
+
 /// The files under `paths` (directories walked, files taken as named).
-pub fn find(paths: &[PathBuf]) -> Result<Sources> {
+pub fn find(paths: &[PathBuf]) -> std::result::Result<Sources, FindError> {
     let mut sources = Sources::default();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-        let before = sources.clone();
+        let meta = std::fs::metadata(path).map_err(|e| FindError::Io(Error::read(path, e)))?;
         if meta.is_dir() {
-            sources.walk(path, 0)?;
-        } else {
-            sources.add_file(path.clone(), true);
-        }
-        if sources == before && !meta.is_dir() {
-            return Err(Error::data(
+            sources.walk(path, 0).map_err(FindError::Io)?;
+        } else if !sources.add_file(path.clone(), true) {
+            return Err(FindError::Nothing(
                 path.display().to_string(),
                 format!(
                     "not a file `letters report` reads: name a batch's directory, its {} or {}, or a send ledger (.jsonl)",
@@ -84,7 +93,7 @@ pub fn find(paths: &[PathBuf]) -> Result<Sources> {
     }
     if sources.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::data(
+        return Err(FindError::Nothing(
             shown.join(", "),
             format!(
                 "found no {}, {} or {} here: name the directories `letters batch -o` wrote and `letters send` kept its ledger in",
