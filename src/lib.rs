@@ -15,6 +15,7 @@ pub mod letter;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod send;
 pub mod sink;
 pub mod text;

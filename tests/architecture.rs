@@ -1,7 +1,7 @@
 //! The shape of the code stays as ARCHITECTURE.md draws it: layers point one way. A
 //! file may use its own module and the modules below it, never one above:
 //!
-//! app → cli → batch | send | check → sink → render → compose → letter → draft → load →
+//! app → cli → batch | send | check | report → sink → render → compose → letter → draft → load →
 //! model, with text, error and exit below them all. This reads every `crate::` path in
 //! `src/` (the `use` lines and paths in code) and fails on one that points up. A second
 //! test keeps clap (and its completion engine) out of everything below `cli`.
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["app"],
     &["cli"],
-    &["batch", "send", "check"],
+    &["batch", "send", "check", "report"],
     &["sink"],
     &["render"],
     &["compose"],

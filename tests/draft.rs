@@ -191,6 +191,7 @@ fn json_is_the_letter_model() {
         "--demands",
         "publish-results-promptly,vote-in-safety",
     ]);
+    assert_eq!(run.ok().lines().count(), 1, "one letter, one line");
     let letter: serde_json::Value = serde_json::from_str(run.ok()).unwrap();
     assert_eq!(letter["language"], "en");
     assert_eq!(letter["recipient"]["id"], "us-secretary-of-state");
@@ -219,8 +220,18 @@ fn json_is_the_letter_model() {
         "-f",
         "json",
     ]);
-    let letters: serde_json::Value = serde_json::from_str(run.ok()).unwrap();
-    assert_eq!(letters.as_array().map(Vec::len), Some(2));
+    // JSON Lines: one object a line, for two letters as for one.
+    let lines: Vec<serde_json::Value> = run
+        .ok()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for letter in &lines {
+        assert_eq!(letter["template"], "detention-urgent-action");
+        assert!(letter["subject"].is_string());
+    }
+    assert_eq!(run.stdout.lines().count(), 2);
 }
 
 #[test]

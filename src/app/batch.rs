@@ -4,17 +4,20 @@
 
 use std::path::PathBuf;
 
+use crate::batch::summary::Document;
 use crate::batch::{self, BatchRequest, Summary};
 use crate::cli::BatchArgs;
 
 use crate::error::{Error, Result};
 use crate::exit::Exit;
-use crate::load::signers::{SignersReader, SignersSource};
+use crate::load::signers::mapping::{self, Field};
+use crate::load::signers::{normalize_column, SignersReader, SignersSource};
 use crate::load::{DataOptions, DataSet};
 use crate::render::Format;
+use crate::sink;
 
 use super::progress::Progress;
-use super::{clock, inputs, output, Diagnostics};
+use super::{clock, dry_run, inputs, output, Diagnostics};
 
 fn summary_line(summary: &Summary) -> String {
     let mut parts = vec![
@@ -66,6 +69,59 @@ fn delimiter(c: char) -> Result<u8> {
             format!("`{c}` is not a single ASCII character"),
         )),
     }
+}
+
+/// The most a mapping file may hold: a few lines.
+const MAX_MAPPING_BYTES: u64 = 64 * 1024;
+
+/// The columns `--column` and `--column-map` name for signer fields, each checked
+/// against the header when the file has one (`--column` winning over the file).
+fn column_rules(args: &BatchArgs, header: &[String]) -> Result<Vec<(Field, Vec<String>)>> {
+    let mut rules: Vec<(Field, Vec<String>, String)> = Vec::new();
+    if let Some(path) = &args.column_map {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
+        let mut text = String::new();
+        file.take(MAX_MAPPING_BYTES)
+            .read_to_string(&mut text)
+            .map_err(|e| Error::read(path, e))?;
+        let parsed = mapping::parse_file(&text)
+            .map_err(|message| Error::data(path.display().to_string(), message))?;
+        let origin = path.display().to_string();
+        rules.extend(parsed.into_iter().map(|(f, c)| (f, c, origin.clone())));
+    }
+    for text in &args.columns {
+        let (field, columns) =
+            mapping::parse_rule(text).map_err(|message| Error::flag("--column", message))?;
+        rules.retain(|(f, _, _)| *f != field);
+        rules.push((field, columns, "--column".to_string()));
+    }
+    if !header.is_empty() {
+        let keys: Vec<String> = header.iter().map(|h| normalize_column(h)).collect();
+        for (field, columns, origin) in &rules {
+            if let Some(missing) = columns
+                .iter()
+                .find(|c| !keys.contains(&normalize_column(c)))
+            {
+                let listed: Vec<String> = header
+                    .iter()
+                    .filter(|h| !h.trim().is_empty())
+                    .map(|h| format!("`{h}`"))
+                    .collect();
+                let message = format!(
+                    "{}: the signers file has no column `{missing}`; its columns are {}",
+                    field.key(),
+                    listed.join(", ")
+                );
+                return Err(if origin == "--column" {
+                    Error::flag("--column", message)
+                } else {
+                    Error::data(origin.clone(), message)
+                });
+            }
+        }
+    }
+    Ok(rules.into_iter().map(|(f, c, _)| (f, c)).collect())
 }
 
 /// Flags that cannot go together.
@@ -141,7 +197,9 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
     let source = SignersSource::parse(&args.signers);
     let signatures_dir = signatures_dir(&args, &source)?;
     let delimiter = args.delimiter.map(delimiter).transpose()?;
-    let rows = SignersReader::open(&source, args.encoding, delimiter)?;
+    let rows =
+        SignersReader::open_with_sheet(&source, args.encoding, delimiter, args.sheet.as_deref())?;
+    let columns = column_rules(&args, &rows.header)?;
     // Combined email is an mbox, and an mbox is always one file.
     let (format, combine) = match args.format {
         Format::Email if args.combine => (Format::Mbox, true),
@@ -158,7 +216,10 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         combine,
         sign_on: args.sign_on,
         signatures_dir,
+        dry_run: args.dry_run,
+        columns,
     };
+    let started = sink::timestamp();
     let progress = Progress::new(diagnostics, rows.progress.clone());
     let signers = rows.source.clone();
     let jobs = args.jobs.unwrap_or(0);
@@ -174,7 +235,20 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
             "{signers} has no rows below its header: no letter was written"
         ));
     }
-    diagnostics.info(&summary_line(&summary));
+    let document = Document::new(&request, &summary, &signers, started);
+    if !request.dry_run {
+        document.keep(&request.out_dir)?;
+    }
+    if args.json {
+        let _: sink::Stdout = sink::write_stdout(document.to_json().as_bytes())?;
+    } else if request.dry_run {
+        let _: sink::Stdout = sink::write_stdout(dry_run::describe(&document).as_bytes())?;
+    }
+    if request.dry_run {
+        diagnostics.info(&dry_run::closing(&document));
+    } else {
+        diagnostics.info(&summary_line(&summary));
+    }
     Ok(if summary.failed_rows > 0 {
         Exit::PartialFailure
     } else {

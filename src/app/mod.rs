@@ -7,6 +7,7 @@ mod check;
 pub mod clock;
 mod diagnostics;
 mod draft;
+mod dry_run;
 mod init;
 mod inputs;
 mod letters;
@@ -15,6 +16,7 @@ mod progress;
 mod prompt;
 mod recipients;
 mod reference;
+mod report;
 mod send;
 mod templates;
 
@@ -50,6 +52,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
             batch::run(*args, &data, diagnostics)
         }
         Command::Send(args) => send::run(*args, diagnostics),
+        Command::Report(args) => report::run(args, diagnostics),
         Command::Recipients(args) => {
             let data = data_options(&args.data, before);
             recipients::run(args.command, &data, diagnostics)

@@ -58,6 +58,9 @@ impl Progress {
     /// in the share of the rows read that are done (reading runs ahead of writing; at
     /// the end of the file the rows read are all there are, and the share is exact).
     fn position(&self, rows_done: u64) -> u64 {
+        if self.read.in_rows {
+            return rows_done;
+        }
         let read = self.read.read.load(Ordering::Relaxed);
         match self.read.rows.load(Ordering::Relaxed) {
             0 => read,

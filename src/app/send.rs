@@ -4,15 +4,18 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::cli::SendArgs;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::render::email;
+use crate::send::summary::Document;
 use crate::send::{
     self, Delivery, Ledger, Line, Rate, Report, Secret, Selection, Setting, SettingError,
-    SmtpConfig, Status, Stop, LEDGER_FILE, PASSWORD_VAR,
+    SmtpConfig, Status, Stop, Test, LEDGER_FILE, PASSWORD_VAR,
 };
+use crate::sink;
 
 use super::Diagnostics;
 
@@ -112,11 +115,31 @@ fn delivery(args: &SendArgs) -> Result<Delivery> {
     }
     smtp.timeout = Duration::from_secs(args.timeout.max(1));
     smtp.validate().map_err(flag_error)?;
+    let test = args
+        .test_to
+        .as_deref()
+        .map(|to| {
+            let mailbox = email::parse_mailbox("--test-to", to)?;
+            Ok::<_, Error>(Test {
+                to: mailbox.email,
+                count: args.test_count,
+            })
+        })
+        .transpose()?;
+    if test.as_ref().is_some_and(|t| t.count == 0) {
+        return Err(Error::flag(
+            "--test-count",
+            "send at least one test message",
+        ));
+    }
     Ok(Delivery {
         smtp,
         rate,
         retries: args.retries,
         retry_delay,
+        bcc_self: args.bcc_self,
+        keep_date: args.keep_date,
+        test,
     })
 }
 
@@ -161,7 +184,9 @@ fn summary(report: &Report, ledger: &Path, dry_run: bool) -> String {
             }
         }
         return format!(
-            "{total} messages: {}; ledger: {}\ndry run: nothing was sent; add --send and --smtp URL to send",
+            "{total} messages: {}; ledger: {}\ndry run: nothing was sent; add --send and --smtp URL to send \
+             (or --test-to YOUR-ADDRESS to send the first one to yourself)\n\
+             note: each message's Date header will be the time it is sent; the letter keeps its own date in its text",
             parts.join(", "),
             ledger.display()
         );
@@ -195,7 +220,30 @@ fn summary(report: &Report, ledger: &Path, dry_run: bool) -> String {
     text
 }
 
+/// Prints the JSON summary, if asked.
+fn print_json(
+    args: &SendArgs,
+    report: &Report,
+    ledger: &Path,
+    started: (String, Instant),
+    exit: Exit,
+) {
+    if args.json {
+        let document = Document::new(
+            report,
+            !args.send && args.test_to.is_none(),
+            args.test_to.clone(),
+            ledger.display().to_string(),
+            started.0,
+            started.1.elapsed(),
+            i32::from(exit.code()),
+        );
+        print(document.to_json().trim_end());
+    }
+}
+
 pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<Exit> {
+    let started = (sink::timestamp(), Instant::now());
     let messages = send::load(&args.paths)?;
     let ledger_path = args
         .ledger
@@ -205,25 +253,37 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<Exit> {
         retry_failed: args.retry_failed,
         resend_uncertain: args.resend_uncertain,
     };
-    if args.send {
+    if args.send || args.test_to.is_some() {
         // Check every flag before touching the ledger.
         let delivery = delivery(&args)?;
         let mut ledger = Ledger::open(&ledger_path)?;
         warn_damaged(&ledger, diagnostics);
+        let json = args.json;
         let report = send::send(&messages, &mut ledger, selection, &delivery, &mut |line| {
-            print(&describe(line, false))
+            if !json {
+                print(&describe(line, false));
+            }
         })?;
-        return finish(&report, &ledger_path, diagnostics);
+        let outcome = finish(&report, &ledger_path, diagnostics, delivery.test.is_some());
+        let exit = match &outcome {
+            Ok(exit) => *exit,
+            Err(error) => error.exit_code(),
+        };
+        print_json(&args, &report, &ledger_path, started, exit);
+        return outcome;
     }
     pacing(&args)?;
     let ledger = Ledger::read(&ledger_path)?;
     warn_damaged(&ledger, diagnostics);
     let report = send::plan(&messages, &ledger, selection);
-    for line in &report.lines {
-        print(&describe(line, true));
+    if !args.json {
+        for line in &report.lines {
+            print(&describe(line, true));
+        }
     }
     diagnostics.info(&summary(&report, &ledger_path, true));
     uncertain_hint(&report, diagnostics);
+    print_json(&args, &report, &ledger_path, started, Exit::Success);
     Ok(Exit::Success)
 }
 
@@ -248,8 +308,13 @@ fn uncertain_hint(report: &Report, diagnostics: Diagnostics) {
     }
 }
 
-fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<Exit> {
+fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics, test: bool) -> Result<Exit> {
     diagnostics.info(&summary(report, ledger, false));
+    if test {
+        diagnostics.info(
+            "test: only the test address was sent to (marked `test` in the ledger); the real recipients got nothing: check the message, then run again with --send",
+        );
+    }
     uncertain_hint(report, diagnostics);
     // The message that met the failure is recorded as deferred, not pending.
     let not_sent = report.pending() + 1;
@@ -276,6 +341,14 @@ fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics) -> Result<Ex
             ))
         }
         None => {}
+    }
+    if test {
+        let all = report
+            .lines
+            .iter()
+            .filter(|l| l.attempted)
+            .all(|l| l.status.is_done());
+        return Ok(if all { Exit::Success } else { Exit::Delivery });
     }
     Ok(if report.all_done() {
         Exit::Success

@@ -11,6 +11,7 @@ use crate::compose::Composer;
 use crate::draft::{self, Checked, Context, LetterRequest, Planner};
 use crate::error::{Error, Result};
 use crate::letter::{naming, Letter};
+use crate::load::signers::mapping::Columns;
 use crate::load::signers::SignerRow;
 use crate::model::Language;
 use crate::render::{self, Format};
@@ -29,11 +30,11 @@ pub enum LetterOutcome {
     /// A letter to write to its own file, then record in the manifest.
     Composed(manifest::Entry, Vec<u8>),
     Skipped,
-    /// A letter for the combined file, and its language.
-    Combined(Vec<u8>, Language),
+    /// A letter for the combined file, its recipient office and its language.
+    Combined(Vec<u8>, String, Language),
     /// A letter for the combined PDF, typeset (its objects are numbered as it is
-    /// written), and its language.
-    CombinedPdf(Box<render::pdf::Typeset>, Language),
+    /// written), its recipient office and its language.
+    CombinedPdf(Box<render::pdf::Typeset>, String, Language),
 }
 
 /// What every row's work shares.
@@ -47,13 +48,16 @@ pub struct Engine<'a> {
     pub previous: HashMap<String, manifest::Entry>,
     /// The signers file, for messages.
     pub source: String,
+    /// Which columns fill which signer field.
+    pub columns: Columns,
 }
 
 impl Engine<'_> {
     /// The row's request, checked through the one conversion and laid over `base` (the
     /// batch's own request, or for a co-signer, one with no signer to fill in from).
     pub fn row_request(&self, row: &SignerRow, base: &LetterRequest) -> Result<Checked> {
-        let raw = row::raw_request(row, &self.source)?;
+        let map = self.columns.map_for(&row.keys);
+        let raw = row::raw_request(row, &self.source, &map)?;
         let context = Context {
             signatures_dir: Some(&self.request.signatures_dir),
         };
@@ -119,6 +123,7 @@ impl Engine<'_> {
                     Ok(typeset) => {
                         letters.push(LetterOutcome::CombinedPdf(
                             Box::new(typeset),
+                            recipient.clone(),
                             letter.language,
                         ));
                         continue;
@@ -136,17 +141,26 @@ impl Engine<'_> {
                 Err(e) => return fail(e, warnings),
             };
             if self.request.combine {
-                letters.push(LetterOutcome::Combined(bytes, letter.language));
+                letters.push(LetterOutcome::Combined(
+                    bytes,
+                    recipient.clone(),
+                    letter.language,
+                ));
                 continue;
             }
             let entry = manifest::Entry {
+                campaign: request.template.clone(),
                 row: row.row,
                 signer: request.sender.name.clone(),
+                signer_email: Some(request.sender.email.clone()).filter(|e| !e.is_empty()),
                 recipient: recipient.clone(),
                 language: letter.language,
                 file,
                 bytes: bytes.len() as u64,
                 sha256: manifest::sha256(&bytes),
+                cosigners: 0,
+                // Stamped when it is recorded.
+                time: String::new(),
             };
             letters.push(LetterOutcome::Composed(entry, bytes));
         }

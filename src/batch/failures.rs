@@ -62,11 +62,13 @@ pub struct FailureFile {
     json: bool,
     temp: Option<Staged>,
     count: usize,
+    /// A dry run counts failures and writes nothing.
+    dry_run: bool,
 }
 
 impl FailureFile {
     /// Failures for a CSV with `header`, or for JSON Lines when `header` is empty.
-    pub fn new(dir: &Path, header: Vec<String>) -> FailureFile {
+    pub fn new(dir: &Path, header: Vec<String>, dry_run: bool) -> FailureFile {
         let json = header.is_empty();
         let name = if json {
             naming::FAILED_JSONL
@@ -79,6 +81,7 @@ impl FailureFile {
             json,
             temp: None,
             count: 0,
+            dry_run,
         }
     }
 
@@ -115,6 +118,9 @@ impl FailureFile {
 
     pub fn add(&mut self, failure: &Failure) -> Result<()> {
         self.count += 1;
+        if self.dry_run {
+            return Ok(());
+        }
         let path = self.path.clone();
         let json = self.json;
         let header = self.header.clone();
@@ -176,6 +182,9 @@ impl FailureFile {
 
     /// Puts the file in place, or removes an old one when nothing failed.
     pub fn finish(&mut self) -> Result<()> {
+        if self.dry_run {
+            return Ok(());
+        }
         match self.temp.take() {
             Some(temp) => temp.commit(false),
             None if self.count > 0 => Ok(()),

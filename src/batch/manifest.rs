@@ -1,7 +1,9 @@
-//! `manifest.jsonl`: one line per letter on disk (row, signer, recipient, language, file,
-//! bytes, sha256), appended only after the file was renamed into place. It is what
-//! `--resume` trusts. A last line cut short by a full disk or a crash is cut off when
-//! the manifest is opened again, and its letter written again.
+//! `manifest.jsonl`: one line per letter on disk (campaign, row, signer, recipient,
+//! language, file, bytes, sha256, time), appended only after the file was renamed into
+//! place. It is what `--resume` trusts, and what `letters report` counts. A last line cut
+//! short by a full disk or a crash is cut off when the manifest is opened again, and its
+//! letter written again. Lines written before the campaign, the signer's address and the
+//! time were recorded are still read: those fields are then empty.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,13 +21,33 @@ pub const FILE: &str = crate::letter::naming::MANIFEST;
 /// One letter written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
+    /// The campaign (template id); empty in manifests written before it was recorded.
+    #[serde(default)]
+    pub campaign: String,
+    /// The signers row (0 for a sign-on letter).
     pub row: usize,
     pub signer: String,
+    /// The signer's email address, when the row gives one: with the name, what tells
+    /// one signer from another when signers are counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer_email: Option<String>,
+    /// The recipient office id.
     pub recipient: String,
     pub language: Language,
     pub file: String,
     pub bytes: u64,
     pub sha256: String,
+    /// How many co-signers a sign-on letter carries (absent for other letters).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cosigners: usize,
+    /// When the letter was recorded (RFC 3339, local time with its offset); empty in
+    /// manifests written before it was recorded.
+    #[serde(default)]
+    pub time: String,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The hex SHA-256 of `bytes`.
@@ -93,7 +115,19 @@ impl Writer {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
+
+    #[test]
+    fn a_line_from_before_campaigns_were_recorded_is_read() {
+        let old = r#"{"row":2,"signer":"Ana","recipient":"ve-un-mission","language":"es","file":"0002-ana--ve-un-mission.txt","bytes":10,"sha256":"ab"}"#;
+        let entry: Entry = serde_json::from_str(old).unwrap();
+        assert_eq!(entry.campaign, "");
+        assert_eq!(entry.time, "");
+        assert_eq!(entry.signer_email, None);
+        assert_eq!(entry.recipient, "ve-un-mission");
+    }
 
     #[test]
     fn sha256_is_lowercase_hex() {

@@ -4,16 +4,19 @@
 //! resumes where it stopped, with nothing half-written and nothing twice.
 
 mod chunks;
+mod columns;
 mod engine;
 pub mod failures;
 pub mod manifest;
 mod out_dir;
 mod outputs;
+pub mod preview;
 pub mod row;
 pub mod shard;
 mod sign_on;
+pub mod summary;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -24,8 +27,10 @@ use crate::compose::Composer;
 use crate::draft::{LetterRequest, Planner};
 use crate::error::{Error, Result};
 use crate::letter::naming;
+use crate::load::signers::mapping::{Columns, Field};
 use crate::load::signers::SignersReader;
 use crate::load::DataSet;
+use crate::model::Language;
 use crate::render::{self, Format, RenderOptions};
 use crate::sink;
 
@@ -58,9 +63,14 @@ pub struct BatchRequest {
     pub sign_on: bool,
     /// The folder signature images named in rows must be in.
     pub signatures_dir: PathBuf,
+    /// Read and check every row, compose and render every letter, write nothing.
+    pub dry_run: bool,
+    /// Columns named explicitly for signer fields (`--column`, a mapping file), as
+    /// written; the others are recognised by their headers.
+    pub columns: Vec<(Field, Vec<String>)>,
 }
 
-/// What happened, for the summary line and the exit code.
+/// What happened, for the summary line, the JSON summary and the exit code.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub rows: usize,
@@ -72,6 +82,37 @@ pub struct Summary {
     pub other_shards: usize,
     pub elapsed: Duration,
     pub failures_file: Option<PathBuf>,
+    /// Rows that have their letters (written now or found intact).
+    pub signers: usize,
+    /// Letters written by this run, by recipient office and by language.
+    pub by_recipient: BTreeMap<String, usize>,
+    pub by_language: BTreeMap<String, usize>,
+    /// The first [`summary::LISTED_FAILURES`] failed rows: row number and reason.
+    pub failures: Vec<(usize, String)>,
+    /// The manifest and the combined file, when the batch has them.
+    pub manifest_file: Option<PathBuf>,
+    pub combined_file: Option<PathBuf>,
+    /// A dry run's first rows, as read.
+    pub preview: Vec<preview::RowPreview>,
+    /// Each column of the header and what it is used as.
+    pub columns: Vec<(String, String)>,
+}
+
+impl Summary {
+    /// Counts a failed row (the first few are listed).
+    pub fn fail(&mut self, row: usize, error: &str) {
+        self.failed_rows += 1;
+        if self.failures.len() < summary::LISTED_FAILURES {
+            self.failures.push((row, error.to_string()));
+        }
+    }
+
+    /// Counts a letter written to `recipient` in `language`.
+    pub fn wrote(&mut self, recipient: &str, language: Language) {
+        self.written += 1;
+        *self.by_recipient.entry(recipient.to_string()).or_default() += 1;
+        *self.by_language.entry(language.to_string()).or_default() += 1;
+    }
 }
 
 impl Summary {
@@ -96,6 +137,7 @@ pub trait Observer: Sync {
 
 /// Reports a failed row and keeps it for failed.csv.
 fn record_failure(
+    summary: &mut Summary,
     failures: &mut failures::FailureFile,
     observer: &dyn Observer,
     source: &str,
@@ -103,6 +145,7 @@ fn record_failure(
 ) -> Result<()> {
     observer.warn(&format!("{source} row {}: {}", failure.row, failure.error));
     observer.letters_done(0, 1);
+    summary.fail(failure.row, &failure.error);
     failures.add(&failure)
 }
 
@@ -131,6 +174,10 @@ pub fn run(
         if request.render.format.is_postal() {
             planner.check_postal_address(recipient)?;
         }
+        // Found once, before the first row, rather than in every row.
+        if request.render.format.is_email() && recipient.email.trim().is_empty() {
+            return Err(Error::NoEmail { recipient: id });
+        }
     }
     let mut seen_warnings: HashSet<String> = HashSet::new();
     for warning in warnings {
@@ -138,17 +185,31 @@ pub fn run(
             observer.warn(&warning);
         }
     }
+    // How the columns are read is said once, and a header without names stops the
+    // batch before anything is written.
+    let columns = Columns::new(&rows.header, &request.columns);
+    let uses = columns::uses(&rows.header, &columns, &composer);
+    columns::check(&rows.source, &rows.header, &columns)?;
+    if let Some(unused) = columns::unused_note(&rows.source, &uses) {
+        observer.warn(&unused);
+    }
     out_dir::prepare(request)?;
     let (manifest, previous) = if request.combine {
         (None, HashMap::new())
+    } else if request.dry_run {
+        (None, out_dir::read_manifest(request, observer)?)
     } else {
         let (writer, previous) = out_dir::open_manifest(request, observer)?;
         (Some(writer), previous)
     };
-    let dir =
-        std::fs::canonicalize(&request.out_dir).map_err(|e| Error::write(&request.out_dir, e))?;
+    let dir = if request.dry_run {
+        request.out_dir.clone()
+    } else {
+        std::fs::canonicalize(&request.out_dir).map_err(|e| Error::write(&request.out_dir, e))?
+    };
     let source = rows.source.clone();
-    let failures = failures::FailureFile::new(&request.out_dir, rows.header.clone());
+    let failures =
+        failures::FailureFile::new(&request.out_dir, rows.header.clone(), request.dry_run);
     let engine = Engine {
         request,
         dir,
@@ -156,15 +217,20 @@ pub fn run(
         composer,
         previous,
         source,
+        columns,
     };
     if request.sign_on {
-        let Some(manifest) = manifest else {
+        if request.combine {
             return Err(Error::data(
                 request.out_dir.display().to_string(),
                 "a sign-on letter is one letter per recipient, never combined",
             ));
-        };
+        }
         return sign_on::sign_on(&engine, rows, failures, manifest, observer, started)
+            .map(|mut summary| {
+                summary.columns = uses;
+                summary
+            })
             .map_err(|error| stopped(error, None, true));
     }
 
@@ -174,7 +240,7 @@ pub fn run(
         &request.letter.template,
         request.render.format.extension(),
     ));
-    let (combined, pdf) = if request.combine {
+    let (combined, pdf) = if request.combine && !request.dry_run {
         let staged = sink::Staged::new(&request.out_dir, combined_path.clone())?;
         if request.render.format == Format::Pdf {
             let pdf =
@@ -204,6 +270,7 @@ pub fn run(
         combined_path,
         pdf,
         first_language: None,
+        dry_run: request.dry_run,
     };
     let chunk_rows = match request.render.format {
         Format::Pdf => PDF_CHUNK,
@@ -215,6 +282,10 @@ pub fn run(
     // created from one thread: creating files in one directory from several threads
     // at once is slower than from one.
     let mut chunk = chunks.next_chunk();
+    outputs.summary.columns.clone_from(&uses);
+    if request.dry_run {
+        outputs.summary.preview = preview::preview(&engine, &chunk.rows);
+    }
     let mut composed: Option<(Chunk, Vec<RowOutcome>)> = None;
     while !chunk.rows.is_empty() {
         let (outcomes, next) = rayon::join(
@@ -247,10 +318,14 @@ pub fn run(
     let title = outputs
         .first_language
         .map(|language| engine.planner.template().name_in(language).to_string());
+    let has_manifest = outputs.manifest.is_some();
     let mut summary = match outputs.finish(title.as_deref()) {
         Ok(()) => std::mem::take(&mut outputs.summary),
         Err(error) => return Err(outputs.stop(error)),
     };
+    if has_manifest {
+        summary.manifest_file = Some(request.out_dir.join(manifest::FILE));
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -35,9 +35,12 @@ fn remove_leftovers(dir: &Path) -> Result<()> {
 }
 
 /// Prepares the output directory: refuses to mix with an earlier batch unless resuming.
+/// A dry run only says whether it would refuse.
 pub fn prepare(request: &BatchRequest) -> Result<()> {
     let dir = &request.out_dir;
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    if !request.dry_run {
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    }
     let manifest_path = dir.join(manifest::FILE);
     let exists = target::inspect(&manifest_path)? != Existing::Nothing;
     if exists && !request.resume {
@@ -49,7 +52,30 @@ pub fn prepare(request: &BatchRequest) -> Result<()> {
             ),
         ));
     }
+    if request.dry_run {
+        return Ok(());
+    }
     remove_leftovers(dir)
+}
+
+/// The letters an earlier run recorded, read without changing anything (a dry run).
+pub fn read_manifest(
+    request: &BatchRequest,
+    observer: &dyn Observer,
+) -> Result<manifest::Previous> {
+    if !request.resume {
+        return Ok(manifest::Previous::new());
+    }
+    let path = request.out_dir.join(manifest::FILE);
+    let replay = crate::sink::Journal::read::<manifest::Entry>(&path)?;
+    if let Some(warning) = replay.warning(&path, "the letter it described would be written again") {
+        observer.warn(&warning);
+    }
+    Ok(replay
+        .records
+        .into_iter()
+        .map(|entry| (entry.file.clone(), entry))
+        .collect())
 }
 
 /// Opens the manifest, with the letters an earlier run recorded when resuming.

@@ -37,6 +37,8 @@ pub struct Outputs<'a> {
     /// The combined PDF being written.
     pub pdf: Option<Combined<sink::Staged>>,
     pub first_language: Option<Language>,
+    /// Write nothing: count what would be written.
+    pub dry_run: bool,
 }
 
 /// The bytes between letters in a combined file.
@@ -69,8 +71,13 @@ impl Outputs<'_> {
             match event {
                 Event::Warning(warning) => self.observer.warn(&warning),
                 Event::Unreadable(failure) => {
-                    self.summary.failed_rows += 1;
-                    record_failure(&mut self.failures, self.observer, self.source, failure)?;
+                    record_failure(
+                        &mut self.summary,
+                        &mut self.failures,
+                        self.observer,
+                        self.source,
+                        failure,
+                    )?;
                 }
             }
         }
@@ -89,6 +96,9 @@ impl Outputs<'_> {
     /// a read-only directory) stops the batch: no later row could be written either.
     /// The row's files written before it stay, unrecorded, for --resume to write again.
     fn write_files(&self, outcome: RowOutcome) -> Result<RowOutcome> {
+        if self.dry_run {
+            return Ok(outcome);
+        }
         if let RowOutcome::Done { letters, .. } = &outcome {
             for letter in letters {
                 if let LetterOutcome::Composed(entry, bytes) = letter {
@@ -130,7 +140,7 @@ impl Outputs<'_> {
                 for warning in row_warnings {
                     self.warn_once(warning);
                 }
-                self.summary.failed_rows += 1;
+                self.summary.fail(failure.row, &failure.error);
                 self.observer.warn(&format!(
                     "{} row {}: {}",
                     self.source, failure.row, failure.error
@@ -145,14 +155,15 @@ impl Outputs<'_> {
         let mut done = 0;
         for letter in letters {
             match letter {
-                LetterOutcome::Composed(entry, _) => {
+                LetterOutcome::Composed(mut entry, _) => {
                     if let Some(manifest) = &mut self.manifest {
+                        entry.time = sink::timestamp();
                         manifest.append(&entry)?;
                     }
-                    self.summary.written += 1;
+                    self.summary.wrote(&entry.recipient, entry.language);
                 }
                 LetterOutcome::Skipped => self.summary.skipped += 1,
-                LetterOutcome::Combined(bytes, language) => {
+                LetterOutcome::Combined(bytes, recipient, language) => {
                     self.first_language.get_or_insert(language);
                     if let Some(file) = &mut self.combined {
                         if self.summary.written > 0 {
@@ -162,18 +173,21 @@ impl Outputs<'_> {
                         file.write_all(&bytes)
                             .map_err(|e| Error::write(&self.combined_path, e))?;
                     }
-                    self.summary.written += 1;
+                    self.summary.wrote(&recipient, language);
                 }
-                LetterOutcome::CombinedPdf(typeset, language) => {
+                LetterOutcome::CombinedPdf(typeset, recipient, language) => {
                     self.first_language.get_or_insert(language);
                     if let Some(pdf) = &mut self.pdf {
                         pdf.add(&typeset)
                             .map_err(|e| Error::write(&self.combined_path, e))?;
                     }
-                    self.summary.written += 1;
+                    self.summary.wrote(&recipient, language);
                 }
             }
             done += 1;
+        }
+        if done > 0 {
+            self.summary.signers += 1;
         }
         self.observer.letters_done(done, 1);
         Ok(())
@@ -203,6 +217,7 @@ impl Outputs<'_> {
         };
         if let Some(staged) = complete {
             staged.commit(true)?;
+            self.summary.combined_file = Some(path);
         }
         if self.failures.count() > 0 {
             self.summary.failures_file = Some(self.failures.path().to_path_buf());

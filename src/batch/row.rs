@@ -1,22 +1,22 @@
 //! What one signers row asks for, as a raw letter request: its signer, and its own
-//! language, recipients, own words and extra fields, each value named by its cell. Any
-//! other column is a template field (`{{fields.city}}`). The values are checked by the
-//! one conversion ([`crate::draft::validate`]), like flags and settings.
+//! language, recipients, own words and extra fields, each value named by its cell, the
+//! columns read as the batch's [`ColumnMap`] says (a name from its parts, an address from
+//! its lines or parts). Any other column is a template field (`{{fields.city}}`). The
+//! values are checked by the one conversion ([`crate::draft::validate`]), like flags and
+//! settings.
 
 use std::path::PathBuf;
 
 use crate::draft::{Given, RawRequest, RawSender};
 use crate::error::{Error, Result, Source};
-use crate::load::signers::columns::{
-    ADDRESS, EMAIL, KNOWN, LANGUAGE, NAME, ORGANIZATION, OWN_WORDS, PHONE, RECIPIENTS, SIGNATURE,
-    TITLE, WEB,
-};
+use crate::load::signers::mapping::{joins_city_line, ColumnMap, Field};
 use crate::load::signers::SignerRow;
 
 /// Reads the cells of one row.
 struct Cells<'a> {
     row: &'a SignerRow,
     file: &'a str,
+    map: &'a ColumnMap,
 }
 
 impl Cells<'_> {
@@ -28,77 +28,138 @@ impl Cells<'_> {
         }
     }
 
-    /// The first non-blank cell of the columns `names`, with the column's header.
-    fn find(&self, names: &[&str]) -> Option<(&str, &str)> {
-        names.iter().find_map(|name| {
-            let index = self.row.keys.iter().position(|key| key == name)?;
-            let (column, value) = self.row.cells.get(index)?;
-            (!value.trim().is_empty()).then_some((column.as_str(), value.as_str()))
-        })
+    /// The cell of the column `key` (normalized), with the column's header.
+    fn cell(&self, key: &str) -> Option<(&str, &str)> {
+        let index = self.row.keys.iter().position(|k| k == key)?;
+        let (column, value) = self.row.cells.get(index)?;
+        Some((column.as_str(), value.as_str()))
     }
 
-    fn text(&self, names: &[&str]) -> Option<Given<String>> {
-        self.find(names)
-            .map(|(column, value)| Given::new(value.to_string(), self.source(column)))
+    /// The non-blank cells of the columns `field` comes from, in the map's order.
+    fn values(&self, field: Field) -> Vec<(&str, &str, &str)> {
+        self.map
+            .columns(field)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|key| {
+                self.cell(key)
+                    .map(|(column, value)| (key.as_str(), column, value))
+            })
+            .filter(|(_, _, value)| !value.trim().is_empty())
+            .collect()
     }
 
-    fn split(&self, names: &[&str], separators: &[char]) -> Option<Given<Vec<String>>> {
-        self.find(names).map(|(column, value)| {
-            let parts = value
+    /// The first non-blank cell of the columns of `field`.
+    fn text(&self, field: Field) -> Option<Given<String>> {
+        self.values(field)
+            .first()
+            .map(|(_, column, value)| Given::new(value.to_string(), self.source(column)))
+    }
+
+    /// The name: its parts joined with spaces, blamed on the column(s) it came from.
+    fn name(&self) -> Option<Given<String>> {
+        let parts = self.values(Field::Name);
+        if parts.is_empty() {
+            return None;
+        }
+        let columns: Vec<&str> = parts.iter().map(|(_, column, _)| *column).collect();
+        let name = parts
+            .iter()
+            .map(|(_, _, value)| value.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(Given::new(name, self.source(&columns.join(" + "))))
+    }
+
+    /// The address lines: one column's lines, or its parts, the city's line holding the
+    /// region and postal code too.
+    fn address(&self) -> Option<Given<Vec<String>>> {
+        let parts = self.values(Field::Address);
+        let (_, first_column, _) = *parts.first()?;
+        let mut lines: Vec<String> = Vec::new();
+        let mut city_line: Option<usize> = None;
+        for (key, _, value) in &parts {
+            if parts.len() > 1 && joins_city_line(key) {
+                match city_line {
+                    Some(at) => {
+                        lines[at].push_str(", ");
+                        lines[at].push_str(value.trim());
+                    }
+                    None => {
+                        city_line = Some(lines.len());
+                        lines.push(value.trim().to_string());
+                    }
+                }
+                continue;
+            }
+            lines.extend(
+                value
+                    .split('\n')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        Some(Given::new(lines, self.source(first_column)))
+    }
+
+    fn split(&self, field: Field, separators: &[char]) -> Option<Given<Vec<String>>> {
+        self.text(field).map(|given| {
+            let parts = given
+                .value
                 .split(separators)
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
                 .collect();
-            Given::new(parts, self.source(column))
+            Given::new(parts, given.source)
         })
     }
 }
 
-/// The row's request. A row without a name fails: every letter of a batch is signed by
-/// the signer of its row.
-pub fn raw_request(row: &SignerRow, file: &str) -> Result<RawRequest> {
-    let cells = Cells { row, file };
-    let Some(name) = cells.text(NAME) else {
-        let column = cells
-            .row
-            .keys
+/// The row's request, its columns read as `map` says. A row without a name fails: every
+/// letter of a batch is signed by the signer of its row.
+pub fn raw_request(row: &SignerRow, file: &str, map: &ColumnMap) -> Result<RawRequest> {
+    let cells = Cells { row, file, map };
+    let Some(name) = cells.name() else {
+        let column = map
+            .columns(Field::Name)
+            .unwrap_or_default()
             .iter()
-            .zip(&row.cells)
-            .find(|(key, _)| NAME.contains(&key.as_str()))
-            .map_or("name", |(_, (column, _))| column.as_str());
+            .filter_map(|key| cells.cell(key).map(|(column, _)| column))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let column = if column.is_empty() { "name" } else { &column };
         return Err(Error::invalid(
             &cells.source(column),
-            "no name: fill in the `name` column",
+            format!("no name: fill in the `{column}` column"),
         ));
     };
     let sender = RawSender {
         name: Some(name),
-        title: cells.text(TITLE),
-        organization: cells.text(ORGANIZATION),
-        email: cells.text(EMAIL),
-        address: cells.split(ADDRESS, &['\n']),
-        phone: cells.text(PHONE),
-        web: cells.text(WEB),
+        title: cells.text(Field::Title),
+        organization: cells.text(Field::Organization),
+        email: cells.text(Field::Email),
+        address: cells.address(),
+        phone: cells.text(Field::Phone),
+        web: cells.text(Field::Web),
         signature: cells
-            .find(SIGNATURE)
-            .map(|(column, value)| Given::new(PathBuf::from(value.trim()), cells.source(column))),
+            .text(Field::Signature)
+            .map(|given| Given::new(PathBuf::from(given.value.trim()), given.source)),
     };
     let fields = row
         .keys
         .iter()
         .zip(&row.cells)
-        .filter(|(key, _)| {
-            !key.is_empty() && !KNOWN.iter().any(|names| names.contains(&key.as_str()))
-        })
+        .filter(|(key, _)| !key.is_empty() && map.field_of(key).is_none())
         .map(|(key, (column, value))| {
             (key.clone(), Given::new(value.clone(), cells.source(column)))
         })
         .collect();
     Ok(RawRequest {
-        recipients: cells.split(RECIPIENTS, &[',', ';', ' ', '\n']),
-        language: cells.text(LANGUAGE),
-        own_words: cells.text(OWN_WORDS),
+        recipients: cells.split(Field::Recipients, &[',', ';', ' ', '\n']),
+        language: cells.text(Field::Language),
+        own_words: cells.text(Field::OwnWords),
         sender,
         fields,
         ..RawRequest::default()
@@ -136,7 +197,9 @@ mod tests {
     }
 
     fn check(cells: &[(&str, &str)]) -> Result<LetterRequest> {
-        let raw = raw_request(&row(cells), "s.csv")?;
+        let row = row(cells);
+        let map = ColumnMap::new(&row.keys, &[]);
+        let raw = raw_request(&row, "s.csv", &map)?;
         let context = Context {
             signatures_dir: Some(std::path::Path::new(".")),
         };
@@ -165,7 +228,7 @@ mod tests {
         let err = |cells: &[(&str, &str)]| check(cells).unwrap_err().to_string();
         assert_eq!(
             err(&[("Nombre", " ")]),
-            "s.csv row 3, column `Nombre`: no name: fill in the `name` column"
+            "s.csv row 3, column `Nombre`: no name: fill in the `Nombre` column"
         );
         assert!(err(&[("name", "A"), ("email", "a@b")])
             .starts_with("s.csv row 3, column `email`: `a@b` is not a valid email address"));

@@ -21,7 +21,7 @@ pub fn sign_on(
     engine: &Engine<'_>,
     rows: SignersReader,
     mut failures: failures::FailureFile,
-    mut manifest: manifest::Writer,
+    mut manifest: Option<manifest::Writer>,
     observer: &dyn Observer,
     started: Instant,
 ) -> Result<Summary> {
@@ -43,8 +43,13 @@ pub fn sign_on(
             Ok(row) => row,
             Err(bad) => {
                 summary.rows += 1;
-                summary.failed_rows += 1;
-                record_failure(&mut failures, observer, &engine.source, bad.into())?;
+                record_failure(
+                    &mut summary,
+                    &mut failures,
+                    observer,
+                    &engine.source,
+                    bad.into(),
+                )?;
                 continue;
             }
         };
@@ -68,13 +73,14 @@ pub fn sign_on(
                 let key = line.to_lowercase();
                 if seen.insert(key) {
                     cosigners.push(line);
+                    summary.signers += 1;
                 } else {
                     summary.duplicates += 1;
                 }
             }
             Err(error) => {
-                summary.failed_rows += 1;
                 record_failure(
+                    &mut summary,
                     &mut failures,
                     observer,
                     &engine.source,
@@ -100,20 +106,31 @@ pub fn sign_on(
             letter.language,
             request.render.format.extension(),
         );
-        sink::write_atomic(&request.out_dir.join(&file), &bytes)?;
-        manifest.append(&manifest::Entry {
+        let recipient_id = recipient.clone();
+        let entry = manifest::Entry {
+            campaign: request.letter.template.clone(),
             row: 0,
             signer: request.letter.sender.name.clone(),
+            signer_email: Some(request.letter.sender.email.clone()).filter(|e| !e.is_empty()),
             recipient,
             language: letter.language,
-            file,
+            file: file.clone(),
             bytes: bytes.len() as u64,
             sha256: manifest::sha256(&bytes),
-        })?;
-        summary.written += 1;
+            cosigners: cosigners.len(),
+            time: sink::timestamp(),
+        };
+        if let Some(manifest) = &mut manifest {
+            sink::write_atomic(&request.out_dir.join(&file), &bytes)?;
+            manifest.append(&entry)?;
+        }
+        summary.wrote(&recipient_id, letter.language);
         observer.letters_done(1, 0);
     }
-    manifest.sync()?;
+    if let Some(manifest) = &mut manifest {
+        manifest.sync()?;
+        summary.manifest_file = Some(request.out_dir.join(manifest::FILE));
+    }
     if failures.count() > 0 {
         summary.failures_file = Some(failures.path().to_path_buf());
     }

@@ -17,6 +17,7 @@ failed.csv in the output directory).
 
 Examples:
   letters batch --signers signers.csv -t detention-urgent-action --to ve-attorney-general -o out/
+  letters batch --signers contacts.xlsx --column name=\"First Name\"+\"Last Name\" -t detention-urgent-action -o out/ --dry-run
   letters batch --signers signers.csv -t detention-urgent-action --format pdf --combine -o print/
   letters batch --signers - -t election-integrity --format json -o out/ < signers.jsonl
   letters batch --signers orgs.csv -t accountability-2025 --sign-on --sender-name \"María López\" -o out/
@@ -26,7 +27,8 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct BatchArgs {
-    /// The signers: a CSV or JSON Lines file, or - for standard input.
+    /// The signers: a CSV, JSON Lines or spreadsheet (.xlsx, .xls, .ods) file, or - for
+    /// standard input.
     #[arg(long, value_name = "FILE|-", help_heading = "Signers")]
     pub signers: PathBuf,
 
@@ -42,6 +44,21 @@ pub struct BatchArgs {
     /// The CSV delimiter [default: detected among , ; tab].
     #[arg(long, value_name = "CHAR", help_heading = "Signers")]
     pub delimiter: Option<char>,
+
+    /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to read [default: the first].
+    #[arg(long, value_name = "NAME", help_heading = "Signers")]
+    pub sheet: Option<String>,
+
+    /// Which column(s) a signer field comes from: FIELD=COLUMN, or FIELD="First Name"+"Last
+    /// Name" to join several; repeatable. Fields: name, title, organization, email,
+    /// address, phone, web, signature, lang, to, own_words.
+    #[arg(long = "column", value_name = "FIELD=COLUMN", help_heading = "Signers")]
+    pub columns: Vec<String>,
+
+    /// A TOML file of column mappings (`name = ["First Name", "Last Name"]`, `email =
+    /// "E-mail"`), as --column gives them.
+    #[arg(long, value_name = "FILE", help_heading = "Signers")]
+    pub column_map: Option<PathBuf>,
 
     #[command(flatten)]
     pub letter: LetterArgs,
@@ -87,6 +104,17 @@ pub struct BatchArgs {
     /// Parallel jobs [default: all cores].
     #[arg(long, short = 'j', value_name = "N", help_heading = "Batch")]
     pub jobs: Option<usize>,
+
+    /// Show how the rows will be read (which column became what, the first rows, how
+    /// many rows would fail and why), checking every row as the real run does, and write
+    /// nothing.
+    #[arg(long, help_heading = "Batch")]
+    pub dry_run: bool,
+
+    /// Print one JSON summary on standard output at the end (see README.md,
+    /// "Machine-readable summaries").
+    #[arg(long, help_heading = "Output")]
+    pub json: bool,
 
     /// Defaults for rows that leave them empty (and the signer of a sign-on letter).
     #[command(flatten)]

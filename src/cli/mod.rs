@@ -6,6 +6,7 @@ mod catalog;
 mod completion;
 mod draft;
 mod letter_args;
+mod report;
 mod send;
 mod values;
 
@@ -20,6 +21,7 @@ pub use catalog::{
 };
 pub use draft::{DraftArgs, PromptArgs};
 pub use letter_args::{DataArgs, EmailArgs, LetterArgs, PdfArgs, SenderArgs};
+pub use report::ReportArgs;
 pub use send::SendArgs;
 
 const AFTER_HELP: &str = "Examples:
@@ -27,6 +29,7 @@ const AFTER_HELP: &str = "Examples:
   letters draft --template detention-urgent-action --to ve-attorney-general --lang es --sender-name \"Ana Pérez\"
   letters batch --signers signers.csv -t detention-urgent-action -o out/
   letters send out/ --send --smtp starttls://mail.example.org:587 --smtp-user ana
+  letters report out/ --html report.html
   letters templates list
   letters recipients show ve-un-mission
   letters check
@@ -73,6 +76,8 @@ pub enum Command {
     Batch(Box<BatchArgs>),
     /// Send .eml or mbox files through SMTP (a dry run unless --send), with a ledger.
     Send(Box<SendArgs>),
+    /// How many letters each campaign produced and delivered, from manifests and ledgers.
+    Report(ReportArgs),
     /// List or show recipient records.
     Recipients(RecipientsArgs),
     /// List or show letter templates (campaigns) and their demands.

@@ -13,6 +13,7 @@ cut short by a kill is reported as uncertain and not sent again unless --resend-
 Examples:
   letters draft -t detention-urgent-action --format email -o out/
   letters send out/
+  letters send out/ --test-to me@example.org --smtp starttls://mail.example.org:587 --smtp-user ana
   LETTERS_SMTP_PASSWORD=... letters send out/ --send --smtp starttls://mail.example.org:587 --smtp-user ana --rate 30/min
   letters draft -t detention-urgent-action --to ve-attorney-general --format email | letters send -";
 
@@ -94,4 +95,32 @@ pub struct SendArgs {
     /// Also send messages whose last attempt was cut short: they may reach someone twice.
     #[arg(long, help_heading = "Ledger")]
     pub resend_uncertain: bool,
+
+    /// Send the first message(s) to this address only, as a test (marked so in the
+    /// ledger; the real recipients get nothing). Needs --smtp, not --send.
+    #[arg(long, value_name = "ADDRESS", help_heading = "Test and copies")]
+    pub test_to: Option<String>,
+
+    /// How many messages --test-to sends.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1,
+        requires = "test_to",
+        help_heading = "Test and copies"
+    )]
+    pub test_count: usize,
+
+    /// Also send each message to its own From address (a blind copy, not in the headers).
+    #[arg(long, help_heading = "Test and copies")]
+    pub bcc_self: bool,
+
+    /// Send the Date header as the file has it, instead of the time of sending.
+    #[arg(long, help_heading = "Test and copies")]
+    pub keep_date: bool,
+
+    /// Print one JSON summary on standard output instead of a line per message (see
+    /// README.md, "Machine-readable summaries").
+    #[arg(long)]
+    pub json: bool,
 }

@@ -12,6 +12,8 @@ pub const MANIFEST: &str = "manifest.jsonl";
 pub const FAILED_CSV: &str = "failed.csv";
 /// A batch's failed rows, for a JSON Lines signers file.
 pub const FAILED_JSONL: &str = "failed.jsonl";
+/// A batch's summary of its last whole run (`letters batch --json` prints the same).
+pub const SUMMARY: &str = "summary.json";
 /// The send ledger's name when it sits beside the messages.
 pub const LEDGER: &str = "letters-ledger.jsonl";
 /// How temporary files start and end, so that leftovers can be recognised.

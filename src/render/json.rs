@@ -1,17 +1,11 @@
-//! The Letter itself as JSON, for pipelines.
+//! The Letter itself as JSON, for pipelines: a pretty-printed object in a file of its
+//! own, one line each (JSON Lines) on standard output and in a combined file.
 
 use crate::letter::Letter;
 
 /// One letter as a pretty-printed JSON object.
 pub fn render(letter: &Letter) -> String {
     let mut text = serde_json::to_string_pretty(letter).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// Several letters as a pretty-printed JSON array.
-pub fn render_all(letters: &[Letter]) -> String {
-    let mut text = serde_json::to_string_pretty(letters).unwrap_or_default();
     text.push('\n');
     text
 }

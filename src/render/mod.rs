@@ -146,7 +146,12 @@ pub fn render_all(
     separator: &[u8],
 ) -> Result<Vec<u8>> {
     match options.format {
-        Format::Json if letters.len() > 1 => Ok(json::render_all(letters).into_bytes()),
+        // JSON Lines, one letter or many: the same shape either way.
+        Format::Json => Ok(letters
+            .iter()
+            .map(|l| json::render_line(l).into_bytes())
+            .collect::<Vec<_>>()
+            .concat()),
         Format::Mbox => email::render_mbox(letters, &options.email, options.width, &|l| {
             attachments(l, options)
         }),

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::messages::Outgoing;
 use crate::error::{Error, Result};
-use crate::sink::{Journal, Replay};
+use crate::sink::{self, Journal, Replay};
 
 /// What happened to a message, as the ledger records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +41,39 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refused: Vec<String>,
     pub source: String,
+    /// The campaign, the recipient office and the language of the letter the message
+    /// carries (its `X-Letters-Campaign`, `X-Letters-Recipient` and `Content-Language`
+    /// headers): empty for a message that does not say, and in ledgers written before
+    /// they were recorded.
+    #[serde(default)]
+    pub campaign: String,
+    #[serde(default)]
+    pub recipient: String,
+    #[serde(default)]
+    pub language: String,
+    /// A test (`--test-to`): the message went to the test address only, and says
+    /// nothing about where the message stands for its real recipients.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub test: bool,
+}
+
+impl Record {
+    /// A record about `message`, stamped now, with nothing yet to say about the outcome.
+    pub fn about(message: &Outgoing, outcome: Outcome) -> Record {
+        Record {
+            time: now(),
+            message_id: message.message_id.clone(),
+            recipients: message.recipients.iter().map(ToString::to_string).collect(),
+            outcome,
+            response: String::new(),
+            refused: Vec::new(),
+            source: message.source.clone(),
+            campaign: message.campaign.clone(),
+            recipient: message.recipient.clone(),
+            language: message.language.clone(),
+            test: false,
+        }
+    }
 }
 
 /// Where a message stands, from the ledger's last record about it.
@@ -115,7 +149,8 @@ impl Ledger {
     fn from_replay(path: &Path, journal: Option<Journal>, replay: Replay<Record>) -> Ledger {
         let damage = replay.warning(path, DAMAGE_CONSEQUENCE);
         let mut last: HashMap<String, Record> = HashMap::new();
-        for record in replay.records {
+        // A test went to the test address only: it says nothing about the message.
+        for record in replay.records.into_iter().filter(|r| !r.test) {
             last.insert(record.message_id.clone(), record);
         }
         Ledger {
@@ -174,14 +209,16 @@ impl Ledger {
         } else {
             journal.flush()?;
         }
-        self.last.insert(record.message_id.clone(), record);
+        if !record.test {
+            self.last.insert(record.message_id.clone(), record);
+        }
         Ok(())
     }
 }
 
-/// The current time for the ledger (UTC, to the second).
+/// The current time for the ledger (to the second, local time with its offset).
 pub(super) fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    sink::timestamp()
 }
 
 #[cfg(test)]
@@ -205,6 +242,10 @@ mod tests {
                     response: "250 OK".to_string(),
                     refused: vec![],
                     source: "a.eml".to_string(),
+                    campaign: String::new(),
+                    recipient: String::new(),
+                    language: String::new(),
+                    test: false,
                 })
                 .unwrap();
         }
@@ -228,6 +269,10 @@ mod tests {
                 response: String::new(),
                 refused: vec![],
                 source: "b.eml".to_string(),
+                campaign: String::new(),
+                recipient: String::new(),
+                language: String::new(),
+                test: false,
             })
             .unwrap();
         drop(ledger);

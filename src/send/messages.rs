@@ -25,6 +25,12 @@ pub struct Outgoing {
     pub recipients: Vec<Address>,
     /// The decoded subject, for listings.
     pub subject: String,
+    /// The campaign, recipient office and language of the letter, as its
+    /// `X-Letters-Campaign`, `X-Letters-Recipient` and `Content-Language` headers say
+    /// (empty when a header is missing), for the ledger.
+    pub campaign: String,
+    pub recipient: String,
+    pub language: String,
     /// The message as sent: CRLF line endings, no Bcc header.
     pub bytes: Vec<u8>,
 }
@@ -182,6 +188,38 @@ pub fn without_header(raw: &[u8], name: &str) -> Vec<u8> {
     out
 }
 
+/// The message with the header `name` set to `value` (a one-line ASCII value): in the
+/// place of the first such header, or first when there is none; any other such header
+/// (and the continuation lines of each) removed.
+pub fn with_header(raw: &[u8], name: &str, value: &str) -> Vec<u8> {
+    let without = without_header(raw, name);
+    let header = format!("{name}: {value}\r\n");
+    // Where the first one was: the length of the header lines before it, the same in
+    // `raw` and in `without`.
+    let mut at = 0;
+    for line in raw.split_inclusive(|b| *b == b'\n') {
+        if line == b"\r\n" || line == b"\n" {
+            break;
+        }
+        let continuation = line.starts_with(b" ") || line.starts_with(b"\t");
+        let named = line.iter().position(|b| *b == b':').is_some_and(|colon| {
+            line[..colon]
+                .trim_ascii()
+                .eq_ignore_ascii_case(name.as_bytes())
+        });
+        if named && !continuation {
+            let mut out = without[..at].to_vec();
+            out.extend_from_slice(header.as_bytes());
+            out.extend_from_slice(&without[at..]);
+            return out;
+        }
+        at += line.len();
+    }
+    let mut out = header.into_bytes();
+    out.extend_from_slice(&without);
+    out
+}
+
 fn mail_error(source: &str, message: impl Into<String>) -> Error {
     Error::Mail {
         location: source.to_string(),
@@ -267,6 +305,28 @@ fn usable_address(
     })
 }
 
+/// The headers that say which letter a message carries (written by
+/// `letters draft --format email` and `letters batch`).
+pub const CAMPAIGN_HEADER: &str = "X-Letters-Campaign";
+pub const RECIPIENT_HEADER: &str = "X-Letters-Recipient";
+pub const LANGUAGE_HEADER: &str = "Content-Language";
+
+/// The value of a header that names a campaign, an office or a language: an id, kept
+/// only when it is one (a short word of letters, digits, `-`, `_` and `.`).
+fn tag(parsed: &mail_parser::Message<'_>, name: &str) -> String {
+    let value = parsed.header_raw(name).map(str::trim).unwrap_or_default();
+    let is_id = !value.is_empty()
+        && value.len() <= 100
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if is_id {
+        value.to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// Reads one message's envelope from its headers.
 pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
     let parsed = MessageParser::default()
@@ -325,6 +385,9 @@ pub fn parse(source: &str, raw: &[u8]) -> Result<Outgoing> {
         from,
         recipients,
         subject: parsed.subject().unwrap_or_default().to_string(),
+        campaign: tag(&parsed, CAMPAIGN_HEADER),
+        recipient: tag(&parsed, RECIPIENT_HEADER),
+        language: tag(&parsed, LANGUAGE_HEADER),
         bytes: {
             // The SMTP client ends the data with CRLF . CRLF, whose first CRLF ends the
             // last line: one more would add an empty line to the body.
@@ -363,6 +426,19 @@ mod tests {
         assert_eq!(message.subject, "¿dónde?");
         assert!(!String::from_utf8_lossy(&message.bytes).contains("Bcc"));
         assert!(message.bytes.ends_with(b"\r\n\r\nbody"));
+    }
+
+    #[test]
+    fn a_header_is_set_in_its_place() {
+        let raw = b"From: a@x.org\r\nDate: Thu, 25 Jul 2024 12:00:00 +0000\r\nTo: b@x.org\r\n\r\nDate: body\r\n";
+        assert_eq!(
+            with_header(raw, "Date", "Mon, 30 Nov 2026 10:00:00 +0000"),
+            b"From: a@x.org\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\nTo: b@x.org\r\n\r\nDate: body\r\n".to_vec()
+        );
+        assert_eq!(
+            with_header(b"To: b@x.org\r\n\r\nbody", "Date", "X"),
+            b"Date: X\r\nTo: b@x.org\r\n\r\nbody".to_vec()
+        );
     }
 
     #[test]

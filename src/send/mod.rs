@@ -42,13 +42,14 @@ mod rate;
 mod run;
 mod session;
 mod setting;
+pub mod summary;
 
 pub use config::{Secret, Security, SmtpConfig};
 pub use ledger::{Ledger, Outcome, Record, Status};
 pub use mbox::split_mbox;
-pub use messages::{crlf, load, parse, without_header, Outgoing};
+pub use messages::{crlf, load, parse, with_header, without_header, Outgoing};
 pub use rate::{retry_delay, Rate, MAX_RETRY_DELAY};
-pub use run::{plan, send, Delivery, Line, Report, Selection, Stop};
+pub use run::{plan, plan_test, send, Delivery, Line, Report, Selection, Stop, Test};
 pub use setting::{Setting, SettingError};
 
 /// The ledger's file name when it sits beside the messages.

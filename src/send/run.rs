@@ -6,10 +6,10 @@ use std::time::Duration;
 use crate::error::Result;
 
 use super::config::SmtpConfig;
-use super::ledger::{now, Ledger, Outcome, Record, Status};
+use super::ledger::{Ledger, Outcome, Record, Status};
 use super::messages::Outgoing;
 use super::rate::{backoff, Pacer, Rate};
-use super::session::{transaction, Delivered, Failure, Session};
+use super::session::{transaction, Delivered, Envelope, Failure, Session};
 
 /// Which messages a run sends.
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,6 +43,33 @@ pub struct Delivery {
     /// The wait before the first retry; each next one waits twice as long, up to
     /// [`MAX_RETRY_DELAY`].
     pub retry_delay: Duration,
+    /// Send each message to its From address too (a blind copy).
+    pub bcc_self: bool,
+    /// Send the Date header as the file has it, instead of the time of sending.
+    pub keep_date: bool,
+    /// Send the first messages to this address only, as tests.
+    pub test: Option<Test>,
+}
+
+/// A test run: the first `count` messages go to `to` only.
+#[derive(Debug, Clone)]
+pub struct Test {
+    pub to: lettre::Address,
+    pub count: usize,
+}
+
+impl Delivery {
+    /// Who `message` goes to in this run.
+    fn recipients(&self, message: &Outgoing) -> Vec<lettre::Address> {
+        if let Some(test) = &self.test {
+            return vec![test.to.clone()];
+        }
+        let mut recipients = message.recipients.clone();
+        if self.bcc_self && !recipients.contains(&message.from) {
+            recipients.push(message.from.clone());
+        }
+        recipients
+    }
 }
 
 /// The end state of one message after a run.
@@ -111,6 +138,25 @@ fn line(message: &Outgoing, status: Status, attempted: bool, pending: bool, note
     }
 }
 
+/// What a test run does: the first `count` messages, to the test address.
+pub fn plan_test(messages: &[Outgoing], test: &Test) -> Report {
+    let lines = messages
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut line = line(m, Status::New, false, i < test.count, String::new());
+            if i < test.count {
+                line.to = test.to.to_string();
+            }
+            line
+        })
+        .collect();
+    Report {
+        lines,
+        stopped: None,
+    }
+}
+
 /// Lists what a run would do, sending nothing.
 pub fn plan(messages: &[Outgoing], ledger: &Ledger, selection: Selection) -> Report {
     let lines = messages
@@ -138,21 +184,16 @@ fn record(
     response: String,
     recipients: Vec<String>,
     refused: Vec<String>,
+    test: bool,
 ) -> Record {
-    let recipients = if recipients.is_empty() {
-        message.recipients.iter().map(ToString::to_string).collect()
-    } else {
-        recipients
-    };
-    Record {
-        time: now(),
-        message_id: message.message_id.clone(),
-        recipients,
-        outcome,
-        response,
-        refused,
-        source: message.source.clone(),
+    let mut record = Record::about(message, outcome);
+    if !recipients.is_empty() {
+        record.recipients = recipients;
     }
+    record.test = test;
+    record.response = response;
+    record.refused = refused;
+    record
 }
 
 /// Sends what `selection` picks, recording every step in `ledger`; `progress` is told
@@ -170,7 +211,11 @@ pub fn send(
     delivery: &Delivery,
     progress: &mut dyn FnMut(&Line),
 ) -> Result<Report> {
-    let mut report = plan(messages, ledger, selection);
+    let mut report = match &delivery.test {
+        Some(test) => plan_test(messages, test),
+        None => plan(messages, ledger, selection),
+    };
+    let test = delivery.test.is_some();
     let mut session = Session::new(&delivery.smtp);
     let mut pacer = Pacer::new(delivery.rate);
     for (message, entry) in messages.iter().zip(report.lines.iter_mut()) {
@@ -178,9 +223,14 @@ pub fn send(
             continue;
         }
         let mut attempt: u32 = 0;
+        let envelope = Envelope {
+            recipients: delivery.recipients(message),
+            test,
+            keep_date: delivery.keep_date,
+        };
         let outcome = loop {
             pacer.wait();
-            let failure = match transaction(&mut session, message, ledger)? {
+            let failure = match transaction(&mut session, message, &envelope, ledger)? {
                 Ok(delivered) => break Ok(delivered),
                 Err(failure) => failure,
             };
@@ -196,8 +246,9 @@ pub fn send(
                 message,
                 Outcome::Deferred,
                 failure.text().to_string(),
+                envelope.names(),
                 vec![],
-                vec![],
+                test,
             ))?;
             session.recover(&failure);
             std::thread::sleep(backoff(delivery.retry_delay, attempt));
@@ -235,7 +286,7 @@ pub fn send(
                 };
                 let text = failure.text().to_string();
                 failed = Some(failure);
-                (record_outcome, status, text, vec![], vec![])
+                (record_outcome, status, text, vec![], envelope.names())
             }
         };
         ledger.append(record(
@@ -244,6 +295,7 @@ pub fn send(
             response.clone(),
             accepted,
             refused.clone(),
+            test,
         ))?;
         if let Some(failure) = &failed {
             session.recover(failure);

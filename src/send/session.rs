@@ -11,8 +11,8 @@ use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter,
 use crate::error::Result;
 
 use super::config::{Security, SmtpConfig};
-use super::ledger::{now, Ledger, Outcome, Record};
-use super::messages::Outgoing;
+use super::ledger::{Ledger, Outcome, Record};
+use super::messages::{with_header, Outgoing};
 
 /// Why one attempt failed.
 #[derive(Debug, Clone)]
@@ -192,10 +192,29 @@ impl std::fmt::Display for DataBody {
     }
 }
 
+/// Who a message goes to in one run, and how.
+pub(super) struct Envelope {
+    /// The RCPT TO addresses: the message's own, its From with `--bcc-self`, or the test
+    /// address alone.
+    pub recipients: Vec<lettre::Address>,
+    /// A test (`--test-to`): recorded as such.
+    pub test: bool,
+    /// Send the Date header as written instead of the time of sending.
+    pub keep_date: bool,
+}
+
+impl Envelope {
+    pub(super) fn names(&self) -> Vec<String> {
+        self.recipients.iter().map(ToString::to_string).collect()
+    }
+}
+
 /// One SMTP transaction; writes the `attempting` record just before the body goes out.
+/// The message's Date becomes the time of sending, unless asked to keep it.
 pub(super) fn transaction(
     session: &mut Session<'_>,
     message: &Outgoing,
+    envelope: &Envelope,
     ledger: &mut Ledger,
 ) -> Result<std::result::Result<Delivered, Failure>> {
     let connection = match session.connect() {
@@ -219,7 +238,7 @@ pub(super) fn transaction(
     }
     let mut accepted = Vec::new();
     let mut refused = Vec::new();
-    for recipient in &message.recipients {
+    for recipient in &envelope.recipients {
         match connection.command(Rcpt::new(recipient.clone(), vec![])) {
             Ok(_) => accepted.push(recipient.to_string()),
             Err(e) => match classify(&e) {
@@ -239,19 +258,21 @@ pub(super) fn transaction(
     }
     // Everything is ready before the record, so that nothing but one write separates it
     // from the body's.
-    let body = std::str::from_utf8(&message.bytes).ok().map(DataBody::new);
-    ledger.append_unsynced(Record {
-        time: now(),
-        message_id: message.message_id.clone(),
-        recipients: accepted.clone(),
-        outcome: Outcome::Attempting,
-        response: String::new(),
-        refused: Vec::new(),
-        source: message.source.clone(),
-    })?;
+    let dated;
+    let bytes = if envelope.keep_date {
+        &message.bytes
+    } else {
+        dated = with_header(&message.bytes, "Date", &chrono::Local::now().to_rfc2822());
+        &dated
+    };
+    let body = std::str::from_utf8(bytes).ok().map(DataBody::new);
+    let mut attempting = Record::about(message, Outcome::Attempting);
+    attempting.recipients.clone_from(&accepted);
+    attempting.test = envelope.test;
+    ledger.append_unsynced(attempting)?;
     let answer = match &body {
         Some(body) => connection.command(body),
-        None => connection.message(&message.bytes),
+        None => connection.message(bytes),
     };
     Ok(match answer {
         Ok(response) => Ok(Delivered {

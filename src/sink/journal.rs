@@ -18,6 +18,12 @@ use super::staged::open_error;
 use super::target;
 use crate::error::{Error, Result};
 
+/// The time a record is stamped with: now, as RFC 3339 in local time with its offset
+/// (`2026-11-23T18:05:09-04:00`), so that the day it names is the day where it was made.
+pub fn timestamp() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// What an existing journal held.
 #[derive(Debug)]
 pub struct Replay<T> {

@@ -7,6 +7,6 @@ mod staged;
 mod stdout;
 pub mod target;
 
-pub use journal::{Journal, Replay};
+pub use journal::{timestamp, Journal, Replay};
 pub use staged::{write_atomic, write_atomic_unsynced, Staged};
 pub use stdout::{write_stdout, Stdout};

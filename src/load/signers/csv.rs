@@ -29,40 +29,46 @@ pub(super) fn read_header(name: &str, record: &RawRecord) -> Result<Vec<String>>
             ),
         ));
     }
-    let header: Vec<String> = record
+    let written: Vec<String> = record
         .cells
         .iter()
-        .map(|h| String::from_utf8_lossy(&h.bytes).trim().to_string())
+        .map(|h| String::from_utf8_lossy(&h.bytes).into_owned())
         .collect();
-    if header.iter().all(|h| h.is_empty()) {
+    read_header_names(name, &written)?;
+    Ok(written.iter().map(|h| h.trim().to_string()).collect())
+}
+
+/// Checks the column names of a header row, as written: some column is named, and no two
+/// name the same column once normalized.
+pub(super) fn read_header_names(name: &str, written: &[String]) -> Result<()> {
+    if written.iter().all(|h| h.trim().is_empty()) {
         return Err(Error::data(
             name,
             "the first row must name the columns (name, title, organization, email, …)",
         ));
     }
-    let mut seen: Vec<(String, usize)> = Vec::with_capacity(header.len());
-    for (i, column) in header.iter().enumerate() {
+    let mut seen: Vec<(String, usize)> = Vec::with_capacity(written.len());
+    for (i, column) in written.iter().enumerate() {
         let key = normalize_column(column);
         if key.is_empty() {
             continue;
         }
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             // As written, spaces and case included: they are what tells the two apart.
-            let written = |at: usize| String::from_utf8_lossy(&record.cells[at].bytes).into_owned();
             return Err(Error::data(
                 name,
                 format!(
                     "the header names the column `{key}` twice: column {} (`{}`) and column {} (`{}`); rename or remove one",
                     first + 1,
-                    written(*first),
+                    written[*first],
                     i + 1,
-                    written(i),
+                    written[i],
                 ),
             ));
         }
         seen.push((key, i));
     }
-    Ok(header)
+    Ok(())
 }
 
 pub(super) fn csv_rows<R: BufRead + Send + 'static>(

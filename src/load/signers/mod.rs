@@ -1,5 +1,6 @@
 //! Reading signers for a batch: CSV (delimiter and encoding detected, BOM, quoted cells
-//! with separators, quotes and line breaks) or JSON Lines, from a file or stdin, one row
+//! with separators, quotes and line breaks), JSON Lines, or a spreadsheet (.xlsx, .xls,
+//! .ods: the first sheet or the one named), from a file or stdin, one row
 //! at a time so memory does not grow with the number of rows, and no row holds more than
 //! [`MAX_COLUMNS`] cells of [`MAX_CELL_BYTES`], [`MAX_ROW_BYTES`] in all.
 
@@ -10,7 +11,9 @@ mod delimiter;
 mod encoding;
 mod json_lines;
 mod limits;
+pub mod mapping;
 mod row;
+mod sheet;
 mod source;
 
 use std::io::{BufRead, BufReader};
@@ -18,7 +21,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
-use encoding_rs::{Encoding, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
 use crate::error::{Error, Result};
@@ -39,8 +42,12 @@ use source::{Consumed, Counted};
 /// The shape of a signers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignersFormat {
-    Csv { delimiter: u8 },
+    Csv {
+        delimiter: u8,
+    },
     JsonLines,
+    /// A spreadsheet (.xlsx, .xls, .ods).
+    Sheet,
 }
 
 /// An open signers file: its detected shape, and its rows one at a time.
@@ -62,6 +69,17 @@ impl SignersReader {
         encoding: SignersEncoding,
         delimiter: Option<u8>,
     ) -> Result<SignersReader> {
+        SignersReader::open_with_sheet(source, encoding, delimiter, None)
+    }
+
+    /// Opens `source` as [`open`](Self::open) does; a spreadsheet at its sheet `sheet`
+    /// (the first when `None`).
+    pub fn open_with_sheet(
+        source: &SignersSource,
+        encoding: SignersEncoding,
+        delimiter: Option<u8>,
+        sheet: Option<&str>,
+    ) -> Result<SignersReader> {
         let name = source.name();
         let raw_read = Arc::<AtomicU64>::default();
         let counted = Counted {
@@ -73,14 +91,40 @@ impl SignersReader {
             .fill_buf()
             .map_err(|e| Error::read(Path::new(&name), e))?
             .to_vec();
+        if sheet::is_sheet_name(&name) || sheet::looks_like_sheet(&start) {
+            let sheet = sheet::open(&name, reader, sheet)?;
+            let progress = ReadProgress {
+                read: Arc::default(),
+                total: Some(sheet.count),
+                rows: Arc::default(),
+                in_rows: true,
+            };
+            return Ok(SignersReader {
+                progress,
+                source: name,
+                format: SignersFormat::Sheet,
+                encoding: UTF_8,
+                rows: sheet.rows,
+                header: sheet.header,
+            });
+        }
+        if sheet.is_some() {
+            return Err(Error::data(
+                &name,
+                "is not a spreadsheet (.xlsx, .xls, .ods), so it has no sheets to choose from: leave out --sheet",
+            ));
+        }
         // The encoding a byte order mark names (UTF-8, UTF-16LE or UTF-16BE), and its length.
         let bom = Encoding::for_bom(&start);
         let encoding: &'static Encoding = match (encoding, bom) {
             (SignersEncoding::Utf8, _) => UTF_8,
             (SignersEncoding::Windows1252, _) => WINDOWS_1252,
             (SignersEncoding::Utf16, Some((found, _))) if found != UTF_8 => found,
-            (SignersEncoding::Utf16, _) => UTF_16LE,
+            (SignersEncoding::Utf16, _) => utf16_without_bom(&start).unwrap_or(UTF_16LE),
             (SignersEncoding::Auto, Some((found, _))) => found,
+            (SignersEncoding::Auto, None) if start.contains(&0) => {
+                utf16_without_bom(&start).ok_or_else(|| not_text(&name))?
+            }
             (SignersEncoding::Auto, None) if is_utf8_prefix(&start) => UTF_8,
             (SignersEncoding::Auto, None) => WINDOWS_1252,
         };
@@ -110,6 +154,7 @@ impl SignersReader {
             read,
             total: source.size(),
             rows: Arc::default(),
+            in_rows: false,
         };
         if source.looks_like_json_lines(&sniffed) {
             return Ok(SignersReader {
@@ -138,6 +183,38 @@ impl SignersReader {
             header,
         })
     }
+}
+
+/// UTF-16 text without a byte order mark: most of its ASCII characters' high bytes are
+/// zero, at odd offsets (little-endian) or even ones (big-endian).
+fn utf16_without_bom(start: &[u8]) -> Option<&'static Encoding> {
+    let sample = &start[..start.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    if odd * 2 > pairs && even * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even * 2 > pairs && odd * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The error for a file that is not text (nor a spreadsheet we read).
+fn not_text(name: &str) -> Error {
+    Error::data(
+        name,
+        "is not a text file: signers are read from CSV (UTF-8, UTF-16 or Windows-1252), JSON Lines, or .xlsx, .xls and .ods spreadsheets",
+    )
 }
 
 impl Iterator for SignersReader {

@@ -86,6 +86,9 @@ pub struct ReadProgress {
     pub read: Arc<AtomicU64>,
     pub total: Option<u64>,
     pub rows: Arc<AtomicU64>,
+    /// `total` counts rows, not bytes (a spreadsheet, read whole before its first row):
+    /// the bar stands at the rows done.
+    pub in_rows: bool,
 }
 
 /// A reader that counts the bytes read through it.

@@ -4,10 +4,20 @@ use std::fmt::Write as _;
 
 use lettre::message::Mailbox;
 
-use super::message::Envelope;
+use super::address::{one_line, recipient_mailbox};
 use super::EmailOptions;
 use crate::error::Result;
 use crate::letter::Letter;
+use crate::render::text;
+
+/// What a `mailto:` URI carries: no sender, no date.
+struct Envelope {
+    to: Mailbox,
+    cc: Vec<Mailbox>,
+    bcc: Vec<Mailbox>,
+    subject: String,
+    body: String,
+}
 
 /// Percent-encodes for a `mailto:` URI (RFC 6068): everything but unreserved characters.
 fn percent_encode(text: &str, keep: &[u8]) -> String {
@@ -23,9 +33,16 @@ fn percent_encode(text: &str, keep: &[u8]) -> String {
 }
 
 /// A `mailto:` URI with To, Cc, Bcc, Subject and body percent-encoded, the body's lines
-/// ending in CRLF as RFC 6068 asks.
+/// ending in CRLF as RFC 6068 asks. It names no sender: the mail program that opens it
+/// sends from its own account.
 pub fn mailto(letter: &Letter, options: &EmailOptions, width: usize) -> Result<String> {
-    let envelope = Envelope::of(letter, options, width)?;
+    let envelope = Envelope {
+        to: recipient_mailbox(letter)?,
+        cc: options.cc.clone(),
+        bcc: options.bcc.clone(),
+        subject: one_line(&letter.subject),
+        body: text::render(letter, width),
+    };
     let addresses = |list: &[Mailbox]| {
         list.iter()
             .map(|m| percent_encode(m.email.as_ref(), b"@"))
@@ -77,6 +94,17 @@ mod tests {
             }
         }
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn mailto_needs_no_sender() {
+        let mut letter = letter();
+        letter.sender_email = None;
+        let uri = mailto(&letter, &EmailOptions::default(), 72).unwrap();
+        assert!(
+            uri.starts_with("mailto:ministeriopublico@mp.gob.ve?subject="),
+            "{uri}"
+        );
     }
 
     #[test]

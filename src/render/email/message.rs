@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::time::{Duration, SystemTime};
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment as MimeAttachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use sha2::{Digest, Sha256};
@@ -158,7 +158,23 @@ pub fn message(
         |e: &dyn std::fmt::Display| Error::render(format!("cannot build the email message: {e}"));
     let mut built = built.map_err(|e| build_error(&e))?;
     encode_literal_encoded_words(&mut built, &envelope).map_err(|e| build_error(&e))?;
+    for (name, value) in letter_tags(letter) {
+        built.headers_mut().insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str(name),
+            value,
+        ));
+    }
     Ok(built)
+}
+
+/// The headers that say which letter a message carries, for `letters send`'s ledger and
+/// `letters report`: the campaign, the recipient office and the language (RFC 3282).
+fn letter_tags(letter: &Letter) -> [(&'static str, String); 3] {
+    [
+        ("Content-Language", letter.language.to_string()),
+        ("X-Letters-Campaign", one_line(&letter.template)),
+        ("X-Letters-Recipient", one_line(&letter.recipient.id)),
+    ]
 }
 
 #[cfg(test)]

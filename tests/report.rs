@@ -1,0 +1,324 @@
+//! `letters report` against batches and sends whose numbers are known: a batch killed
+//! with `kill -9` and resumed, a batch split into shards whose signers overlap another's,
+//! a batch with a failed row, and a send to a server that rejects one office, killed and
+//! run again, with a test message sent first. Nothing may be counted twice.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{manifest, signers, wait_for, Env};
+use serde_json::Value;
+
+fn report_json(env: &Env, args: &[&str]) -> Value {
+    let mut all = vec!["report", "--json"];
+    all.extend(args);
+    let run = env.run(&all);
+    serde_json::from_str(run.ok()).unwrap()
+}
+
+fn campaign<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["campaigns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["campaign"] == id)
+        .unwrap_or_else(|| panic!("no campaign {id}: {report}"))
+}
+
+#[test]
+fn killed_resumed_and_sharded_batches_are_counted_once() {
+    let env = Env::new();
+    env.write("s.csv", &signers(1200));
+    // One batch, killed once its first letters are recorded, and resumed: 1,200 rows × 2
+    // recipients. (A batch that ends first is not killed part way; the counts hold all
+    // the same.)
+    let args = [
+        "-q",
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "detention-urgent-action",
+        "-o",
+        "campaign/main",
+        "--jobs",
+        "1",
+    ];
+    let mut child = env.std_cmd(&args).spawn().unwrap();
+    let out = env.join("campaign/main");
+    assert!(wait_for(Duration::from_secs(60), || out
+        .join("manifest.jsonl")
+        .metadata()
+        .is_ok_and(|m| m.len() > 0)));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut resume = args.to_vec();
+    resume.push("--resume");
+    env.run(&resume).ok();
+    // Resumed once more, with a letter damaged: it is written again, and recorded again.
+    let first = manifest(&out)[0]["file"].as_str().unwrap().to_string();
+    std::fs::write(out.join(&first), "damaged").unwrap();
+    env.run(&resume).ok();
+    assert!(
+        manifest(&out).len() > 2400,
+        "the manifest has a line per write"
+    );
+
+    // The same signers again, split in two shards (the signers are the same people).
+    for shard in ["1/2", "2/2"] {
+        let dir = format!("campaign/shard-{}", &shard[..1]);
+        env.run(&[
+            "-q",
+            "batch",
+            "--signers",
+            "s.csv",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-un-mission",
+            "-o",
+            &dir,
+            "--shard",
+            shard,
+        ])
+        .ok();
+    }
+    // Another campaign, with a failed row, combined into one file.
+    env.write(
+        "other.csv",
+        "name,email\nAna,ana@example.org\nLuis,luis@example\nEva,eva@example.org\n",
+    );
+    let run = env.run(&[
+        "-q",
+        "batch",
+        "--signers",
+        "other.csv",
+        "-t",
+        "election-integrity",
+        "-o",
+        "campaign/other",
+        "--combine",
+    ]);
+    run.fails(1);
+
+    let report = report_json(&env, &["campaign"]);
+    let detention = campaign(&report, "detention-urgent-action");
+    assert_eq!(detention["letters"]["written"], 2400 + 1200, "{detention}");
+    assert_eq!(
+        detention["letters"]["by_recipient"]["ve-attorney-general"],
+        1200
+    );
+    assert_eq!(detention["letters"]["by_recipient"]["ve-un-mission"], 2400);
+    assert_eq!(detention["letters"]["by_language"]["es"], 3600);
+    let by_day: u64 = detention["letters"]["by_day"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(by_day, 3600);
+    assert_eq!(detention["signers"], 1200, "each signer once");
+    assert_eq!(detention["failed_rows"], 0);
+    let other = campaign(&report, "election-integrity");
+    assert_eq!(other["letters"]["written"], 2);
+    assert_eq!(other["failed_rows"], 1);
+    assert_eq!(other["signers"], 2);
+    assert_eq!(report["totals"]["letters"]["written"], 3602);
+
+    // The same directory named twice, or through its parent, is read once.
+    let again = report_json(
+        &env,
+        &["campaign", "campaign/main", "campaign/main/manifest.jsonl"],
+    );
+    assert_eq!(again["totals"]["letters"]["written"], 3602);
+
+    // A table, CSV, and a page with its charts.
+    let table = env.run(&["report", "campaign"]);
+    let text = table.ok();
+    assert!(
+        text.contains("detention-urgent-action     3600     1200"),
+        "{text}"
+    );
+    let csv = env.run(&["report", "campaign", "--csv"]);
+    assert!(csv.ok().starts_with("campaign,measure,key,count\n"));
+    assert!(
+        csv.stdout
+            .contains("detention-urgent-action,letters,,3600\n"),
+        "{}",
+        csv.stdout
+    );
+    assert!(csv
+        .stdout
+        .contains("detention-urgent-action,letters_by_recipient,ve-un-mission,2400\n"));
+    assert!(csv.stdout.contains("total,letters,,3602\n"));
+    env.run(&["-q", "report", "campaign", "--html", "report.html"])
+        .ok();
+    let html = env.read("report.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<svg").count(), 4, "two charts a campaign");
+    // Self-contained: nothing is loaded or run (the SVG namespace is a name, not a fetch).
+    for outside in ["<script", "<link", "src=", "href=", "url(", "@import"] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+}
+
+#[test]
+fn old_manifests_and_ledgers_are_still_read() {
+    let env = Env::new();
+    env.write(
+        "old/manifest.jsonl",
+        "{\"row\":2,\"signer\":\"Ana\",\"recipient\":\"ve-un-mission\",\"language\":\"es\",\"file\":\"0002-ana--ve-un-mission.eml\",\"bytes\":1,\"sha256\":\"x\"}\n",
+    );
+    env.write("old/0002-ana--ve-un-mission.eml", "x");
+    env.write(
+        "old/letters-ledger.jsonl",
+        "{\"time\":\"2026-11-20T10:00:00Z\",\"message_id\":\"a@x\",\"recipients\":[\"m@x.org\"],\"outcome\":\"attempting\",\"source\":\"out/0002-ana--ve-un-mission.eml\"}\n\
+         {\"time\":\"2026-11-20T10:00:01Z\",\"message_id\":\"a@x\",\"recipients\":[\"m@x.org\"],\"outcome\":\"accepted\",\"response\":\"250 OK\",\"source\":\"out/0002-ana--ve-un-mission.eml\"}\n",
+    );
+    let report = report_json(&env, &["old"]);
+    let unknown = &report["campaigns"][0];
+    assert_eq!(unknown["campaign"], Value::Null);
+    assert_eq!(unknown["letters"]["written"], 1);
+    assert_eq!(unknown["emails"]["accepted"], 1);
+    assert_eq!(
+        unknown["emails"]["accepted_by_recipient"]["ve-un-mission"],
+        1
+    );
+    assert_eq!(unknown["emails"]["accepted_by_day"]["2026-11-20"], 1);
+    // Nothing to read is an error that says what to name.
+    let run = env.run(&["report", "old/0002-ana--ve-un-mission.eml"]);
+    assert!(
+        run.fails(2).contains("not a file `letters report` reads"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A test SMTP server, killed when dropped.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(env: &Env, args: &[&str]) -> Server {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp/server.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg("--log")
+            .arg(env.join("smtp.log"))
+            .args(["--lifetime", "90"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 tests/smtp/server.py (scripts/test.sh installs aiosmtpd)");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line.trim().strip_prefix("PORT ").unwrap().parse().unwrap();
+        Server { child, port }
+    }
+
+    fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn sends_killed_and_run_again_with_a_test_first_are_counted_once() {
+    let env = Env::new();
+    env.write("s.csv", &signers(25));
+    env.run(&[
+        "-q",
+        "batch",
+        "--signers",
+        "s.csv",
+        "-t",
+        "detention-urgent-action",
+        "--format",
+        "email",
+        "-o",
+        "out",
+    ])
+    .ok();
+    let server = Server::start(&env, &["--reject", "misionvene@venezuelaonu.gob.ve"]);
+    let url = server.url();
+    // A test first: one message, to the test address only.
+    env.run(&[
+        "-q",
+        "send",
+        "out",
+        "--smtp",
+        &url,
+        "--test-to",
+        "me@example.org",
+    ])
+    .ok();
+    // Killed part way, then run again to the end (an uncertain message sent anyway).
+    let mut child = env
+        .std_cmd(&[
+            "-q", "send", "out", "--send", "--smtp", &url, "--rate", "40/s",
+        ])
+        .spawn()
+        .unwrap();
+    let ledger = env.join("out/letters-ledger.jsonl");
+    assert!(wait_for(Duration::from_secs(60), || {
+        std::fs::read_to_string(&ledger)
+            .unwrap_or_default()
+            .lines()
+            .count()
+            >= 15
+    }));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let run = env.run(&[
+        "-q",
+        "send",
+        "out",
+        "--send",
+        "--smtp",
+        &url,
+        "--resend-uncertain",
+    ]);
+    assert_eq!(run.code, 3, "rejected messages: {}", run.stderr);
+    let records: Vec<Value> = std::fs::read_to_string(&ledger)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(records
+        .iter()
+        .all(|r| r["campaign"] == "detention-urgent-action"));
+    assert_eq!(
+        records.iter().filter(|r| r["test"] == true).count(),
+        2,
+        "attempting and accepted"
+    );
+
+    let report = report_json(&env, &["out"]);
+    let emails = &campaign(&report, "detention-urgent-action")["emails"];
+    assert_eq!(emails["messages"], 50, "{emails}");
+    assert_eq!(emails["accepted"], 25);
+    assert_eq!(emails["rejected"], 25);
+    assert_eq!(emails["deferred"], 0);
+    assert_eq!(emails["uncertain"], 0);
+    assert_eq!(
+        emails["tests"], 0,
+        "the tested message was sent for real too"
+    );
+    assert_eq!(emails["accepted_by_recipient"]["ve-attorney-general"], 25);
+}
