@@ -134,7 +134,12 @@ impl Document {
             },
             files: Files {
                 manifest: summary.manifest_file.as_deref().map(shown),
-                failed: summary.failures_file.as_deref().map(shown),
+                // A dry run writes no file.
+                failed: summary
+                    .failures_file
+                    .as_deref()
+                    .filter(|_| !request.dry_run)
+                    .map(shown),
                 combined: summary.combined_file.as_deref().map(shown),
                 summary: summary_file,
             },

@@ -4,6 +4,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod pty;
+pub mod smtp;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
