@@ -168,7 +168,8 @@ fn print(text: &str) {
     let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }
 
-fn summary(report: &Report, ledger: &Path, dry_run: bool) -> String {
+/// The run's last line; a dry run's says which Date each message will have.
+fn summary(report: &Report, ledger: &Path, dry_run: bool, keep_date: bool) -> String {
     let total = report.lines.len();
     if dry_run {
         let to_send = report.pending();
@@ -183,10 +184,14 @@ fn summary(report: &Report, ledger: &Path, dry_run: bool) -> String {
                 parts.push(format!("{n} {}", status.label()));
             }
         }
+        let date = if keep_date {
+            "note: each message keeps the Date header its file has (--keep-date)"
+        } else {
+            "note: each message's Date header will be the time it is sent; the letter keeps its own date in its text"
+        };
         return format!(
             "{total} messages: {}; ledger: {}\ndry run: nothing was sent; add --send and --smtp URL to send \
-             (or --test-to YOUR-ADDRESS to send the first one to yourself)\n\
-             note: each message's Date header will be the time it is sent; the letter keeps its own date in its text",
+             (or --test-to YOUR-ADDRESS to send the first one to yourself)\n{date}",
             parts.join(", "),
             ledger.display()
         );
@@ -281,7 +286,7 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<Exit> {
             print(&describe(line, true));
         }
     }
-    diagnostics.info(&summary(&report, &ledger_path, true));
+    diagnostics.info(&summary(&report, &ledger_path, true, args.keep_date));
     uncertain_hint(&report, diagnostics);
     print_json(&args, &report, &ledger_path, started, Exit::Success);
     Ok(Exit::Success)
@@ -309,7 +314,7 @@ fn uncertain_hint(report: &Report, diagnostics: Diagnostics) {
 }
 
 fn finish(report: &Report, ledger: &Path, diagnostics: Diagnostics, test: bool) -> Result<Exit> {
-    diagnostics.info(&summary(report, ledger, false));
+    diagnostics.info(&summary(report, ledger, false, false));
     if test {
         diagnostics.info(
             "test: only the test address was sent to (marked `test` in the ledger); the real recipients got nothing: check the message, then run again with --send",

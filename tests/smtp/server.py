@@ -179,6 +179,7 @@ class Handler:
             from_=header("From"),
             to=header("To"),
             cc=header("Cc"),
+            date=header("Date"),
             has_bcc=msg.get("Bcc") is not None,
             header_names=[k for k in msg.keys()],
             body=body.get_content() if body is not None else None,
