@@ -164,14 +164,7 @@ fn the_date_header_is_the_time_of_sending_unless_kept() {
 
     // The dry run says which Date will go.
     let run = env.run(&["send", "out"]);
-    assert!(
-        run.ok().is_empty()
-            || run
-                .stderr
-                .contains("Date header will be the time it is sent"),
-        "{}",
-        run.stderr
-    );
+    run.ok();
     assert!(run
         .stderr
         .contains("Date header will be the time it is sent"));
