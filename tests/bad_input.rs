@@ -224,6 +224,8 @@ enum Check {
     FileStartsWith(&'static str, &'static str),
     /// The folder is there and holds nothing.
     NothingIn(&'static str),
+    /// Nothing was written at this path.
+    NoOutput(&'static str),
 }
 
 impl Check {
@@ -250,6 +252,9 @@ impl Check {
             Check::NothingIn(folder) => {
                 let held = files(&env.join(folder));
                 assert!(held.is_empty(), "{folder} holds {held:?}");
+            }
+            Check::NoOutput(path) => {
+                assert!(!env.join(path).exists(), "{path} was written");
             }
         }
     }

@@ -85,8 +85,9 @@ fn column_rules(args: &BatchArgs, header: &[String]) -> Result<Vec<(Field, Vec<S
         file.take(MAX_MAPPING_BYTES)
             .read_to_string(&mut text)
             .map_err(|e| Error::read(path, e))?;
-        let parsed = mapping::parse_file(&text)
-            .map_err(|message| Error::data(path.display().to_string(), message))?;
+        let parsed = mapping::parse_file(&text).map_err(|message| {
+            Error::flag("--column-map", format!("{}: {message}", path.display()))
+        })?;
         let origin = path.display().to_string();
         rules.extend(parsed.into_iter().map(|(f, c)| (f, c, origin.clone())));
     }

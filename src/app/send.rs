@@ -100,10 +100,13 @@ fn pacing(args: &SendArgs) -> Result<(Option<Rate>, Duration)> {
 fn delivery(args: &SendArgs) -> Result<Delivery> {
     let (rate, retry_delay) = pacing(args)?;
     let Some(url) = &args.smtp else {
+        let asked = if args.send { "--send" } else { "--test-to" };
         return Err(Error::flag(
             "--smtp",
-            "--send needs a server: --smtp smtp://host:port, starttls://host:587 or smtps://host:465 \
-             (or $LETTERS_SMTP)",
+            format!(
+                "{asked} needs a server: --smtp smtp://host:port, starttls://host:587 or smtps://host:465 \
+                 (or $LETTERS_SMTP)"
+            ),
         ));
     };
     let mut smtp = SmtpConfig::parse(url).map_err(flag_error)?;

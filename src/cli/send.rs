@@ -98,7 +98,12 @@ pub struct SendArgs {
 
     /// Send the first message(s) to this address only, as a test (marked so in the
     /// ledger; the real recipients get nothing). Needs --smtp, not --send.
-    #[arg(long, value_name = "ADDRESS", help_heading = "Test and copies")]
+    #[arg(
+        long,
+        value_name = "ADDRESS",
+        conflicts_with = "send",
+        help_heading = "Test and copies"
+    )]
     pub test_to: Option<String>,
 
     /// How many messages --test-to sends.

@@ -1181,4 +1181,182 @@ pub(super) static CASES: &[Case] = &[
         code: 2,
         ..Case::PLAIN
     },
+    // Signers from spreadsheets and CRM exports: sheets and column mappings.
+    Case {
+        name: "signers-unknown-sheet",
+        files: &[("c.xlsx", Made(|| fixture("signers/contacts.xlsx")))],
+        args: "batch --signers c.xlsx -t detention-urgent-action -o out --sheet Hoja1",
+        code: 2,
+        checks: &[Check::NoOutput("out")],
+        ..Case::PLAIN
+    },
+    Case {
+        name: "signers-sheet-of-a-csv",
+        files: &[("s.csv", Text("name\nAna\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --sheet Hoja1",
+        code: 2,
+        ..Case::PLAIN
+    },
+    // A file named .xlsx that is no spreadsheet: refused, never printed as text.
+    Case {
+        name: "signers-garbage-xlsx",
+        files: &[("s.xlsx", Bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xff\xfe\x00garbage\x1b[31m"))],
+        args: "batch --signers s.xlsx -t detention-urgent-action -o out",
+        code: 2,
+        checks: &[Check::NoRawEscape, Check::NoOutput("out")],
+        ..Case::PLAIN
+    },
+    // A spreadsheet cut short (the zip's directory is lost).
+    Case {
+        name: "signers-truncated-ods",
+        files: &[("s.ods", Made(|| fixture("signers/contacts.ods")[..2000].to_vec()))],
+        args: "batch --signers s.ods -t detention-urgent-action -o out",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-not-field-equals-column",
+        files: &[("s.csv", Text("First Name,Last Name\nAna,Pérez\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column 'First Name'",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-unknown-field",
+        files: &[("s.csv", Text("First Name,Last Name\nAna,Pérez\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column birthday='First Name'",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-empty-part",
+        files: &[("s.csv", Text("First Name,Last Name\nAna,Pérez\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column 'name=\"First Name\"+'",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-open-quote",
+        files: &[("s.csv", Text("First Name,Last Name\nAna,Pérez\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column 'name=\"First Name+Last Name'",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-not-in-header",
+        files: &[("s.csv", Text("First Name,Last Name\nAna,Pérez\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column 'name=\"Given Name\"+\"Last Name\"'",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-map-toml-syntax",
+        files: &[
+            ("s.csv", Text("First Name,Last Name\nAna,Pérez\n")),
+            ("map.toml", Text("name = [\"First Name\", \"Last Name\"\nemail = \"E-mail\"\n")),
+        ],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column-map map.toml",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-map-unknown-field",
+        files: &[
+            ("s.csv", Text("First Name,Last Name\nAna,Pérez\n")),
+            ("map.toml", Text("birthday = \"Born\"\n")),
+        ],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column-map map.toml",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-map-not-a-column",
+        files: &[
+            ("s.csv", Text("First Name,Last Name\nAna,Pérez\n")),
+            ("map.toml", Text("name = 3\n")),
+        ],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column-map map.toml",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "column-map-missing-file",
+        files: &[("s.csv", Text("First Name,Last Name\nAna,Pérez\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out --column-map map.toml",
+        code: 2,
+        ..Case::PLAIN
+    },
+    // A CRM export whose header has no column for a name.
+    Case {
+        name: "signers-header-without-name",
+        files: &[("s.csv", Text("Email,Phone\nana@example.org,123\n"))],
+        args: "batch --signers s.csv -t detention-urgent-action -o out",
+        code: 2,
+        checks: &[Check::NoOutput("out")],
+        ..Case::PLAIN
+    },
+    // Reports.
+    Case {
+        name: "report-nothing-to-report",
+        files: &[("notes/readme.txt", Text("nothing here\n"))],
+        args: "report notes",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "report-not-a-report-file",
+        files: &[("notes/readme.txt", Text("nothing here\n"))],
+        args: "report notes/readme.txt",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "report-missing-path",
+        args: "report out-1",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "report-json-and-csv",
+        setup: Setup::Drafted,
+        args: "report --json --csv out",
+        code: 2,
+        ..Case::PLAIN
+    },
+    // Test sends.
+    Case {
+        name: "send-test-to-bad-address",
+        setup: Setup::Drafted,
+        args: "send out --smtp smtp://127.0.0.1:25 --test-to 'me at example.org'",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "send-test-to-and-send",
+        setup: Setup::Drafted,
+        args: "send out --send --smtp smtp://127.0.0.1:25 --test-to me@example.org",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "send-test-to-without-server",
+        setup: Setup::Drafted,
+        args: "send out --test-to me@example.org",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "send-test-count-zero",
+        setup: Setup::Drafted,
+        args: "send out --smtp smtp://127.0.0.1:25 --test-to me@example.org --test-count 0",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "send-test-count-without-test-to",
+        setup: Setup::Drafted,
+        args: "send out --smtp smtp://127.0.0.1:25 --test-count 2",
+        code: 2,
+        ..Case::PLAIN
+    },
 ];

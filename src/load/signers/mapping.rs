@@ -259,7 +259,7 @@ pub fn parse_rule(text: &str) -> Result<(Field, Vec<String>), String> {
             Field::ALL.map(Field::key).join(", ")
         )
     })?;
-    let columns = split_columns(columns);
+    let columns = split_columns(columns)?;
     if columns.is_empty() {
         return Err(format!("`{text}` names no column after the `=`"));
     }
@@ -308,8 +308,9 @@ pub fn parse_file(text: &str) -> Result<Vec<(Field, Vec<String>)>, String> {
     Ok(rules)
 }
 
-/// `"First Name"+"Last Name"` or `First Name+Last Name` as its columns.
-fn split_columns(text: &str) -> Vec<String> {
+/// `"First Name"+"Last Name"` or `First Name+Last Name` as its columns; an empty column
+/// between two `+` (or at either end) or a quote left open is refused, not passed over.
+fn split_columns(text: &str) -> Result<Vec<String>, String> {
     let mut columns = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
@@ -320,12 +321,17 @@ fn split_columns(text: &str) -> Vec<String> {
             c => current.push(c),
         }
     }
+    if quoted {
+        return Err(format!("`{text}` opens a quote it does not close"));
+    }
     columns.push(current);
-    columns
-        .into_iter()
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect()
+    let columns: Vec<String> = columns.into_iter().map(|c| c.trim().to_string()).collect();
+    if columns.len() > 1 && columns.iter().any(String::is_empty) {
+        return Err(format!(
+            "`{text}` has an empty column name next to a `+`: write the columns to join as \"First Name\"+\"Last Name\""
+        ));
+    }
+    Ok(columns.into_iter().filter(|c| !c.is_empty()).collect())
 }
 
 #[cfg(test)]
