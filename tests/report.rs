@@ -322,3 +322,141 @@ fn sends_killed_and_run_again_with_a_test_first_are_counted_once() {
     );
     assert_eq!(emails["accepted_by_recipient"]["ve-attorney-general"], 25);
 }
+
+/// The `<svg>…</svg>` blocks of a page whose caption is `title`.
+fn chart<'a>(html: &'a str, title: &str) -> Vec<&'a str> {
+    html.split("<svg")
+        .skip(1)
+        .map(|s| s.split("</svg>").next().unwrap())
+        .filter(|svg| texts(svg).iter().any(|t| t == title))
+        .collect()
+}
+
+/// The text of every `<text>` element of an SVG.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+        .filter_map(|rest| rest.split("</text>").next())
+        .map(|t| t.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_html_page_is_self_contained_with_charts_of_the_counts() {
+    let env = Env::new();
+    let batch = |signers_file: &str, template: &str, out: &str| {
+        env.run(&[
+            "-q",
+            "batch",
+            "--signers",
+            signers_file,
+            "-t",
+            template,
+            "--format",
+            "email",
+            "-o",
+            out,
+        ])
+        .ok();
+    };
+    env.write("six.csv", &signers(6));
+    env.write("four.csv", &signers(4).replace("Signer ", "Other signer "));
+    batch("six.csv", "detention-urgent-action", "campaign/monday");
+    batch("four.csv", "detention-urgent-action", "campaign/tuesday");
+    batch("four.csv", "post-election-audit", "audit");
+    // The first batch was written on an earlier day.
+    let monday = env.join("campaign/monday/manifest.jsonl");
+    let lines: Vec<String> = manifest(&env.join("campaign/monday"))
+        .into_iter()
+        .map(|mut line| {
+            let time = line["time"].as_str().unwrap().to_string();
+            line["time"] = format!("2026-11-16{}", &time[10..]).into();
+            line.to_string()
+        })
+        .collect();
+    std::fs::write(&monday, lines.join("\n") + "\n").unwrap();
+    let today = manifest(&env.join("campaign/tuesday"))[0]["time"]
+        .as_str()
+        .unwrap()[..10]
+        .to_string();
+    // The second one is sent; one office refuses.
+    let server = common::smtp::Server::start(
+        &env,
+        "smtp",
+        &["--reject", "misionvene@venezuelaonu.gob.ve"],
+    );
+    let run = env.run(&[
+        "-q",
+        "send",
+        "campaign/tuesday",
+        "--send",
+        "--smtp",
+        &server.url(),
+    ]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+
+    env.run(&["-q", "report", "campaign", "audit", "--html", "report.html"])
+        .ok();
+    let html = env.read("report.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Nothing is run or fetched: no script, no link, image, frame or style sheet from
+    // elsewhere; the only URL is the SVG namespace, a name that is never fetched.
+    for outside in [
+        "<script",
+        "<link",
+        "<img",
+        "<iframe",
+        "<object",
+        "<embed",
+        "src=",
+        "href=",
+        "url(",
+        "@import",
+        "javascript:",
+    ] {
+        assert!(!html.to_lowercase().contains(outside), "{outside}");
+    }
+    let urls: Vec<&str> = html
+        .match_indices("http")
+        .map(|(at, _)| html[at..].split(['"', '\'', ' ', '<', ')']).next().unwrap())
+        .collect();
+    assert!(
+        urls.iter().all(|u| *u == "http://www.w3.org/2000/svg"),
+        "{urls:?}"
+    );
+
+    // Two charts a campaign, and each shows its counts.
+    assert_eq!(html.matches("<svg").count(), 4);
+    let per_day = chart(&html, "Letters per day");
+    assert_eq!(per_day.len(), 2);
+    let detention = texts(per_day.iter().find(|s| s.contains("2026-11-16")).unwrap());
+    for shown in ["2026-11-16", "12", &today, "8"] {
+        assert!(
+            detention.iter().any(|t| t == shown),
+            "{shown} in {detention:?}"
+        );
+    }
+    let per_recipient = chart(&html, "Letters per recipient");
+    assert_eq!(per_recipient.len(), 2);
+    for svg in &per_recipient {
+        let shown = texts(svg);
+        assert!(
+            shown.iter().any(|t| t == "ve-attorney-general"),
+            "{shown:?}"
+        );
+        assert!(shown.iter().any(|t| t == "ve-un-mission"), "{shown:?}");
+    }
+    assert!(per_recipient
+        .iter()
+        .any(|svg| texts(svg).iter().filter(|t| *t == "10").count() >= 2));
+    assert!(per_recipient
+        .iter()
+        .any(|svg| texts(svg).iter().filter(|t| *t == "4").count() >= 2));
+    // And the page says what went out (the four signers of Tuesday signed on Monday
+    // too, by the same addresses: they are counted once).
+    assert!(
+        html.contains("20 letters from 6 signers; 8 emails: 4 accepted, 4 rejected"),
+        "{html}"
+    );
+}

@@ -2,9 +2,24 @@
 //! and nothing loaded from anywhere, so the page that holds them is self-contained.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// The chart's size in pixels.
-const SIZE: (u32, u32) = (760, 340);
+/// The chart's height, and its width at most, in pixels.
+const HEIGHT: u32 = 340;
+const MAX_WIDTH: u32 = 760;
+/// The width a bar (and the space beside it) takes while the chart can grow.
+const BAR_WIDTH: u32 = 90;
+/// The room the axis and its labels take.
+const AXIS_WIDTH: u32 = 100;
+
+/// How wide a chart of `bars` bars is: narrow for a few bars, so that one day or one
+/// recipient is not one bar across the page.
+fn width(bars: usize) -> u32 {
+    let bars = u32::try_from(bars.max(2)).unwrap_or(u32::MAX);
+    AXIS_WIDTH
+        .saturating_add(BAR_WIDTH.saturating_mul(bars))
+        .clamp(300, MAX_WIDTH)
+}
 /// The bars' colour.
 const BAR: RGBColor = RGBColor(0x1f, 0x5f, 0x8b);
 /// At most this many labels along the bottom, however many bars.
@@ -22,9 +37,16 @@ fn draw<'a>(
     title: &str,
     data: &[(String, usize)],
 ) -> Result<(), Box<dyn std::error::Error + 'a>> {
-    let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
+    // One bar stands in the middle of three segments: plotters cannot place labels
+    // in a range of one.
+    let offset = usize::from(data.len() == 1);
+    let count = (data.len() + 2 * offset).max(1);
+    let width = width(count);
+    let root = SVGBackend::with_string(svg, (width, HEIGHT)).into_drawing_area();
     root.fill(&WHITE)?;
-    let count = data.len().max(1);
+    // A fifth of each bar's segment is space, whatever the width.
+    let segment = width.saturating_sub(AXIS_WIDTH) / u32::try_from(count).unwrap_or(u32::MAX);
+    let margin = (segment / 10).clamp(1, 20);
     let top = data.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     // Room above the highest bar for its number.
     let ceiling = top + top / 8 + 1;
@@ -33,16 +55,20 @@ fn draw<'a>(
         .margin(14)
         .x_label_area_size(44)
         .y_label_area_size(56)
-        .build_cartesian_2d((0..count).into_segmented(), 0..ceiling)?;
+        // A usize range holds its end, so one segment a bar takes `0..count - 1`.
+        .build_cartesian_2d((0..count - 1).into_segmented(), 0..ceiling)?;
     let label = |value: &SegmentValue<usize>| match value {
-        SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
-            data.get(*i).map(|(l, _)| l.clone()).unwrap_or_default()
-        }
+        SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => i
+            .checked_sub(offset)
+            .and_then(|i| data.get(i))
+            .map(|(l, _)| l.clone())
+            .unwrap_or_default(),
         SegmentValue::Last => String::new(),
     };
     chart
         .configure_mesh()
         .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
         .x_labels(count.min(MAX_LABELS))
         .x_label_formatter(&label)
         .y_desc("letters")
@@ -51,15 +77,19 @@ fn draw<'a>(
     chart.draw_series(
         Histogram::vertical(&chart)
             .style(BAR.filled())
-            .margin(if count > 20 { 1 } else { 6 })
-            .data(data.iter().enumerate().map(|(i, (_, n))| (i, *n))),
+            .margin(margin)
+            .data(data.iter().enumerate().map(|(i, (_, n))| (i + offset, *n))),
     )?;
     if count <= 31 {
+        let above = ("sans-serif", 12)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Center, VPos::Bottom));
         chart.draw_series(data.iter().enumerate().map(|(i, (_, n))| {
             Text::new(
                 n.to_string(),
-                (SegmentValue::CenterOf(i), *n + top / 40 + 1),
-                ("sans-serif", 12).into_font().color(&BLACK),
+                (SegmentValue::CenterOf(i + offset), *n + top / 60),
+                above.clone(),
             )
         }))?;
     }

@@ -28,7 +28,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin-top:2.5rem;bo
 h3{font-size:1rem;margin:1.2rem 0 .4rem}p.note{color:#555;margin-top:0}\
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{padding:.3rem .7rem;border-bottom:1px solid #ddd;text-align:right}\
 th:first-child,td:first-child{text-align:left}th{background:#f0f4f7}tr.total td{font-weight:bold}\
-.charts svg{max-width:100%;height:auto;display:block;margin:.5rem 0}.cols{display:flex;flex-wrap:wrap;gap:2rem}";
+td:first-child{white-space:nowrap}.charts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}.charts svg{max-width:100%;height:auto;display:block;margin:.5rem 0}.cols{display:flex;flex-wrap:wrap;gap:2rem}";
 
 fn summary_table(out: &mut String, report: &Report) {
     out.push_str("<table><thead><tr><th>Campaign</th><th>Letters</th><th>Signers</th><th>Failed rows</th><th>Emails</th><th>Accepted</th><th>Rejected</th><th>Deferred</th><th>Uncertain</th></tr></thead><tbody>");
@@ -83,7 +83,12 @@ fn campaign_section(out: &mut String, campaign: &Campaign) -> Result<(), String>
         campaign.letters.written, campaign.signers
     );
     if campaign.failed_rows > 0 {
-        let _ = write!(out, "; {} rows failed", campaign.failed_rows);
+        let rows = if campaign.failed_rows == 1 {
+            "row"
+        } else {
+            "rows"
+        };
+        let _ = write!(out, "; {} {rows} failed", campaign.failed_rows);
     }
     if e.messages > 0 {
         let _ = write!(
