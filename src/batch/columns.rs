@@ -45,7 +45,7 @@ pub fn check(source: &str, header: &[String], columns: &Columns) -> Result<()> {
         .filter(|h| !h.trim().is_empty())
         .map(|h| format!("`{h}`"))
         .collect();
-    Err(Error::data(
+    Err(Error::signers(
         source,
         format!(
             "no column gives the signers' names (the columns are {}), so every row would fail: \

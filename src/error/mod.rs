@@ -48,6 +48,10 @@ pub enum Error {
     #[error("{location}: {message}")]
     Data { location: String, message: String },
 
+    /// A signers file that cannot be read as one, found before its first row.
+    #[error("{location}: {message}")]
+    Signers { location: String, message: String },
+
     /// A template body that does not compile or render.
     #[error("{location}: {message}")]
     Template { location: String, message: String },
@@ -183,6 +187,13 @@ impl Error {
         }
     }
 
+    pub fn signers(location: impl Into<String>, message: impl Into<String>) -> Error {
+        Error::Signers {
+            location: location.into(),
+            message: message.into(),
+        }
+    }
+
     pub fn read(path: &Path, source: std::io::Error) -> Error {
         Error::Io {
             action: IoAction::Read,
@@ -207,6 +218,11 @@ impl Error {
             Error::Data { .. } | Error::Template { .. } | Error::MissingVariable { .. } => {
                 Some("fix the file, then run `letters check` to validate all data".to_string())
             }
+            Error::Signers { .. } => Some(
+                "fix the signers file, or say how to read it (--sheet, --column, --encoding, --delimiter); \
+                 add --dry-run to see how its columns and first rows are read"
+                    .to_string(),
+            ),
             Error::NoEmail { recipient } => Some(format!(
                 "use --format pdf or --format text to print it and send it by post, \
                  or add `email = \"...\"` to `[{recipient}]` in your recipients.toml"

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 /// The column names of a header row, each named once.
 pub(super) fn read_header(name: &str, record: &RawRecord) -> Result<Vec<String>> {
     if record.columns > MAX_COLUMNS {
-        return Err(Error::data(
+        return Err(Error::signers(
             name,
             format!(
                 "the header row has {} cells, more than the {MAX_COLUMNS} a signers file may have: check that the delimiter is right (--delimiter) and that the first row names the columns",
@@ -20,7 +20,7 @@ pub(super) fn read_header(name: &str, record: &RawRecord) -> Result<Vec<String>>
         ));
     }
     if let Some(at) = record.cells.iter().position(|c| !c.is_whole()) {
-        return Err(Error::data(
+        return Err(Error::signers(
             name,
             format!(
                 "column {} of the header row holds {}; a column name is a word or two (is the first row the header?)",
@@ -42,7 +42,7 @@ pub(super) fn read_header(name: &str, record: &RawRecord) -> Result<Vec<String>>
 /// name the same column once normalized.
 pub(super) fn read_header_names(name: &str, written: &[String]) -> Result<()> {
     if written.iter().all(|h| h.trim().is_empty()) {
-        return Err(Error::data(
+        return Err(Error::signers(
             name,
             "the first row must name the columns (name, title, organization, email, …)",
         ));
@@ -55,7 +55,7 @@ pub(super) fn read_header_names(name: &str, written: &[String]) -> Result<()> {
         }
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             // As written, spaces and case included: they are what tells the two apart.
-            return Err(Error::data(
+            return Err(Error::signers(
                 name,
                 format!(
                     "the header names the column `{key}` twice: column {} (`{}`) and column {} (`{}`); rename or remove one",

@@ -109,7 +109,7 @@ impl SignersReader {
             });
         }
         if sheet.is_some() {
-            return Err(Error::data(
+            return Err(Error::signers(
                 &name,
                 "is not a spreadsheet (.xlsx, .xls, .ods), so it has no sheets to choose from: leave out --sheet",
             ));
@@ -170,7 +170,7 @@ impl SignersReader {
         let mut csv = CsvRecords::new(text, delimiter);
         let header_record = csv
             .next_record()
-            .map_err(|e| Error::data(&name, format!("cannot read the header row: {e}")))?
+            .map_err(|e| Error::signers(&name, format!("cannot read the header row: {e}")))?
             .unwrap_or_default();
         let header = read_header(&name, &header_record)?;
         let rows = csv_rows(name.clone(), csv, header.clone(), delimiter);
@@ -211,7 +211,7 @@ fn utf16_without_bom(start: &[u8]) -> Option<&'static Encoding> {
 
 /// The error for a file that is not text (nor a spreadsheet we read).
 fn not_text(name: &str) -> Error {
-    Error::data(
+    Error::signers(
         name,
         "is not a text file: signers are read from CSV (UTF-8, UTF-16 or Windows-1252), JSON Lines, or .xlsx, .xls and .ods spreadsheets",
     )

@@ -76,7 +76,7 @@ pub fn open(name: &str, input: impl Read, wanted: Option<&str>) -> Result<Sheet>
         .read_to_end(&mut bytes)
         .map_err(|e| Error::read(std::path::Path::new(name), e))?;
     if bytes.len() as u64 > MAX_SHEET_BYTES {
-        return Err(Error::data(
+        return Err(Error::signers(
             name,
             format!(
                 "this spreadsheet is larger than {} MB: save the sheet of signers alone, or as CSV",
@@ -86,7 +86,7 @@ pub fn open(name: &str, input: impl Read, wanted: Option<&str>) -> Result<Sheet>
     }
     let bytes: Arc<[u8]> = bytes.into();
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Error::data(
+        Error::signers(
             name,
             format!(
                 "is not a spreadsheet that can be read ({e}): signers are read from .xlsx, .xls and .ods spreadsheets, CSV and JSON Lines"
@@ -105,7 +105,7 @@ pub fn open(name: &str, input: impl Read, wanted: Option<&str>) -> Result<Sheet>
             })
             .cloned()
             .ok_or_else(|| {
-                Error::data(
+                Error::signers(
                     name,
                     format!(
                         "has no sheet `{wanted}`; its sheets are: {}",
@@ -120,11 +120,11 @@ pub fn open(name: &str, input: impl Read, wanted: Option<&str>) -> Result<Sheet>
         None => sheets
             .first()
             .cloned()
-            .ok_or_else(|| Error::data(name, "this spreadsheet has no sheet"))?,
+            .ok_or_else(|| Error::signers(name, "this spreadsheet has no sheet"))?,
     };
     let range = workbook
         .worksheet_range(&sheet)
-        .map_err(|e| Error::data(name, format!("cannot read the sheet `{sheet}`: {e}")))?;
+        .map_err(|e| Error::signers(name, format!("cannot read the sheet `{sheet}`: {e}")))?;
     let source = format!("{name} (sheet `{sheet}`)");
     rows(source, range)
 }
@@ -137,13 +137,13 @@ fn rows(source: String, range: Range<Data>) -> Result<Sheet> {
     let header_at = (0..height)
         .find(|&r| (0..width).any(|c| text_of(r, c).is_ok_and(|t| !t.trim().is_empty())));
     let Some(header_at) = header_at else {
-        return Err(Error::data(
+        return Err(Error::signers(
             &source,
             "the sheet is empty: its first row must name the columns (name, title, organization, email, …)",
         ));
     };
     if width > MAX_COLUMNS {
-        return Err(Error::data(
+        return Err(Error::signers(
             &source,
             format!(
                 "the sheet is {width} columns wide, more than the {MAX_COLUMNS} a signers file may have: save only the signers' columns"
