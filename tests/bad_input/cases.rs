@@ -1206,6 +1206,24 @@ pub(super) static CASES: &[Case] = &[
         checks: &[Check::NoRawEscape, Check::NoOutput("out")],
         ..Case::PLAIN
     },
+    // One cell far off would make a sheet of billions of blank cells: refused at once
+    // (tests/fixtures/signers/make.sh wrote these 1.5 KB workbooks).
+    Case {
+        name: "signers-xlsx-cell-far-off",
+        files: &[("s.xlsx", Made(|| fixture("signers/far-cell.xlsx")))],
+        args: "batch --signers s.xlsx -t detention-urgent-action -o out --dry-run",
+        code: 2,
+        checks: &[Check::Within(20)],
+        ..Case::PLAIN
+    },
+    Case {
+        name: "signers-xlsx-too-many-cells",
+        files: &[("s.xlsx", Made(|| fixture("signers/tall-sheet.xlsx")))],
+        args: "batch --signers s.xlsx -t detention-urgent-action -o out",
+        code: 2,
+        checks: &[Check::Within(20), Check::NoOutput("out")],
+        ..Case::PLAIN
+    },
     // A spreadsheet cut short (the zip's directory is lost).
     Case {
         name: "signers-truncated-ods",

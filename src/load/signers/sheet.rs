@@ -8,7 +8,7 @@
 use std::io::{Cursor, Read};
 use std::sync::Arc;
 
-use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+use calamine::{open_workbook_auto_from_rs, Cell, Data, DataRef, Range, Reader, Sheets};
 
 use super::csv::read_header_names;
 use super::limits::{oversized, size_text, MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROW_BYTES};
@@ -18,6 +18,9 @@ use crate::error::{Error, Result};
 /// The largest spreadsheet file read: far more than a sheet of a hundred thousand
 /// signers (some 10 MB), far less than memory.
 pub const MAX_SHEET_BYTES: u64 = 200 * 1024 * 1024;
+/// The most cells an `.xlsx` or `.xlsb` sheet may span, blank ones included (it is held
+/// whole): a hundred thousand signers of a hundred columns, some 320 MB.
+pub const MAX_SHEET_CELLS: u64 = 10_000_000;
 
 /// Whether `start`, the first bytes of a file, is a spreadsheet's: a ZIP archive
 /// (`.xlsx`, `.ods`) or an OLE compound file (`.xls`).
@@ -122,11 +125,72 @@ pub fn open(name: &str, input: impl Read, wanted: Option<&str>) -> Result<Sheet>
             .cloned()
             .ok_or_else(|| Error::signers(name, "this spreadsheet has no sheet"))?,
     };
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| Error::signers(name, format!("cannot read the sheet `{sheet}`: {e}")))?;
     let source = format!("{name} (sheet `{sheet}`)");
+    let cannot = |e: &dyn std::fmt::Display| {
+        Error::signers(name, format!("cannot read the sheet `{sheet}`: {e}"))
+    };
+    let range = match &mut workbook {
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| cannot(&e))?;
+            bounded(&source, || reader.next_cell().map_err(|e| cannot(&e)))?
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb
+                .worksheet_cells_reader(&sheet)
+                .map_err(|e| cannot(&e))?;
+            bounded(&source, || reader.next_cell().map_err(|e| cannot(&e)))?
+        }
+        // An .xls sheet spans at most 65,536 rows of 256 columns; an .ods sheet's
+        // repeated cells are bounded by calamine.
+        other => other.worksheet_range(&sheet).map_err(|e| cannot(&e))?,
+    };
     rows(source, range)
+}
+
+/// The cells `next` gives, as a range, refused as soon as they span more columns or
+/// cells than a signers file may: a sheet is held whole, blank cells included, so one
+/// cell far off (`XFD1048576`) would otherwise ask for billions of them.
+fn bounded<'a>(
+    source: &str,
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>>,
+) -> Result<Range<Data>> {
+    let mut cells: Vec<Cell<Data>> = Vec::new();
+    let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    while let Some(cell) = next()? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        (top, bottom) = (top.min(row), bottom.max(row));
+        (left, right) = (left.min(column), right.max(column));
+        let width = u64::from(right - left) + 1;
+        let span = (u64::from(bottom - top) + 1) * width;
+        if width > MAX_COLUMNS as u64 {
+            return Err(Error::signers(
+                source,
+                format!(
+                    "the sheet is at least {width} columns wide, more than the {MAX_COLUMNS} a signers file may have: save only the signers' columns"
+                ),
+            ));
+        }
+        if span > MAX_SHEET_CELLS || cells.len() as u64 >= MAX_SHEET_CELLS {
+            return Err(Error::signers(
+                source,
+                format!(
+                    "the sheet spans more than {} million cells (row {} is used): save only the signers' rows and columns, or save the sheet as CSV, which has no such limit",
+                    MAX_SHEET_CELLS / 1_000_000,
+                    bottom + 1
+                ),
+            ));
+        }
+        cells.push(Cell::new(
+            (row, column),
+            Data::from(cell.get_value().clone()),
+        ));
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// The first row that is not blank, as the header, and the rows below it.
