@@ -19,7 +19,8 @@ use crate::error::{Error, Result};
 /// signers (some 10 MB), far less than memory.
 pub const MAX_SHEET_BYTES: u64 = 200 * 1024 * 1024;
 /// The most cells an `.xlsx` or `.xlsb` sheet may span, blank ones included (it is held
-/// whole): a hundred thousand signers of a hundred columns, some 320 MB.
+/// whole): a hundred thousand signers of a hundred columns, some 320 MB for the cells
+/// alone.
 pub const MAX_SHEET_CELLS: u64 = 10_000_000;
 
 /// Whether `start`, the first bytes of a file, is a spreadsheet's: a ZIP archive
