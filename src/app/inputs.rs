@@ -192,6 +192,7 @@ fn letter_flags(args: &LetterArgs, sender: &SenderArgs) -> Result<RawRequest> {
             .map(|t| flag(t, "--own-words")),
         date: text(&args.date, "--date"),
         width: args.width.map(|w| flag(w, "--width")),
+        voice: text(&args.voice, "--voice"),
         sender: sender_flags(sender),
         fields: fields(&args.fields)?,
         fix_mojibake: args.fix_mojibake,

@@ -16,7 +16,8 @@ use clap_complete::Shell;
 
 pub use batch::BatchArgs;
 pub use catalog::{
-    CheckArgs, InitArgs, RecipientsArgs, RecipientsCommand, TemplatesArgs, TemplatesCommand,
+    CheckArgs, ImportArgs, InitArgs, RecipientsArgs, RecipientsCommand, TemplatesArgs,
+    TemplatesCommand, UpdateArgs,
 };
 pub use draft::{DraftArgs, PromptArgs};
 pub use letter_args::{DataArgs, EmailArgs, LetterArgs, PdfArgs, SenderArgs};
@@ -73,7 +74,7 @@ pub enum Command {
     Batch(Box<BatchArgs>),
     /// Send .eml or mbox files through SMTP (a dry run unless --send), with a ledger.
     Send(Box<SendArgs>),
-    /// List or show recipient records.
+    /// List or show recipient records; record a new holder, a check, or many offices.
     Recipients(RecipientsArgs),
     /// List or show letter templates (campaigns) and their demands.
     Templates(TemplatesArgs),

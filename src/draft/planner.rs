@@ -1,9 +1,11 @@
 //! A checked request resolved against the data: the template (checked and warned about
-//! once), the recipients (the request's, or the template's), for each the language and
+//! once), the recipients (the request's, or the template's), for each the language, the
+//! conventions the letter follows, the officeholder on the letter's date, the voice and
 //! the demands, and so one Draft per letter. The warnings about the data (deadline
-//! passed, stale record, mis-decoded text) are found here, in one place.
+//! passed, aged figures, a holder who may have changed, mis-decoded text, own words in
+//! another language) are found here, in one place.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -13,8 +15,8 @@ use super::request::LetterRequest;
 use super::warnings;
 use crate::error::{Error, Result};
 use crate::load::{self, DataSet};
-use crate::model::locale;
-use crate::model::{Demand, ImageFile, Language, Recipient, Sender, Template};
+use crate::model::locale::Convention;
+use crate::model::{Demand, Holder, ImageFile, Language, Recipient, Sender, Template, Voice};
 use crate::text::mojibake;
 
 /// One letter, resolved: every choice made and checked.
@@ -31,6 +33,19 @@ pub struct Draft {
     pub cosigners: Vec<String>,
     /// The signer's signature image, read.
     pub signature: Option<Arc<ImageFile>>,
+    /// Who the letter speaks for.
+    pub voice: Voice,
+    /// The conventions the letter follows: dates, salutation, closing, quotation marks.
+    pub convention: Convention,
+    /// Which of `recipient.holders` held the office on the letter's date.
+    pub holder: Option<usize>,
+}
+
+impl Draft {
+    /// The officeholder the letter is addressed to, if one is recorded for its date.
+    pub fn holder(&self) -> Option<&Holder> {
+        self.holder.and_then(|i| self.recipient.holders.get(i))
+    }
 }
 
 /// Drafts and the warnings found while making them.
@@ -89,6 +104,7 @@ fn prepare_template(
     warnings: &mut Vec<String>,
 ) {
     warnings.extend(warnings::past_deadline(template, today));
+    warnings.extend(warnings::aged_facts(template, today));
     let dir = template.path.trim_end_matches(crate::load::META_FILE);
     for finding in data
         .templates
@@ -105,15 +121,9 @@ fn prepare_template(
     }
 }
 
-/// Warnings about a recipient record: stale, damaged text.
-fn prepare_recipient(
-    recipient: &mut Recipient,
-    path: &str,
-    today: NaiveDate,
-    fix: bool,
-    warnings: &mut Vec<String>,
-) {
-    warnings.extend(warnings::stale_record(recipient, path, today));
+/// Warnings about a recipient record: damaged text. (Whether the officeholder may have
+/// changed depends on each letter's date: see `Planner::draft`.)
+fn prepare_recipient(recipient: &mut Recipient, path: &str, fix: bool, warnings: &mut Vec<String>) {
     let location = format!("{path} [{}]", recipient.id);
     for text in recipient.texts_mut() {
         if let Some(finding) = mojibake::scan_value(|| location.clone(), text) {
@@ -135,6 +145,8 @@ pub struct Planner<'a> {
     recipients: std::collections::HashMap<String, PreparedRecipient>,
     /// Signature images read so far, by path (a batch signs many letters with few).
     images: Mutex<HashMap<PathBuf, Arc<ImageFile>>>,
+    /// The recipients and letter dates already warned about (holder may have changed).
+    dated: Mutex<HashSet<(String, NaiveDate)>>,
 }
 
 /// The most signature images kept read at once.
@@ -167,7 +179,6 @@ impl<'a> Planner<'a> {
                 prepare_recipient(
                     &mut recipient,
                     &data.recipients.path,
-                    today,
                     fix_mojibake,
                     &mut warnings,
                 );
@@ -184,6 +195,7 @@ impl<'a> Planner<'a> {
             template: Arc::new(template),
             recipients,
             images: Mutex::default(),
+            dated: Mutex::default(),
         })
     }
 
@@ -275,13 +287,27 @@ impl<'a> Planner<'a> {
                 format!("template `{}` has no subject in `{language}`", template.id),
             ));
         }
-        if recipient.salutation_in(language).is_none() {
+        let convention = Convention::for_letter(language, recipient.is_in_us());
+        let holder = recipient.holder_on(request.date);
+        self.warn_dated(&recipient, holder, request.date, warnings);
+        if recipient.salutation_in(language, holder).is_none() {
             warnings.push(format!(
                 "recipient `{}` has no salutation in `{language}`; using \"{}\"",
                 recipient.id,
-                locale::fallback_salutation(language)
+                convention.fallback_salutation()
             ));
         }
+        if let Some(read_as) = request.own_words_language.filter(|l| *l != language) {
+            let own = request.own_words.as_deref().unwrap_or_default();
+            let warning = warnings::own_words_language(own, read_as, language, &recipient.id);
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
+            }
+        }
+        let holder = recipient.holder_index_on(request.date);
+        let voice = request
+            .voice
+            .unwrap_or_else(|| Voice::of_signer(&request.sender.organization));
         let demands = request.demands.select(template, language)?;
         Ok(Draft {
             template: Arc::clone(template),
@@ -299,7 +325,40 @@ impl<'a> Planner<'a> {
                 .as_deref()
                 .map(|path| self.image(path))
                 .transpose()?,
+            voice,
+            convention,
+            holder,
         })
+    }
+
+    /// The warnings that depend on the letter's date, once per recipient and date: no
+    /// holder recorded on that date; a record last verified before it.
+    fn warn_dated(
+        &self,
+        recipient: &Recipient,
+        holder: Option<&Holder>,
+        date: NaiveDate,
+        warnings: &mut Vec<String>,
+    ) {
+        let first = self
+            .dated
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert((recipient.id.clone(), date));
+        if !first {
+            return;
+        }
+        if holder.is_none() && !recipient.holders.is_empty() {
+            warnings.push(warnings::no_holder_on(
+                recipient,
+                &self.data.recipients.path,
+                date,
+            ));
+        }
+        warnings.extend(warnings::stale_record(
+            recipient,
+            warnings::Dated::Letter(date),
+        ));
     }
 }
 

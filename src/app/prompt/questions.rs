@@ -81,7 +81,7 @@ impl<'a> Flow<'a> {
                 let mut label = format!(
                     "{} — {} ({reach})",
                     r.office_in(lang),
-                    r.addressee_line(lang)
+                    r.addressee_line(lang, r.holder_on(today))
                 );
                 if r.is_stale(today) {
                     label.push_str(&format!(
