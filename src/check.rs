@@ -153,6 +153,18 @@ fn check_template(
     for language in missing_languages(&meta.subject, languages) {
         report.error(format!("{path}: `subject` has no text in `{language}`"));
     }
+    // A subject is not written anew per letter: a day in an English one would be in
+    // one convention in letters of the other.
+    let subject = meta.subject.get_or_empty(Language::En);
+    if let Some(day) = figures::figures(subject)
+        .into_iter()
+        .find(|f| matches!(f, Figure::Day { .. } | Figure::DayOfMonth { .. }))
+    {
+        report.warn(format!(
+            "{path}: the English subject names a day (\"{}\"), which US-style and British-style letters write differently: name the month (\"July 2024\"), or leave the day to the body, where {{{{date \"YYYY-MM-DD\"}}}} writes it in each letter's style",
+            shown(&day)
+        ));
+    }
     for demand in &meta.demands {
         for language in missing_languages(&demand.text, languages) {
             report.error(format!(

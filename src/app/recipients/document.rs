@@ -61,8 +61,25 @@ pub fn edit_value(value: &toml::Value) -> Result<Value> {
 /// The text of record `id` as `recipients.toml` holds it: `[id]`, its values one a line
 /// (texts per language inline), then its `[[id.holders]]`.
 pub fn record_text(id: &str, record: &toml::Table) -> Result<String> {
+    /// The order of a record's keys in `recipients.toml`.
+    const ORDER: [&str; 11] = [
+        "office",
+        "title",
+        "organization",
+        "address",
+        "email",
+        "country",
+        "languages",
+        "salutation",
+        "verified",
+        "note",
+        "holders",
+    ];
+    let rank = |key: &str| ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
+    let mut entries: Vec<(&String, &toml::Value)> = record.iter().collect();
+    entries.sort_by_key(|(key, _)| rank(key));
     let mut table = Table::new();
-    for (key, value) in record {
+    for (key, value) in entries {
         match (key.as_str(), value) {
             ("holders", toml::Value::Array(holders)) => {
                 let mut tables = ArrayOfTables::new();

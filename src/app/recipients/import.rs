@@ -239,31 +239,34 @@ fn read_input(args: &ImportArgs) -> Result<(String, Vec<u8>)> {
 }
 
 fn describe(summary: &Summary) -> String {
-    let list = |ids: &[String]| {
-        if ids.is_empty() {
+    let offices = |n: usize| format!("{n} office{}", if n == 1 { "" } else { "s" });
+    let (added, changed) = (summary.added.len(), summary.changed.len());
+    let unchanged = summary.unchanged.len();
+    let mut lines = vec![if added + changed == 0 {
+        format!(
+            "{}: nothing to change ({} already as given)",
+            summary.file,
+            offices(unchanged)
+        )
+    } else {
+        let ids = if added == 0 {
             String::new()
         } else {
-            format!(" ({})", ids.join(", "))
-        }
-    };
-    let verb = |done: &str, would: &str| {
-        if summary.written {
-            done.to_string()
+            format!(" ({})", summary.added.join(", "))
+        };
+        let (add, change, leave) = if summary.written {
+            ("added", "changed", "left")
         } else {
-            format!("would {would}")
-        }
-    };
-    let mut lines = vec![format!(
-        "{}: {} {} office{}{}, {} {}, leave {} unchanged",
-        summary.file,
-        verb("added", "add"),
-        summary.added.len(),
-        if summary.added.len() == 1 { "" } else { "s" },
-        list(&summary.added),
-        verb("changed", "change"),
-        summary.changed.len(),
-        summary.unchanged.len(),
-    )];
+            ("would add", "change", "leave")
+        };
+        format!(
+            "{}: {add} {}{ids}, {change} {} and {leave} {} unchanged",
+            summary.file,
+            offices(added),
+            offices(changed),
+            offices(unchanged)
+        )
+    }];
     for changed in &summary.changed {
         lines.push(format!("  {}: {}", changed.id, changed.changes.join(", ")));
     }

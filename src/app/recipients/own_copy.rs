@@ -69,7 +69,7 @@ impl OwnCopy {
         sink::write_atomic(&self.path, text.as_bytes())?;
         if self.new {
             diagnostics.info(&format!(
-                "made {}, your own copy of the bundled recipient records, with this change; letters reads it from now on (here and wherever it is the copy in use)",
+                "made {} (your own copy of the bundled recipient records) with this change; letters uses it instead of the bundled records from now on",
                 self.name()
             ));
         }
