@@ -65,14 +65,28 @@ type Step<T> = std::result::Result<T, Stop>;
 
 /// Shortens a choice to one terminal line, so lists redraw cleanly.
 fn fit(label: &str) -> String {
+    fit_keeping(label, "")
+}
+
+/// `label` cut to the terminal's width, keeping `mark` (a deadline passed, a record not
+/// verified) whole at its end: a mark that is cut off is never seen.
+fn fit_keeping(label: &str, mark: &str) -> String {
     let width = usize::from(Term::stderr().size().1)
         .saturating_sub(6)
         .max(30);
-    if label.chars().count() <= width {
-        return label.to_string();
+    shorten(label, mark, width)
+}
+
+/// `label` then `mark` in at most `width` characters: the label is cut (with "…"), never
+/// the mark.
+fn shorten(label: &str, mark: &str, width: usize) -> String {
+    let room = width.saturating_sub(mark.chars().count());
+    if label.chars().count() <= room {
+        return format!("{label}{mark}");
     }
-    let mut short: String = label.chars().take(width - 1).collect();
+    let mut short: String = label.chars().take(room.saturating_sub(1)).collect();
     short.push('…');
+    short.push_str(mark);
     short
 }
 
@@ -236,5 +250,20 @@ impl Flow<'_> {
             replay::command(request, &replay)
         );
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn a_mark_survives_a_long_label() {
+        let label = "Mass detention after the election (urgent action, August 2024) — Urgent action: appeal to the Attorney General";
+        let mark = " [act before 27 September 2024: passed]";
+        let short = shorten(label, mark, 74);
+        assert_eq!(short.chars().count(), 74, "{short}");
+        assert!(short.ends_with(mark), "{short}");
+        assert_eq!(shorten("short", mark, 74), format!("short{mark}"));
     }
 }

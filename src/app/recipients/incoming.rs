@@ -243,8 +243,11 @@ fn json_lines(name: &str, text: &str) -> Result<Vec<Incoming>> {
             continue;
         }
         let origin = format!("{name} line {}", index + 1);
-        let value: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| Error::data(&origin, format!("not a JSON object: {e}")))?;
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+            // The line is the row: say only the column within it.
+            let reason = e.to_string().replace(" at line 1 column ", " at column ");
+            Error::data(&origin, format!("not a JSON object: {reason}"))
+        })?;
         let Some(Value::Table(mut table)) = json_to_toml(value) else {
             return Err(Error::data(
                 origin,

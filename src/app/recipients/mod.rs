@@ -113,7 +113,7 @@ pub(super) fn flag_date(flag: &str, text: &str) -> Result<NaiveDate> {
     let date = clock::parse_date(text).ok_or_else(|| {
         Error::flag(
             flag,
-            format!("`{text}` is not a date in the form YYYY-MM-DD, such as 2025-01-21"),
+            format!("`{text}` is not a day of the calendar: give a date as YYYY-MM-DD, such as 2025-01-21"),
         )
     })?;
     if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {
