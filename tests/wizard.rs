@@ -411,3 +411,58 @@ fn the_replayed_command_makes_the_same_bytes() {
         );
     }
 }
+
+#[test]
+fn spanish_prompts_describe_formats_and_answer_yes_or_no_in_spanish() {
+    let env = Env::new();
+    let mut p = spawn(
+        &env,
+        &[
+            "draft",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--lang",
+            "es",
+            "--demands",
+            "all",
+            "--own-words",
+            "",
+            "--ui-lang",
+            "es",
+            "--no-remember",
+        ],
+    );
+    p.exp_string("Su nombre").unwrap();
+    send(&mut p, "Ana\r\r\r\r");
+    p.exp_string("Formato").unwrap();
+    p.exp_string("Texto sin formato").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("Archivo donde escribir la carta").unwrap();
+    send(&mut p, "carta.txt\r");
+    // The pseudo-terminal's bytes come back one a character: match ASCII, then read the
+    // rest as UTF-8.
+    p.exp_string("Escribirla?").unwrap();
+    p.exp_string("(y = s").unwrap();
+    p.exp_string(", n = no)").unwrap();
+    send(&mut p, "y");
+    let rest = utf8(&p.exp_eof().unwrap());
+    assert!(rest.contains("¿Escribirla? · sí"), "{rest}");
+    assert!(rest.contains("Escrita: carta.txt"), "{rest}");
+    assert_eq!(exit_code(&p), 0);
+    assert!(env.read("carta.txt").contains("Señor Fiscal General:"));
+}
+
+#[test]
+fn a_campaigns_deadline_mark_is_never_cut_off() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["draft", "-o", "out.txt"]);
+    p.exp_string("Campaign").unwrap();
+    // The urgent action's label is longer than the terminal; its mark stays whole.
+    p.exp_string("[act before 27 September 2024: passed]")
+        .unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 130);
+}

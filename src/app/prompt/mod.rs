@@ -8,6 +8,7 @@ mod questions;
 mod remember;
 mod replay;
 mod signer;
+mod theme;
 mod ui;
 
 use std::io::IsTerminal;
@@ -26,6 +27,7 @@ use crate::load::DataSet;
 use crate::render;
 
 use super::{inputs, letters, output, Diagnostics};
+use theme::ConfirmTheme;
 use ui::Ui;
 
 /// Whether the guided flow can run: both stdin and stderr are terminals.
@@ -128,6 +130,10 @@ pub fn run(
         diagnostics,
         ui,
         theme: ColorfulTheme::default(),
+        confirm_theme: ConfirmTheme {
+            colorful: ColorfulTheme::default(),
+            ui,
+        },
     }
     .run(raw);
     let _ = Term::stderr().show_cursor();
@@ -154,6 +160,8 @@ struct Flow<'a> {
     diagnostics: Diagnostics,
     ui: Ui,
     theme: ColorfulTheme,
+    /// The theme of yes-or-no questions, in the prompts' language.
+    confirm_theme: ConfirmTheme,
 }
 
 impl Flow<'_> {
@@ -204,7 +212,7 @@ impl Flow<'_> {
 
         if !self.args.prompts.yes {
             let write = answered(
-                Confirm::with_theme(&self.theme)
+                Confirm::with_theme(&self.confirm_theme)
                     .with_prompt(ui.t("Write it?", "¿Escribirla?"))
                     .default(true)
                     .interact_opt()?,

@@ -232,7 +232,7 @@ impl<'a> Flow<'a> {
         let formats = Format::ALL;
         let labels: Vec<String> = formats
             .iter()
-            .map(|f| format!("{} — {}", f.name(), f.description()))
+            .map(|f| format!("{} — {}", f.name(), self.format_description(*f)))
             .collect();
         let index = answered(
             Select::with_theme(&self.theme)
@@ -242,6 +242,36 @@ impl<'a> Flow<'a> {
                 .interact_opt()?,
         )?;
         Ok(formats[index])
+    }
+
+    /// What a format is, in the prompts' language.
+    fn format_description(&self, format: Format) -> &'static str {
+        match format {
+            Format::Text => self.ui.t(
+                "Plain text, wrapped (see --width)",
+                "Texto sin formato, en líneas ajustadas (véase --width)",
+            ),
+            Format::Json => self.ui.t(
+                "The Letter model as JSON",
+                "El modelo de la carta en JSON",
+            ),
+            Format::Email => self.ui.t(
+                "An email message (.eml, RFC 5322) with the text as its body, ready for `letters send`",
+                "Un mensaje de correo electrónico (.eml, RFC 5322) con el texto como cuerpo, listo para `letters send`",
+            ),
+            Format::Mbox => self.ui.t(
+                "Several email messages in one mbox file",
+                "Varios mensajes de correo electrónico en un archivo mbox",
+            ),
+            Format::Mailto => self.ui.t(
+                "A mailto: URI, to open the letter in your own mail program",
+                "Un URI mailto:, para abrir la carta en su propio programa de correo",
+            ),
+            Format::Pdf => self.ui.t(
+                "A typeset PDF (see --layout, --signature, --font-regular)",
+                "Un PDF compuesto (véanse --layout, --signature, --font-regular)",
+            ),
+        }
     }
 
     /// Where letters go unless the user says otherwise.
