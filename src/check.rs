@@ -74,7 +74,9 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
     let path = &recipients.path;
     report.recipients = recipients.records.len();
     for (id, record) in &recipients.records {
-        if let Some(warning) = warnings::stale_record(record, warnings::Dated::Today(today)) {
+        if let Some(warning) =
+            warnings::stale_record(record, warnings::Dated::Today(today), Language::En)
+        {
             report.warn(warning);
         }
         for language in missing_languages(&record.office, &record.languages) {

@@ -413,7 +413,7 @@ fn the_replayed_command_makes_the_same_bytes() {
 }
 
 #[test]
-fn spanish_prompts_describe_formats_and_answer_yes_or_no_in_spanish() {
+fn spanish_prompts_describe_formats_warn_and_answer_yes_or_no_in_spanish() {
     let env = Env::new();
     let mut p = spawn(
         &env,
@@ -443,7 +443,21 @@ fn spanish_prompts_describe_formats_and_answer_yes_or_no_in_spanish() {
     send(&mut p, "carta.txt\r");
     // The pseudo-terminal's bytes come back one a character: match ASCII, then read the
     // rest as UTF-8.
-    p.exp_string("Escribirla?").unwrap();
+    let before = utf8(&p.exp_string("Escribirla?").unwrap());
+    // The warnings are said in the prompts' language too.
+    assert!(
+        before.contains("aviso: la campaña `detention-urgent-action` pedía actuar antes del 27 de septiembre de 2024"),
+        "{before}"
+    );
+    assert!(
+        before.contains("aviso: el destinatario `ve-attorney-general` se verificó por última vez el 2024-08-07 y esta carta lleva fecha del 23 de noviembre de 2026"),
+        "{before}"
+    );
+    assert!(
+        before.contains("(nota: Titular del cargo según una acción urgente de agosto de 2024."),
+        "{before}"
+    );
+    assert!(!before.contains("warning:"), "{before}");
     p.exp_string("(y = s").unwrap();
     p.exp_string(", n = no)").unwrap();
     send(&mut p, "y");

@@ -139,6 +139,7 @@ mod tests {
         let raw = raw_request(&row(cells), "s.csv")?;
         let context = Context {
             signatures_dir: Some(std::path::Path::new(".")),
+            messages: crate::model::Language::En,
         };
         Ok(validate(raw, &base(), context)?.request)
     }

@@ -40,7 +40,11 @@ impl<'a> Checker<'a> {
         let Given { mut value, source } = given;
         control_chars::check(&value).map_err(|m| Error::invalid(&source, m))?;
         if let Some(finding) = mojibake::scan_value(|| source.to_string(), &value) {
-            self.warnings.push(warnings::mojibake(&finding, self.fix));
+            self.warnings.push(warnings::mojibake(
+                &finding,
+                self.fix,
+                self.context.messages,
+            ));
             if self.fix {
                 mojibake::repair_in_place(&mut value);
             }

@@ -99,12 +99,12 @@ fn join_codes(languages: &[Language]) -> String {
 fn prepare_template(
     template: &mut Template,
     data: &DataSet,
-    today: NaiveDate,
+    (today, messages): (NaiveDate, Language),
     fix: bool,
     warnings: &mut Vec<String>,
 ) {
-    warnings.extend(warnings::past_deadline(template, today));
-    warnings.extend(warnings::aged_facts(template, today));
+    warnings.extend(warnings::past_deadline(template, today, messages));
+    warnings.extend(warnings::aged_facts(template, today, messages));
     let dir = template.path.trim_end_matches(crate::load::META_FILE);
     for finding in data
         .templates
@@ -112,7 +112,7 @@ fn prepare_template(
         .iter()
         .filter(|f| f.location.starts_with(dir))
     {
-        warnings.push(warnings::mojibake(finding, fix));
+        warnings.push(warnings::mojibake(finding, fix, messages));
     }
     if fix {
         for text in template.texts_mut() {
@@ -123,11 +123,16 @@ fn prepare_template(
 
 /// Warnings about a recipient record: damaged text. (Whether the officeholder may have
 /// changed depends on each letter's date: see `Planner::draft`.)
-fn prepare_recipient(recipient: &mut Recipient, path: &str, fix: bool, warnings: &mut Vec<String>) {
+fn prepare_recipient(
+    recipient: &mut Recipient,
+    path: &str,
+    (fix, messages): (bool, Language),
+    warnings: &mut Vec<String>,
+) {
     let location = format!("{path} [{}]", recipient.id);
     for text in recipient.texts_mut() {
         if let Some(finding) = mojibake::scan_value(|| location.clone(), text) {
-            warnings.push(warnings::mojibake(&finding, fix));
+            warnings.push(warnings::mojibake(&finding, fix, messages));
             if fix {
                 mojibake::repair_in_place(text);
             }
@@ -147,6 +152,8 @@ pub struct Planner<'a> {
     images: Mutex<HashMap<PathBuf, Arc<ImageFile>>>,
     /// The recipients and letter dates already warned about (holder may have changed).
     dated: Mutex<HashSet<(String, NaiveDate)>>,
+    /// The language of the warnings.
+    messages: Language,
 }
 
 /// The most signature images kept read at once.
@@ -159,7 +166,8 @@ struct PreparedRecipient {
 }
 
 impl<'a> Planner<'a> {
-    /// Looks up the template and collects its warnings (deadline passed, mojibake).
+    /// Looks up the template and collects its warnings (deadline passed, mojibake), in
+    /// English.
     pub fn new(
         template_id: &str,
         data: &'a DataSet,
@@ -167,8 +175,31 @@ impl<'a> Planner<'a> {
         fix_mojibake: bool,
         warnings: &mut Vec<String>,
     ) -> Result<Planner<'a>> {
+        Planner::new_in(
+            template_id,
+            data,
+            (today, Language::En),
+            fix_mojibake,
+            warnings,
+        )
+    }
+
+    /// As `new`, with the warnings in the language `messages`.
+    pub fn new_in(
+        template_id: &str,
+        data: &'a DataSet,
+        (today, messages): (NaiveDate, Language),
+        fix_mojibake: bool,
+        warnings: &mut Vec<String>,
+    ) -> Result<Planner<'a>> {
         let mut template = data.templates.get(template_id)?.clone();
-        prepare_template(&mut template, data, today, fix_mojibake, warnings);
+        prepare_template(
+            &mut template,
+            data,
+            (today, messages),
+            fix_mojibake,
+            warnings,
+        );
         let recipients = data
             .recipients
             .records
@@ -179,7 +210,7 @@ impl<'a> Planner<'a> {
                 prepare_recipient(
                     &mut recipient,
                     &data.recipients.path,
-                    fix_mojibake,
+                    (fix_mojibake, messages),
                     &mut warnings,
                 );
                 let prepared = PreparedRecipient {
@@ -196,6 +227,7 @@ impl<'a> Planner<'a> {
             recipients,
             images: Mutex::default(),
             dated: Mutex::default(),
+            messages,
         })
     }
 
@@ -291,15 +323,20 @@ impl<'a> Planner<'a> {
         let holder = recipient.holder_on(request.date);
         self.warn_dated(&recipient, holder, request.date, warnings);
         if recipient.salutation_in(language, holder).is_none() {
-            warnings.push(format!(
-                "recipient `{}` has no salutation in `{language}`; using \"{}\"",
-                recipient.id,
-                convention.fallback_salutation()
-            ));
+            let (id, fallback) = (&recipient.id, convention.fallback_salutation());
+            warnings.push(match self.messages {
+                Language::En => format!(
+                    "recipient `{id}` has no salutation in `{language}`; using \"{fallback}\""
+                ),
+                Language::Es => format!(
+                    "el destinatario `{id}` no tiene saludo en `{language}`; se usa \"{fallback}\""
+                ),
+            });
         }
         if let Some(read_as) = request.own_words_language.filter(|l| *l != language) {
             let own = request.own_words.as_deref().unwrap_or_default();
-            let warning = warnings::own_words_language(own, read_as, language, &recipient.id);
+            let warning =
+                warnings::own_words_language(own, read_as, language, &recipient.id, self.messages);
             if !warnings.contains(&warning) {
                 warnings.push(warning);
             }
@@ -353,11 +390,13 @@ impl<'a> Planner<'a> {
                 recipient,
                 &self.data.recipients.path,
                 date,
+                self.messages,
             ));
         }
         warnings.extend(warnings::stale_record(
             recipient,
             warnings::Dated::Letter(date),
+            self.messages,
         ));
     }
 }
@@ -376,11 +415,21 @@ pub fn check_postal_address(recipient: &Recipient, path: &str) -> Result<()> {
 
 /// Resolves a checked request against the data: one Draft per recipient.
 pub fn plan(request: &LetterRequest, data: &DataSet, today: NaiveDate) -> Result<Plan> {
+    plan_in(request, data, today, Language::En)
+}
+
+/// As `plan`, with the warnings in the language `messages`.
+pub fn plan_in(
+    request: &LetterRequest,
+    data: &DataSet,
+    today: NaiveDate,
+    messages: Language,
+) -> Result<Plan> {
     let mut warnings = Vec::new();
-    let planner = Planner::new(
+    let planner = Planner::new_in(
         &request.template,
         data,
-        today,
+        (today, messages),
         request.fix_mojibake,
         &mut warnings,
     )?;

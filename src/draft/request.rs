@@ -179,6 +179,8 @@ impl LetterRequest {
 pub struct Context<'a> {
     /// The folder a signers file's signature images must stay in.
     pub signatures_dir: Option<&'a Path>,
+    /// The language of the warnings.
+    pub messages: Language,
 }
 
 /// A checked request and the warnings found on the way (text that looks mis-decoded).
@@ -273,6 +275,7 @@ mod tests {
             &LetterRequest::empty(today()),
             Context {
                 signatures_dir: None,
+                messages: crate::model::Language::En,
             },
         )
     }
@@ -363,6 +366,7 @@ mod tests {
             &base,
             Context {
                 signatures_dir: None,
+                messages: crate::model::Language::En,
             },
         )
         .unwrap();

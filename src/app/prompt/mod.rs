@@ -127,7 +127,10 @@ pub fn run(
         args,
         data,
         today,
-        diagnostics,
+        diagnostics: Diagnostics {
+            language: ui.language,
+            ..diagnostics
+        },
         ui,
         theme: ColorfulTheme::default(),
         confirm_theme: ConfirmTheme {
@@ -187,7 +190,7 @@ impl Flow<'_> {
         let format = self.format()?;
         let default_name = self.default_output(template, &recipients, shown_language, format);
         let output = self.output(recipients.len(), &default_name)?;
-        let checked = inputs::check(raw, self.today)?;
+        let checked = inputs::check(raw, self.today, self.ui.language)?;
         self.finish(&checked, format, output)
     }
 
@@ -228,7 +231,10 @@ impl Flow<'_> {
             &self.args.pdf,
             &self.data.pdf,
         )?;
-        let quiet = Diagnostics { quiet: true };
+        let quiet = Diagnostics {
+            quiet: true,
+            ..self.diagnostics
+        };
         let written = output::write(&letters, &options, output.as_deref(), quiet)?;
         for path in &written {
             eprintln!("{} {}", ui.t("Written:", "Escrita:"), path.display());

@@ -224,7 +224,7 @@ fn show(
     let text = if json {
         serde_json::to_string_pretty(record).unwrap_or_default() + "\n"
     } else {
-        let stale = warnings::stale_record(record, Dated::Today(today));
+        let stale = warnings::stale_record(record, Dated::Today(today), Language::En);
         if let Some(warning) = &stale {
             diagnostics.warn(warning);
         }
