@@ -620,3 +620,46 @@ fn mojibake_that_cannot_be_repaired_is_said_as_such() {
     assert!(!stderr.contains("CJK"), "{stderr}");
     assert!(!stderr.contains("--font"), "{stderr}");
 }
+
+// Conventions.
+
+#[test]
+fn one_convention_per_letter_even_without_a_salutation_of_its_own() {
+    let env = Env::new();
+    env.write(
+        "r.toml",
+        "[uk-office]\noffice = \"Office\"\ncountry = \"GB\"\nlanguages = [\"en\"]\naddress = [\"1 High Street\", \"London\"]\nverified = 2026-11-01\n\n[[uk-office.holders]]\nname = \"Jo Bloggs\"\nsince = 2026-01-01\n\n[us-office]\noffice = \"Office\"\ncountry = \"US\"\nlanguages = [\"en\"]\naddress = [\"1 Main Street\", \"Springfield, IL 62701\"]\nverified = 2026-11-01\n\n[[us-office.holders]]\nname = \"Jo Bloggs\"\nsince = 2026-01-01\n",
+    );
+    let letter = |to: &str| {
+        let run = env.run(&[
+            "--recipients",
+            "r.toml",
+            "draft",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            to,
+            "--lang",
+            "en",
+            "--sender-name",
+            "Ana Pérez",
+        ]);
+        (run.ok().to_string(), run.stderr.clone())
+    };
+    let (uk, stderr) = letter("uk-office");
+    assert!(uk.starts_with("23 November 2026\n"), "{uk}");
+    assert!(uk.contains("\nDear Sir or Madam,\n"), "{uk}");
+    assert!(uk.contains("Between 29 July and 7 August 2024,"), "{uk}");
+    assert!(uk.contains("\nYours faithfully,\n"), "{uk}");
+    assert!(
+        stderr.contains(
+            "recipient `uk-office` has no salutation in `en`; using \"Dear Sir or Madam,\""
+        ),
+        "{stderr}"
+    );
+    let (us, _) = letter("us-office");
+    assert!(us.starts_with("November 23, 2026\n"), "{us}");
+    assert!(us.contains("\nDear Sir or Madam:\n"), "{us}");
+    assert!(us.contains("Between July 29 and August 7, 2024,"), "{us}");
+    assert!(us.contains("\nSincerely,\n"), "{us}");
+}
