@@ -233,6 +233,16 @@ pub(super) static CASES: &[Case] = &[
         ..Case::PLAIN
     },
     Case {
+        name: "recipients-import-unknown-language",
+        files: &[(
+            "offices.csv",
+            Text("id,office,languages,country,address,salutation,name,since,verified\nve-z,Z,xx,VE,Caracas,Señor:,N,2026-01-01,2026-01-01\n"),
+        )],
+        args: "recipients import offices.csv",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
         name: "recipients-import-broken-json-line",
         files: &[(
             "offices.jsonl",

@@ -78,7 +78,14 @@ enum Plan {
 /// `origin`; and its text.
 fn checked(origin: &str, id: &str, table: &Table) -> Result<(String, Recipient)> {
     let text = record_text(id, table)?;
-    let records = Recipients::parse(origin, &text)?;
+    let records = Recipients::parse(origin, &text).map_err(|error| match error {
+        // The line and column are in the text made from the row, which the user never
+        // sees: the row is the place.
+        Error::Data { location, message } if location.starts_with(&format!("{origin}:")) => {
+            Error::data(origin, message)
+        }
+        error => error,
+    })?;
     let record = records.get(id)?.clone();
     Ok((text, record))
 }
