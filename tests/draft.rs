@@ -209,10 +209,15 @@ fn several_recipients_to_a_directory_write_one_file_each() {
     let b = env.read("out/detention-urgent-action--ve-un-mission--en.txt");
     // One convention per letter: British style to Caracas, US style to New York.
     assert!(a.starts_with("23 November 2026\n"), "{a}");
+    assert!(a.contains("\nMr Tarek William Saab\n"), "{a}");
     assert!(a.contains("\nDear Attorney General,\n"), "{a}");
     assert!(a.contains("Between 29 July and 7 August 2024,"), "{a}");
     assert!(a.contains("\nYours sincerely,\n"), "{a}");
     assert!(b.starts_with("November 23, 2026\n"), "{b}");
+    assert!(
+        b.contains("\nHis Excellency Mr. Héctor Constant Rosales\n"),
+        "{b}"
+    );
     assert!(b.contains("\nYour Excellency:\n"), "{b}");
     assert!(b.contains("Between July 29 and August 7, 2024,"), "{b}");
     assert!(b.contains("\nSincerely,\n"), "{b}");

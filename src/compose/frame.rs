@@ -44,7 +44,11 @@ fn recipient_block(draft: &Draft) -> RecipientBlock {
     let name_known = holder.is_some_and(|h| !h.name_in(lang).trim().is_empty());
     RecipientBlock {
         id: recipient.id.clone(),
-        addressee: trimmed(&recipient.addressee_line(lang, holder)),
+        addressee: trimmed(
+            &draft
+                .convention
+                .address_form(&recipient.addressee_line(lang, holder)),
+        ),
         title: if name_known {
             trimmed(recipient.title_in(lang))
         } else {

@@ -155,12 +155,28 @@ impl Convention {
     /// `None` (a record with no salutation in the language) gives the generic one.
     pub fn salutation(self, given: Option<&str>) -> String {
         let text = given.map_or(self.fallback_salutation(), str::trim);
+        let text = self.address_form(text);
         let bare = text.trim_end_matches([':', ',', ';', '.']).trim_end();
         let end = match self {
             Convention::BritishEnglish => ',',
             Convention::UsEnglish | Convention::Spanish => ':',
         };
         format!("{bare}{end}")
+    }
+
+    /// A form of address written in the convention: British style drops the full stop
+    /// of a contraction ("Mr", "Mrs", "Dr"); US style and Spanish keep the text as given.
+    pub fn address_form(self, text: &str) -> String {
+        if self != Convention::BritishEnglish {
+            return text.to_string();
+        }
+        text.split(' ')
+            .map(|word| match word {
+                "Mr." | "Mrs." | "Ms." | "Mx." | "Dr." | "St." => &word[..word.len() - 1],
+                _ => word,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The salutation of a letter to an office whose record has none.
@@ -318,6 +334,18 @@ mod tests {
             "Dear Attorney General,"
         );
         assert_eq!(gb.salutation(None), "Dear Sir or Madam,");
+        assert_eq!(
+            gb.salutation(Some("Dear Mr. Secretary:")),
+            "Dear Mr Secretary,"
+        );
+        assert_eq!(
+            gb.address_form("His Excellency Mr. Héctor"),
+            "His Excellency Mr Héctor"
+        );
+        assert_eq!(
+            us.address_form("Mr. Tarek William Saab"),
+            "Mr. Tarek William Saab"
+        );
         assert_eq!(us.salutation(None), "Dear Sir or Madam:");
         assert_eq!(gb.closing(false), "Yours faithfully,");
         assert_eq!(gb.closing(true), "Yours sincerely,");
