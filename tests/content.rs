@@ -539,7 +539,7 @@ fn own_words_in_another_language_than_the_letter_are_warned_about() {
     ]);
     run.ok();
     assert!(
-        run.stderr.contains("the paragraph in your own words (“Quiero expresar mi profunda preocupación por…”) reads as Spanish, but the letter to `us-secretary-of-state` is in English"),
+        run.stderr.contains("--own-words: the paragraph in your own words (“Quiero expresar mi profunda preocupación por…”) reads as Spanish, but the letter to `us-secretary-of-state` is in English"),
         "{}",
         run.stderr
     );
@@ -556,6 +556,37 @@ fn own_words_in_another_language_than_the_letter_are_warned_about() {
     ]);
     run.ok();
     assert!(!run.stderr.contains("own words"), "{}", run.stderr);
+}
+
+#[test]
+fn in_a_batch_the_warning_names_the_row_whose_own_words_are_in_another_language() {
+    let env = Env::new();
+    env.write(
+        "signers.csv",
+        "name,own_words\nAna,\"Quiero expresar mi profunda preocupación por la situación de los presos políticos en Venezuela.\"\nLuis,\"I am deeply worried about the people held for protesting peacefully.\"\n",
+    );
+    let run = env.run(&[
+        "batch",
+        "--signers",
+        "signers.csv",
+        "-t",
+        "election-integrity",
+        "--lang",
+        "en",
+        "-o",
+        "out",
+    ]);
+    run.ok();
+    assert!(
+        run.stderr.contains("signers.csv row 2, column `own_words`: the paragraph in your own words (“Quiero expresar mi profunda preocupación por…”) reads as Spanish"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("row 3, column `own_words`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -333,10 +333,19 @@ impl<'a> Planner<'a> {
                 ),
             });
         }
-        if let Some(read_as) = request.own_words_language.filter(|l| *l != language) {
+        if let Some((read_as, from)) = request
+            .own_words_language
+            .as_ref()
+            .filter(|(l, _)| *l != language)
+        {
             let own = request.own_words.as_deref().unwrap_or_default();
-            let warning =
-                warnings::own_words_language(own, read_as, language, &recipient.id, self.messages);
+            let warning = warnings::own_words_language(
+                (own, from),
+                *read_as,
+                language,
+                &recipient.id,
+                self.messages,
+            );
             if !warnings.contains(&warning) {
                 warnings.push(warning);
             }

@@ -140,8 +140,9 @@ pub struct LetterRequest {
     pub language: Option<Language>,
     pub demands: DemandSelection,
     pub own_words: Option<String>,
-    /// The language the own words read as, when that is clear.
-    pub own_words_language: Option<Language>,
+    /// The language the own words read as, when that is clear, and where they came from
+    /// (a flag, a signers cell, an answer), to name in a warning.
+    pub own_words_language: Option<(Language, String)>,
     pub date: NaiveDate,
     /// The text width.
     pub width: usize,
@@ -217,8 +218,9 @@ pub fn validate(raw: RawRequest, base: &LetterRequest, context: Context<'_>) -> 
         request.demands = checker.demands(demands)?;
     }
     if let Some(own_words) = raw.own_words {
+        let from = own_words.source.to_string();
         if let Some(text) = checker.own_words(own_words)? {
-            request.own_words_language = super::checks::language_of(&text);
+            request.own_words_language = super::checks::language_of(&text).map(|l| (l, from));
             request.own_words = Some(text);
         }
     }

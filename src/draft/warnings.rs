@@ -131,9 +131,10 @@ pub fn no_holder_on(recipient: &Recipient, path: &str, date: NaiveDate, lang: La
     }
 }
 
-/// The warning for own words that read as another language than the letter's.
+/// The warning for own words (from `from`: a flag, a signers cell) that read as another
+/// language than the letter's.
 pub fn own_words_language(
-    own_words: &str,
+    (own_words, from): (&str, &str),
     read_as: Language,
     letter: Language,
     recipient: &str,
@@ -153,10 +154,10 @@ pub fn own_words_language(
     let (read, written, code) = (name(read_as), name(letter), read_as.code());
     match lang {
         Language::En => format!(
-            "the paragraph in your own words (\u{201c}{beginning}\u{201d}) reads as {read}, but the letter to `{recipient}` is in {written}: translate the paragraph, or write the letter in {read} (--lang {code})"
+            "{from}: the paragraph in your own words (\u{201c}{beginning}\u{201d}) reads as {read}, but the letter to `{recipient}` is in {written}: translate the paragraph, or write the letter in {read} (--lang {code})"
         ),
         Language::Es => format!(
-            "el párrafo con sus propias palabras (\u{201c}{beginning}\u{201d}) parece estar en {read}, pero la carta a `{recipient}` está en {written}: traduzca el párrafo o escriba la carta en {read} (--lang {code})"
+            "{from}: el párrafo con sus propias palabras (\u{201c}{beginning}\u{201d}) parece estar en {read}, pero la carta a `{recipient}` está en {written}: traduzca el párrafo o escriba la carta en {read} (--lang {code})"
         ),
     }
 }
