@@ -694,3 +694,39 @@ fn one_convention_per_letter_even_without_a_salutation_of_its_own() {
     assert!(us.contains("Between July 29 and August 7, 2024,"), "{us}");
     assert!(us.contains("\nSincerely,\n"), "{us}");
 }
+
+#[test]
+fn ui_lang_es_says_the_warnings_of_a_draft_in_spanish() {
+    let env = Env::new();
+    let run = env.run(&[
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-un-mission",
+        "--lang",
+        "en",
+        "--sender-name",
+        "Ana Pérez",
+        "--ui-lang",
+        "es",
+    ]);
+    run.ok();
+    assert!(
+        run.stderr.contains("aviso: la campaña `detention-urgent-action` pedía actuar antes del 27 de septiembre de 2024"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("aviso: el destinatario `ve-un-mission` se verificó por última vez el 2024-08-07 y esta carta lleva fecha del 23 de noviembre de 2026: quien ocupa el cargo (Héctor Constant Rosales) puede haber cambiado desde el 7 de agosto de 2024"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("(nota: Titular y dirección según una acción urgente de agosto de 2024."),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("warning:"), "{}", run.stderr);
+}

@@ -31,6 +31,15 @@ use theme::ConfirmTheme;
 use ui::Ui;
 
 /// Whether the guided flow can run: both stdin and stderr are terminals.
+/// The language of the warnings of a `draft` that asks nothing: the one `--ui-lang`
+/// gives, else English (scripts read English messages whatever the locale).
+pub fn messages_language(args: &DraftArgs) -> Result<crate::model::Language> {
+    match args.prompts.ui_lang.as_deref() {
+        Some(flag) => ui::language(Some(flag)),
+        None => Ok(crate::model::Language::En),
+    }
+}
+
 pub fn is_possible() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
