@@ -710,6 +710,8 @@ fn ui_lang_es_says_the_warnings_of_a_draft_in_spanish() {
         "Ana Pérez",
         "--ui-lang",
         "es",
+        "-o",
+        "carta.txt",
     ]);
     run.ok();
     assert!(
@@ -728,5 +730,6 @@ fn ui_lang_es_says_the_warnings_of_a_draft_in_spanish() {
         "{}",
         run.stderr
     );
+    assert!(run.stderr.contains("escrito carta.txt"), "{}", run.stderr);
     assert!(!run.stderr.contains("warning:"), "{}", run.stderr);
 }
