@@ -283,6 +283,14 @@ fn import_is_a_dry_run_until_write_and_says_what_would_change() {
         "{}",
         run.stdout
     );
+    let uk = env
+        .run(&["recipients", "show", "ve-embassy-uk"])
+        .ok()
+        .to_string();
+    assert!(
+        uk.contains("  salutation: Dear Ambassador, (the same in every language)\n"),
+        "{uk}"
+    );
     let show = env
         .run(&["recipients", "show", "ve-un-mission"])
         .ok()

@@ -65,9 +65,21 @@ fn describe(record: &Recipient, today: NaiveDate, stale: bool) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     ));
-    for language in Language::ALL {
-        if let Some(salutation) = record.salutation_in(language, current) {
-            lines.push(format!("  salutation ({language}): {salutation}"));
+    let salutations: Vec<(Language, &str)> = Language::ALL
+        .into_iter()
+        .filter_map(|l| record.salutation_in(l, current).map(|s| (l, s)))
+        .collect();
+    match salutations.as_slice() {
+        // One text for every language: said once, not as if it were translated.
+        [(_, first), rest @ ..] if !rest.is_empty() && rest.iter().all(|(_, s)| s == first) => {
+            lines.push(format!(
+                "  salutation: {first} (the same in every language)"
+            ));
+        }
+        _ => {
+            for (language, salutation) in salutations {
+                lines.push(format!("  salutation ({language}): {salutation}"));
+            }
         }
     }
     if record.holders.is_empty() {
