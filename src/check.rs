@@ -1,5 +1,7 @@
 //! `letters check`: lints recipients, templates and demand lists, collecting every
-//! problem instead of stopping at the first.
+//! problem instead of stopping at the first. It renders every body against sample data,
+//! and warns about a figure (a number or a date) in a body that none of the campaign's
+//! sources states, and about a campaign with no date to tell its age by.
 
 use std::collections::BTreeMap;
 
@@ -9,8 +11,11 @@ use serde::Serialize;
 use crate::compose::Composer;
 use crate::draft::{warnings, Draft};
 use crate::error::Error;
+use crate::letter::{Block, Inline, Letter};
 use crate::load::{body_file, Recipients, Templates};
-use crate::model::{Language, Localized, Recipient, Sender, Template};
+use crate::model::locale::Convention;
+use crate::model::{Holder, Language, Localized, Recipient, Sender, Template, Voice};
+use crate::text::figures::{self, Figure, Supported};
 use crate::text::looks_like_email;
 
 /// What `letters check` found.
@@ -69,7 +74,9 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
     let path = &recipients.path;
     report.recipients = recipients.records.len();
     for (id, record) in &recipients.records {
-        if let Some(warning) = warnings::stale_record(record, path, today) {
+        if let Some(warning) =
+            warnings::stale_record(record, warnings::Dated::Today(today), Language::En)
+        {
             report.warn(warning);
         }
         for language in missing_languages(&record.office, &record.languages) {
@@ -87,12 +94,18 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
                         "{path} [{id}]: no salutation in `{language}`, a preferred language of the office"
                     ));
                 }
-                if let Some(es) = salutation.get(Language::Es) {
-                    if !es.trim_end().ends_with(':') {
-                        report.error(format!(
-                            "{path} [{id}]: the Spanish salutation \"{es}\" must end with a colon"
-                        ));
-                    }
+            }
+        }
+        let salutations = record
+            .salutation
+            .iter()
+            .chain(record.holders.iter().filter_map(|h| h.salutation.as_ref()));
+        for salutation in salutations {
+            if let Some(es) = salutation.get(Language::Es) {
+                if !es.trim_end().ends_with(':') {
+                    report.error(format!(
+                        "{path} [{id}]: the Spanish salutation \"{es}\" must end with a colon"
+                    ));
                 }
             }
         }
@@ -142,6 +155,18 @@ fn check_template(
     for language in missing_languages(&meta.subject, languages) {
         report.error(format!("{path}: `subject` has no text in `{language}`"));
     }
+    // A subject is not written anew per letter: a day in an English one would be in
+    // one convention in letters of the other.
+    let subject = meta.subject.get_or_empty(Language::En);
+    if let Some(day) = figures::figures(subject)
+        .into_iter()
+        .find(|f| matches!(f, Figure::Day { .. } | Figure::DayOfMonth { .. }))
+    {
+        report.warn(format!(
+            "{path}: the English subject names a day (\"{}\"), which US-style and British-style letters write differently: name the month (\"July 2024\"), or leave the day to the body, where {{{{date \"YYYY-MM-DD\"}}}} writes it in each letter's style",
+            shown(&day)
+        ));
+    }
     for demand in &meta.demands {
         for language in missing_languages(&demand.text, languages) {
             report.error(format!(
@@ -169,6 +194,11 @@ fn check_template(
     if let Some(deadline) = meta.act_before.filter(|_| template.is_past_deadline(today)) {
         report.warn(format!(
             "{path}: the campaign's deadline (act_before = {deadline}) has passed"
+        ));
+    }
+    if meta.act_before.is_none() && meta.as_of.is_none() {
+        report.warn(format!(
+            "{path}: the campaign has neither `act_before` nor `as_of`: give the day its facts and figures were current (as_of = 2024-07-30, or a month: as_of = \"2024-08\") so that letters say when they have aged"
         ));
     }
     let mut sample_recipient = None;
@@ -201,13 +231,114 @@ fn check_template(
     let recipient = sample_recipient
         .cloned()
         .unwrap_or_else(|| sample_recipient_record(languages));
+    let supported = supported_figures(template);
     for language in languages.iter().filter(|l| template.bodies.contains_key(l)) {
         for full in [true, false] {
             let draft = sample_draft(template, &recipient, *language, full);
-            if let Err(message) = render_sample(&composer, draft) {
-                report.error(message);
-                break;
+            match render_sample(&composer, draft) {
+                Ok(letter) if full => {
+                    let body = template
+                        .bodies
+                        .get(language)
+                        .map_or(path.as_str(), |b| b.path.as_str());
+                    warn_unsupported(body, &letter, &supported, report);
+                }
+                Ok(_) => {}
+                Err(message) => {
+                    report.error(message);
+                    break;
+                }
             }
+        }
+    }
+}
+
+/// The date sample letters bear.
+fn sample_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 7, 25).unwrap_or_default()
+}
+
+/// The figures a campaign's sources state (in what they support, their titles and
+/// dates), and its own dates (deadline, `as_of`, the sample letter's date).
+fn supported_figures(template: &Template) -> Supported {
+    let mut supported = Supported::default();
+    for source in &template.meta.sources {
+        for language in Language::ALL {
+            supported.add_text(source.supports.get_or_empty(language));
+            if let Some(headline) = &source.headline {
+                supported.add_text(headline.get_or_empty(language));
+            }
+        }
+        supported.add_text(source.title.as_deref().unwrap_or_default());
+        supported.add_text(&source.date.to_string());
+    }
+    let meta = &template.meta;
+    for date in meta.act_before.into_iter().chain([sample_date()]) {
+        supported.add_text(&date.format("%Y-%m-%d").to_string());
+    }
+    if let Some(as_of) = meta.as_of {
+        supported.add_text(&as_of.to_string());
+    }
+    supported
+}
+
+/// The text of inlines, footnote markers left out.
+fn inline_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        if let Inline::Text { text, .. } = inline {
+            out.push_str(text);
+        }
+        out.push(' ');
+    }
+}
+
+fn block_text(blocks: &[Block], out: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Paragraph { content } | Block::Heading { content, .. } => {
+                inline_text(content, out)
+            }
+            Block::OrderedList { items, .. } | Block::BulletList { items } => {
+                for item in items {
+                    block_text(item, out);
+                }
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// A figure as a message shows it.
+fn shown(figure: &Figure) -> String {
+    let en = Convention::BritishEnglish;
+    match *figure {
+        Figure::Number(ref n) => n.clone(),
+        Figure::Day { year, month, day } => NaiveDate::from_ymd_opt(year, month, day)
+            .map_or_else(|| figure.to_string(), |d| en.date(d)),
+        Figure::Month { year, month } => en.month(year, month),
+        Figure::DayOfMonth { month, day } => {
+            let month = en.month(2000, month);
+            format!("{day} {}", month.trim_end_matches(" 2000"))
+        }
+        Figure::Year(year) => year.to_string(),
+    }
+}
+
+/// Warns about each figure of `letter`'s body (the body file `body`) that no source of
+/// its campaign states.
+fn warn_unsupported(body: &str, letter: &Letter, supported: &Supported, report: &mut Report) {
+    let mut text = String::new();
+    block_text(&letter.body, &mut text);
+    for note in &letter.footnotes {
+        inline_text(&note.content, &mut text);
+    }
+    let mut warned = std::collections::BTreeSet::new();
+    for figure in figures::figures(&text) {
+        if !supported.supports(&figure) && warned.insert(figure.clone()) {
+            report.warn(format!(
+                "{body}: the figure \"{}\" appears in none of the campaign's sources: add it to the `supports` of the source it comes from in template.toml (or add that source to [[sources]]), or take it out of the letter",
+                shown(&figure)
+            ));
         }
     }
 }
@@ -216,8 +347,13 @@ fn sample_recipient_record(languages: &[Language]) -> Recipient {
     Recipient {
         id: "sample-office".into(),
         office: Localized::Same("Sample Office".into()),
-        honorific: None,
-        name: Some(Localized::Same("Sample Name".into())),
+        holders: vec![Holder {
+            name: Localized::Same("Sample Name".into()),
+            honorific: None,
+            salutation: None,
+            since: None,
+            until: None,
+        }],
         title: None,
         organization: None,
         address: vec!["1 Sample Street".into()],
@@ -256,17 +392,21 @@ fn sample_draft(
     } else {
         template.meta.demands.iter().take(1).cloned().collect()
     };
+    let date = sample_date();
     Draft {
         template: std::sync::Arc::new(template.clone()),
         language,
         recipient: std::sync::Arc::new(recipient.clone()),
+        voice: Voice::of_signer(&sender.organization),
         sender,
         demands,
         own_words: full.then(|| "A sample paragraph in the writer's own words.".to_string()),
-        date: NaiveDate::from_ymd_opt(2024, 7, 25).unwrap_or_default(),
+        date,
         fields: BTreeMap::new(),
         cosigners: Vec::new(),
         signature: None,
+        convention: Convention::for_letter(language, recipient.is_in_us()),
+        holder: recipient.holder_index_on(date),
     }
 }
 
@@ -276,13 +416,13 @@ const FIELD_GUESSES: usize = 16;
 /// Renders a sample letter. Fields come from `--field` or signers columns, so any name
 /// is fine: those the template names are filled in first, and any found only while
 /// rendering are added as they are found.
-fn render_sample(composer: &Composer, mut draft: Draft) -> Result<(), String> {
+fn render_sample(composer: &Composer, mut draft: Draft) -> Result<Letter, String> {
     for name in composer.field_names() {
         draft.fields.entry(name).or_insert_with(|| "sample".into());
     }
     for _ in 0..FIELD_GUESSES {
         match composer.compose(&draft) {
-            Ok(_) => return Ok(()),
+            Ok(letter) => return Ok(letter),
             Err(Error::MissingVariable { name, .. })
                 if name.starts_with("fields.") && !draft.fields.contains_key(&name[7..]) =>
             {
@@ -291,8 +431,5 @@ fn render_sample(composer: &Composer, mut draft: Draft) -> Result<(), String> {
             Err(err) => return Err(err.to_string()),
         }
     }
-    composer
-        .compose(&draft)
-        .map(drop)
-        .map_err(|err| err.to_string())
+    composer.compose(&draft).map_err(|err| err.to_string())
 }

@@ -78,8 +78,8 @@ Jos\xe9 N\xfa\xf1ez;Coordinador;\"Red \"\"Uno\"\"; Caracas\";jose@example.org;M\
     );
     let maria = env.read("out/0006-maria-de-los-angeles--ve-attorney-general.txt");
     assert!(
-        maria.contains("Dear Attorney General:"),
-        "row language en: {maria}"
+        maria.contains("Dear Attorney General,"),
+        "row language en, British style to Caracas: {maria}"
     );
 
     let failed = env.read("out/failed.csv");

@@ -121,9 +121,16 @@ fn bundled_data_checks_clean() {
     let out = run.ok();
     assert!(!out.contains("error:"), "{out}");
     assert!(
-        out.contains("recipient `us-secretary-of-state` was last verified on 2024-07-25"),
+        out.contains("recipient `us-secretary-of-state` was last verified on 2025-01-21"),
         "{out}"
     );
+    // Every figure of every bundled body is in one of its campaign's sources, and every
+    // campaign says when its facts were current.
+    assert!(
+        !out.contains("appears in none of the campaign's sources"),
+        "{out}"
+    );
+    assert!(!out.contains("neither `act_before` nor `as_of`"), "{out}");
     assert!(
         out.ends_with("checked 3 recipients, 4 templates and 19 demands: 0 errors, 5 warnings\n"),
         "{out}"
@@ -158,7 +165,7 @@ fn init_writes_a_workspace_whose_data_replaces_the_bundled() {
     // Edit the workspace: a new officeholder and a default signer.
     let recipients = env
         .read("ws/recipients.toml")
-        .replace("Antony Blinken", "Test Officeholder");
+        .replace("Marco Rubio", "Test Officeholder");
     env.write("ws/recipients.toml", &recipients);
     let settings =
         env.read("ws/letters.toml")

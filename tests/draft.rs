@@ -11,17 +11,74 @@ const CAMPAIGNS: [&str; 4] = [
     "accountability-2025",
 ];
 
+/// The co-signers of the sign-on letters below.
+const COSIGNERS: &str =
+    "name,title,organization\nLuis Gómez,Director,Foro Cívico\nMarta Ruiz,,Colectivo Abierto\n";
+
+/// Every bundled campaign, in each language and each voice, to each of its default
+/// recipients: what a reviewer reads. A person signing for themselves ("I"), for an
+/// organization ("we"), and a sign-on letter with co-signers ("we, the undersigned").
+/// The organization's letters keep the names they had before voices were added.
 #[test]
-fn every_campaign_in_both_languages() {
+fn every_campaign_in_each_language_and_voice() {
     let env = Env::new();
+    env.write("cosigners.csv", COSIGNERS);
     for campaign in CAMPAIGNS {
         for lang in ["en", "es"] {
-            let mut args = vec!["-q", "draft", "--template", campaign, "--lang", lang];
-            args.extend(sender_flags());
-            args.extend(["--own-words", "My own paragraph, written for this letter."]);
-            let run = env.run(&args);
-            let name = format!("{campaign}-{lang}");
-            insta::assert_snapshot!(name, run.ok());
+            let own_words = "--own-words";
+            let words = if lang == "en" {
+                "My own paragraph, written for this letter."
+            } else {
+                "Mi propio párrafo, escrito para esta carta."
+            };
+            let mut organization = vec!["-q", "draft", "--template", campaign, "--lang", lang];
+            organization.extend(sender_flags());
+            organization.extend([own_words, words]);
+            insta::assert_snapshot!(format!("{campaign}-{lang}"), env.run(&organization).ok());
+
+            let individual = [
+                "-q",
+                "draft",
+                "--template",
+                campaign,
+                "--lang",
+                lang,
+                "--sender-name",
+                "Ana Pérez",
+                own_words,
+                words,
+            ];
+            insta::assert_snapshot!(
+                format!("{campaign}-{lang}-individual"),
+                env.run(&individual).ok()
+            );
+
+            let out = format!("sign-on-{campaign}-{lang}");
+            let mut sign_on = vec![
+                "-q",
+                "batch",
+                "--signers",
+                "cosigners.csv",
+                "--sign-on",
+                "-t",
+                campaign,
+                "--lang",
+                lang,
+                "-o",
+                &out,
+            ];
+            sign_on.extend(sender_flags());
+            env.run(&sign_on).ok();
+            let letters: Vec<String> = common::files(&env.join(&out))
+                .into_iter()
+                .filter(|f| f.ends_with(".txt"))
+                .map(|f| env.read(&format!("{out}/{f}")))
+                .collect();
+            assert!(!letters.is_empty(), "{campaign} {lang}");
+            insta::assert_snapshot!(
+                format!("{campaign}-{lang}-sign-on"),
+                letters.join("\n\u{c}\n")
+            );
         }
     }
 }
@@ -150,8 +207,20 @@ fn several_recipients_to_a_directory_write_one_file_each() {
     run.ok();
     let a = env.read("out/detention-urgent-action--ve-attorney-general--en.txt");
     let b = env.read("out/detention-urgent-action--ve-un-mission--en.txt");
-    assert!(a.contains("Dear Attorney General:"), "{a}");
-    assert!(b.contains("Your Excellency:"), "{b}");
+    // One convention per letter: British style to Caracas, US style to New York.
+    assert!(a.starts_with("23 November 2026\n"), "{a}");
+    assert!(a.contains("\nMr Tarek William Saab\n"), "{a}");
+    assert!(a.contains("\nDear Attorney General,\n"), "{a}");
+    assert!(a.contains("Between 29 July and 7 August 2024,"), "{a}");
+    assert!(a.contains("\nYours sincerely,\n"), "{a}");
+    assert!(b.starts_with("November 23, 2026\n"), "{b}");
+    assert!(
+        b.contains("\nHis Excellency Mr. Héctor Constant Rosales\n"),
+        "{b}"
+    );
+    assert!(b.contains("\nYour Excellency:\n"), "{b}");
+    assert!(b.contains("Between July 29 and August 7, 2024,"), "{b}");
+    assert!(b.contains("\nSincerely,\n"), "{b}");
     assert!(run
         .stderr
         .contains("wrote out/detention-urgent-action--ve-un-mission--en.txt"));
@@ -207,7 +276,7 @@ fn json_is_the_letter_model() {
     assert_eq!(items.len(), 2);
     assert_eq!(
         items[0][0]["content"][0]["text"],
-        "Publish the results without delay."
+        "Publish the results as soon as possible."
     );
 
     let run = env.run(&[

@@ -373,3 +373,72 @@ fn the_replayed_command_makes_the_same_bytes() {
         );
     }
 }
+
+#[test]
+fn spanish_prompts_describe_formats_warn_and_answer_yes_or_no_in_spanish() {
+    let env = Env::new();
+    let mut p = spawn(
+        &env,
+        &[
+            "draft",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--lang",
+            "es",
+            "--demands",
+            "all",
+            "--own-words",
+            "",
+            "--ui-lang",
+            "es",
+            "--no-remember",
+        ],
+    );
+    p.exp_string("Su nombre").unwrap();
+    send(&mut p, "Ana\r\r\r\r");
+    p.exp_string("Formato").unwrap();
+    p.exp_string("Texto sin formato").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("Archivo donde escribir la carta").unwrap();
+    send(&mut p, "carta.txt\r");
+    // The pseudo-terminal's bytes come back one a character: match ASCII, then read the
+    // rest as UTF-8.
+    let before = utf8(&p.exp_string("Escribirla?").unwrap());
+    // The warnings are said in the prompts' language too.
+    assert!(
+        before.contains("aviso: la campaña `detention-urgent-action` pedía actuar antes del 27 de septiembre de 2024"),
+        "{before}"
+    );
+    assert!(
+        before.contains("aviso: el destinatario `ve-attorney-general` se verificó por última vez el 2024-08-07 y esta carta lleva fecha del 23 de noviembre de 2026"),
+        "{before}"
+    );
+    assert!(
+        before.contains("(nota: Titular del cargo según una acción urgente de agosto de 2024."),
+        "{before}"
+    );
+    assert!(!before.contains("warning:"), "{before}");
+    p.exp_string("(y = s").unwrap();
+    p.exp_string(", n = no)").unwrap();
+    send(&mut p, "y");
+    let rest = utf8(&p.exp_eof().unwrap());
+    assert!(rest.contains("¿Escribirla? · sí"), "{rest}");
+    assert!(rest.contains("Escrita: carta.txt"), "{rest}");
+    assert_eq!(exit_code(&p), 0);
+    assert!(env.read("carta.txt").contains("Señor Fiscal General:"));
+}
+
+#[test]
+fn a_campaigns_deadline_mark_is_never_cut_off() {
+    let env = Env::new();
+    let mut p = spawn(&env, &["draft", "-o", "out.txt"]);
+    p.exp_string("Campaign").unwrap();
+    // The urgent action's label is longer than the terminal; its mark stays whole.
+    p.exp_string("[act before 27 September 2024: passed]")
+        .unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 130);
+}

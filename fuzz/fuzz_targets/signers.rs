@@ -9,6 +9,7 @@ use std::path::Path;
 use letters::batch::row::raw_request;
 use letters::draft::{validate, Context, LetterRequest};
 use letters::load::signers::{SignersEncoding, SignersReader, SignersSource};
+use letters::model::Language;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: &[u8]| {
@@ -34,6 +35,7 @@ fuzz_target!(|input: &[u8]| {
         };
         let context = Context {
             signatures_dir: Some(Path::new("/nonexistent")),
+            messages: Language::En,
         };
         if let Ok(checked) = validate(raw, &base, context) {
             assert!(!checked.request.sender.name.trim().is_empty());

@@ -117,6 +117,7 @@ pub fn drafts(data: &DataSet, request: LetterRequest) -> Vec<Draft> {
         &base,
         Context {
             signatures_dir: None,
+            messages: letters::model::Language::En,
         },
     ) else {
         return Vec::new();

@@ -1,18 +1,26 @@
 //! Warnings and notes on stderr, silenced by `--quiet`; a control character in them is
-//! shown escaped, never sent to the terminal.
+//! shown escaped, never sent to the terminal. The guided flow says its warnings in the
+//! prompts' language.
 
+use crate::model::Language;
 use crate::text::control_chars;
 
 /// Diagnostics on stderr, silenced by `--quiet`.
 #[derive(Debug, Clone, Copy)]
 pub struct Diagnostics {
     pub quiet: bool,
+    /// The language warnings are worded in (and their "warning:" / "aviso:").
+    pub language: Language,
 }
 
 impl Diagnostics {
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            eprintln!("warning: {}", control_chars::escape(message));
+            let label = match self.language {
+                Language::En => "warning",
+                Language::Es => "aviso",
+            };
+            eprintln!("{label}: {}", control_chars::escape(message));
         }
     }
 

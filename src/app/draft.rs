@@ -46,7 +46,11 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
         }
         return Err(missing_choices(no_template, no_sender, &data));
     }
-    let checked = inputs::check(raw, today)?;
+    let diagnostics = Diagnostics {
+        language: prompt::messages_language(&args)?,
+        ..diagnostics
+    };
+    let checked = inputs::check(raw, today, diagnostics.language)?;
     let letters = letters::compose(&checked, &data, today, diagnostics)?;
     let format = args.format.unwrap_or(Format::Text);
     letters::check_postal_addresses(&letters, format, &data)?;

@@ -13,7 +13,7 @@ use crate::draft::{self, Checked, Context, Given, LetterRequest, RawRequest, Raw
 use crate::error::{Error, Result, Source};
 use crate::load::signers::MAX_CELL_BYTES;
 use crate::load::{DataSet, SenderSetting};
-use crate::model::Sender;
+use crate::model::{Language, Sender};
 
 /// The most own words read: the same as a signers cell, far more than a paragraph or
 /// two, and little enough that `@/dev/zero` or a wrong file stops at once.
@@ -155,7 +155,7 @@ pub fn checked_flags(
     data: &DataSet,
     today: NaiveDate,
 ) -> Result<Checked> {
-    check(raw_flags(letter, sender, data)?, today)
+    check(raw_flags(letter, sender, data)?, today, Language::En)
 }
 
 /// What the letter flags ask for over what the settings files say, not yet checked.
@@ -165,13 +165,15 @@ pub fn raw_flags(letter: &LetterArgs, sender: &SenderArgs, data: &DataSet) -> Re
     Ok(raw)
 }
 
-/// A raw request from the command line (flags, settings, answers) checked on its own.
-pub fn check(raw: RawRequest, today: NaiveDate) -> Result<Checked> {
+/// A raw request from the command line (flags, settings, answers) checked on its own,
+/// its warnings in the language `messages`.
+pub fn check(raw: RawRequest, today: NaiveDate, messages: Language) -> Result<Checked> {
     draft::validate(
         raw,
         &LetterRequest::empty(today),
         Context {
             signatures_dir: None,
+            messages,
         },
     )
 }
@@ -192,6 +194,7 @@ fn letter_flags(args: &LetterArgs, sender: &SenderArgs) -> Result<RawRequest> {
             .map(|t| flag(t, "--own-words")),
         date: text(&args.date, "--date"),
         width: args.width.map(|w| flag(w, "--width")),
+        voice: text(&args.voice, "--voice"),
         sender: sender_flags(sender),
         fields: fields(&args.fields)?,
         fix_mojibake: args.fix_mojibake,

@@ -23,7 +23,7 @@ pub fn compose(
     for warning in &checked.warnings {
         diagnostics.warn(warning);
     }
-    let plan = draft::plan(&checked.request, data, today)?;
+    let plan = draft::plan_in(&checked.request, data, today, diagnostics.language)?;
     for warning in &plan.warnings {
         diagnostics.warn(warning);
     }

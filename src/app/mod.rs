@@ -40,7 +40,10 @@ fn data_options(args: &DataArgs, before: &HiddenDataArgs) -> DataOptions {
 
 /// Runs a parsed command line; how it ended, or the error to report.
 pub fn run(cli: Cli) -> Result<Exit> {
-    let diagnostics = Diagnostics { quiet: cli.quiet };
+    let diagnostics = Diagnostics {
+        quiet: cli.quiet,
+        language: crate::model::Language::En,
+    };
     let before = &cli.data;
     match cli.command {
         Command::Draft(args) => {

@@ -10,6 +10,7 @@ use crate::cli::{EmailArgs, PdfArgs};
 use crate::error::{Error, Result};
 use crate::letter::{naming, Letter};
 use crate::load::PdfSettings;
+use crate::model::Language;
 use crate::render::email::{self, EmailOptions};
 use crate::render::pdf::{FontFile, FontFiles, Fonts, PdfOptions};
 use crate::render::{self, Format, RenderOptions};
@@ -142,11 +143,11 @@ pub fn write(
             _ => output.to_path_buf(),
         };
         sink::write_atomic(&path, &render::render_all(letters, options, b"")?)?;
-        diagnostics.info(&format!(
-            "wrote {} ({} messages)",
-            path.display(),
-            letters.len()
-        ));
+        let (path_shown, n) = (path.display(), letters.len());
+        diagnostics.info(&match diagnostics.language {
+            Language::En => format!("wrote {path_shown} ({n} messages)"),
+            Language::Es => format!("escrito {path_shown} ({n} mensajes)"),
+        });
         return Ok(vec![path]);
     }
     let as_directory = letters.len() > 1 || named_as_directory;
@@ -169,7 +170,10 @@ pub fn write(
             output.to_path_buf()
         };
         sink::write_atomic(&path, &bytes)?;
-        diagnostics.info(&format!("wrote {}", path.display()));
+        diagnostics.info(&match diagnostics.language {
+            Language::En => format!("wrote {}", path.display()),
+            Language::Es => format!("escrito {}", path.display()),
+        });
         written.push(path);
     }
     Ok(written)

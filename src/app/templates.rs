@@ -1,4 +1,5 @@
-//! `letters templates list|show`: the campaigns available, their demands and deadlines.
+//! `letters templates list|show`: the campaigns available, their demands, deadlines,
+//! the date their facts are as of, and the sources they cite.
 
 use serde_json::json;
 
@@ -6,7 +7,7 @@ use crate::cli::TemplatesCommand;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::{DataOptions, DataSet};
-use crate::model::locale;
+use crate::model::locale::Convention;
 use crate::model::{Language, Template};
 use crate::sink;
 
@@ -38,6 +39,16 @@ fn to_json(template: &Template, lang: Language) -> serde_json::Value {
             "id": d.id,
             "text": d.text.get_or_empty(lang),
         })).collect::<Vec<_>>(),
+        "as_of": template.meta.as_of,
+        "sources": template.meta.sources.iter().map(|s| json!({
+            "id": s.id,
+            "citation": s.citation(Convention::for_letter(lang, false)),
+            "publisher": s.publisher.as_ref().map(|p| p.get_or_empty(lang)),
+            "title": s.title,
+            "date": s.date,
+            "url": s.url,
+            "supports": s.supports.get_or_empty(lang),
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -51,11 +62,12 @@ fn describe(template: &Template, lang: Language) -> String {
     lines.push(format!("  subject:    {}", meta.subject.get_or_empty(lang)));
     lines.push(format!("  languages:  {}", codes(&meta.languages)));
     lines.push(format!("  recipients: {}", meta.recipients.join(", ")));
+    let convention = Convention::for_letter(lang, false);
     if let Some(deadline) = meta.act_before {
-        lines.push(format!(
-            "  act before: {}",
-            locale::format_date(deadline, lang, locale::DateStyle::DayMonthYear)
-        ));
+        lines.push(format!("  act before: {}", convention.date(deadline)));
+    }
+    if let Some(as_of) = meta.as_of {
+        lines.push(format!("  facts as of: {}", as_of.written(convention)));
     }
     if !meta.target_languages.is_empty() {
         lines.push(format!(
@@ -85,6 +97,20 @@ fn describe(template: &Template, lang: Language) -> String {
             demand.text.get_or_empty(lang)
         ));
     }
+    if !meta.sources.is_empty() {
+        lines.push("  sources (cite in a body as [^ID]):".to_string());
+        for source in &meta.sources {
+            lines.push(format!(
+                "    {}: {}",
+                source.id,
+                source.citation(convention)
+            ));
+            lines.push(format!(
+                "      supports: {}",
+                source.supports.get_or_empty(lang)
+            ));
+        }
+    }
     lines.join("\n") + "\n"
 }
 
@@ -109,7 +135,7 @@ pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<Exit> {
         }
         TemplatesCommand::List { lang, json: false } => {
             let lang = language(&lang)?;
-            let rows: Vec<[String; 4]> = data
+            let rows: Vec<[String; 5]> = data
                 .templates
                 .templates
                 .values()
@@ -119,10 +145,11 @@ pub fn run(command: TemplatesCommand, data: &DataOptions) -> Result<Exit> {
                         t.name_in(lang).to_string(),
                         codes(&t.meta.languages),
                         t.meta.act_before.map(|d| d.to_string()).unwrap_or_default(),
+                        t.meta.as_of.map(|d| d.to_string()).unwrap_or_default(),
                     ]
                 })
                 .collect();
-            table(&["ID", "NAME", "LANG", "ACT BEFORE"], &rows)
+            table(&["ID", "NAME", "LANG", "ACT BEFORE", "FACTS AS OF"], &rows)
         }
         TemplatesCommand::Show { id, lang, json } => {
             let lang = language(&lang)?;

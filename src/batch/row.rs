@@ -202,6 +202,7 @@ mod tests {
         let raw = raw_request(&row, "s.csv", &map)?;
         let context = Context {
             signatures_dir: Some(std::path::Path::new(".")),
+            messages: crate::model::Language::En,
         };
         Ok(validate(raw, &base(), context)?.request)
     }

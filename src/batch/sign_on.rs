@@ -1,5 +1,6 @@
 //! A sign-on letter: one letter per recipient from the whole list, signed by the
-//! batch's signer, every row a co-signer in input order, each listed once.
+//! batch's signer, every row a co-signer in input order, each listed once; it speaks
+//! as "we" with them (the sign-on voice) unless `--voice` says otherwise.
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -11,7 +12,7 @@ use crate::draft::LetterRequest;
 use crate::error::Result;
 use crate::letter::naming;
 use crate::load::signers::SignersReader;
-use crate::model::Sender;
+use crate::model::{Sender, Voice};
 use crate::render;
 use crate::sink;
 
@@ -98,6 +99,10 @@ pub fn sign_on(
             observer.warn(&warning);
         }
         draft.cosigners.clone_from(&cosigners);
+        // A sign-on letter speaks as "we", with its co-signers, unless --voice says otherwise.
+        if request.letter.voice.is_none() {
+            draft.voice = Voice::SignOn;
+        }
         let letter = engine.composer.compose(&draft)?;
         let bytes = render::render(&letter, &request.render)?;
         let file = naming::letter(

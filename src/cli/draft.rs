@@ -64,7 +64,8 @@ pub struct PromptArgs {
     #[arg(long)]
     pub no_remember: bool,
 
-    /// Language of the prompts (en, es) [default: from the locale, else en].
+    /// Language of the prompts and warnings (en, es) [default: from the locale when
+    /// prompting, else en].
     #[arg(long, value_name = "LANG")]
     pub ui_lang: Option<String>,
 }

@@ -55,6 +55,12 @@ pub struct LetterArgs {
     #[arg(long = "field", value_name = "KEY=VALUE")]
     pub fields: Vec<String>,
 
+    /// Who the letter speaks for: individual ("I"), organization ("we", for
+    /// --sender-org) or sign-on ("we", with the co-signers). Default: organization when
+    /// the signer gives one, individual otherwise; sign-on for `batch --sign-on`.
+    #[arg(long, value_name = "individual|organization|sign-on")]
+    pub voice: Option<String>,
+
     /// Repair text that looks mis-decoded (mojibake) instead of only warning.
     #[arg(long)]
     pub fix_mojibake: bool,

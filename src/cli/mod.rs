@@ -17,7 +17,8 @@ use clap_complete::Shell;
 
 pub use batch::BatchArgs;
 pub use catalog::{
-    CheckArgs, InitArgs, RecipientsArgs, RecipientsCommand, TemplatesArgs, TemplatesCommand,
+    CheckArgs, ImportArgs, InitArgs, RecipientsArgs, RecipientsCommand, TemplatesArgs,
+    TemplatesCommand, UpdateArgs,
 };
 pub use draft::{DraftArgs, PromptArgs};
 pub use letter_args::{DataArgs, EmailArgs, LetterArgs, PdfArgs, SenderArgs};
@@ -78,7 +79,7 @@ pub enum Command {
     Send(Box<SendArgs>),
     /// How many letters each campaign produced and delivered, from manifests and ledgers.
     Report(ReportArgs),
-    /// List or show recipient records.
+    /// List or show recipient records; record a new holder, a check, or many offices.
     Recipients(RecipientsArgs),
     /// List or show letter templates (campaigns) and their demands.
     Templates(TemplatesArgs),

@@ -6,27 +6,34 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use crate::draft::Draft;
-use crate::model::locale;
+use crate::model::Voice;
 
 /// The names a template may use, for error messages.
-pub const AVAILABLE: &str = "language, date, act_before, campaign.id, campaign.name, \
-recipient.id, recipient.office, recipient.honorific, recipient.name, recipient.title, \
-recipient.organization, recipient.country, recipient.email, sender.name, sender.title, \
-sender.organization, sender.email, demands (each: id, text), own_words, people (each: \
-name, pronouns), fields.<column>";
+pub const AVAILABLE: &str = "language, convention (en-US, en-GB, es), date, act_before, \
+as_of, campaign.id, campaign.name, recipient.id, recipient.office, recipient.honorific, \
+recipient.name, recipient.title, recipient.organization, recipient.country, \
+recipient.email, sender.name, sender.title, sender.organization, sender.email, \
+voice.name (individual, organization, sign-on), voice.we, voice.sign_on, \
+voice.cosigners, voice.signers, demands (each: id, text), own_words, people (each: name, pronouns), \
+fields.<column>; and the helper {{date \"YYYY-MM-DD\"}} (or \"YYYY-MM\", \"--MM-DD\")";
 
 /// The context with every key, its values filled in from what a batch shares between
-/// letters (language, date, campaign, recipient, demands, people); the signer's values
-/// (sender, own words, fields) are left for `set_signer`.
+/// letters (language, conventions, date, campaign, recipient and its holder, demands,
+/// people); the signer's values (sender, voice, own words, fields) are left for
+/// `set_signer`.
 pub fn build_fixed(draft: &Draft) -> Value {
     let lang = draft.language;
     let recipient = &draft.recipient;
-    let style = locale::DateStyle::for_letter(lang, recipient.is_in_us());
-    let act_before = draft
-        .template
-        .meta
+    let holder = draft.holder();
+    let convention = draft.convention;
+    let meta = &draft.template.meta;
+    let act_before = meta
         .act_before
-        .map(|d| locale::format_date(d, lang, style))
+        .map(|d| convention.date(d))
+        .unwrap_or_default();
+    let as_of = meta
+        .as_of
+        .map(|d| d.written(convention))
         .unwrap_or_default();
     let demands: Vec<Value> = draft
         .demands
@@ -47,14 +54,16 @@ pub fn build_fixed(draft: &Draft) -> Value {
         .collect();
     json!({
         "language": lang.code(),
-        "date": locale::format_date(draft.date, lang, style),
+        "convention": convention.code(),
+        "date": convention.date(draft.date),
         "act_before": act_before,
+        "as_of": as_of,
         "campaign": { "id": draft.template.id, "name": draft.template.name_in(lang) },
         "recipient": {
             "id": recipient.id,
             "office": recipient.office_in(lang),
-            "honorific": recipient.honorific_in(lang),
-            "name": recipient.name_in(lang),
+            "honorific": holder.map_or("", |h| h.honorific_in(lang)),
+            "name": holder.map_or("", |h| h.name_in(lang)),
             "title": recipient.title_in(lang),
             "organization": recipient.organization_in(lang),
             "country": recipient.country,
@@ -66,6 +75,13 @@ pub fn build_fixed(draft: &Draft) -> Value {
             "organization": "",
             "email": "",
         },
+        "voice": {
+            "name": "",
+            "we": false,
+            "sign_on": false,
+            "cosigners": 0,
+            "signers": 1,
+        },
         "demands": demands,
         "own_words": "",
         "people": people,
@@ -73,8 +89,8 @@ pub fn build_fixed(draft: &Draft) -> Value {
     })
 }
 
-/// Writes the signer's values of `draft` into a context made by `build_fixed`,
-/// reusing the strings already there.
+/// Writes the signer's values of `draft` (sender, voice and co-signers, own words,
+/// fields) into a context made by `build_fixed`, reusing the strings already there.
 pub fn set_signer(context: &mut Value, draft: &Draft) {
     let Value::Object(context) = context else {
         return;
@@ -90,6 +106,18 @@ pub fn set_signer(context: &mut Value, draft: &Draft) {
             if let Some(slot) = sender.get_mut(key) {
                 set_string(slot, value);
             }
+        }
+    }
+    if let Some(Value::Object(voice)) = context.get_mut("voice") {
+        let values = [
+            ("name", Value::from(draft.voice.name())),
+            ("we", Value::from(draft.voice.is_plural())),
+            ("sign_on", Value::from(draft.voice == Voice::SignOn)),
+            ("cosigners", Value::from(draft.cosigners.len())),
+            ("signers", Value::from(draft.cosigners.len() + 1)),
+        ];
+        for (key, value) in values {
+            voice.insert(key.to_string(), value);
         }
     }
     if let Some(slot) = context.get_mut("own_words") {

@@ -5,7 +5,6 @@
 use super::markdown::Parsed;
 use crate::draft::Draft;
 use crate::letter::{Letter, Letterhead, PersonConcerned, RecipientBlock, Signature};
-use crate::model::locale;
 
 fn trimmed(text: &str) -> String {
     text.trim().to_string()
@@ -41,10 +40,15 @@ fn letterhead(draft: &Draft) -> Letterhead {
 fn recipient_block(draft: &Draft) -> RecipientBlock {
     let lang = draft.language;
     let recipient = &draft.recipient;
-    let name_known = !recipient.name_in(lang).is_empty();
+    let holder = draft.holder();
+    let name_known = holder.is_some_and(|h| !h.name_in(lang).trim().is_empty());
     RecipientBlock {
         id: recipient.id.clone(),
-        addressee: trimmed(&recipient.addressee_line(lang)),
+        addressee: trimmed(
+            &draft
+                .convention
+                .address_form(&recipient.addressee_line(lang, holder)),
+        ),
         title: if name_known {
             trimmed(recipient.title_in(lang))
         } else {
@@ -57,17 +61,19 @@ fn recipient_block(draft: &Draft) -> RecipientBlock {
     }
 }
 
-/// The whole letter: the frame around the body the template gave.
+/// The whole letter: the frame around the body the template gave, in the letter's
+/// conventions (its date, salutation and closing).
 pub fn frame(draft: &Draft, parsed: Parsed) -> Letter {
     let lang = draft.language;
     let recipient = &draft.recipient;
-    let us = recipient.is_in_us();
+    let convention = draft.convention;
+    let salutation = recipient.salutation_in(lang, draft.holder());
     Letter {
         language: lang,
         template: draft.template.id.clone(),
         letterhead: letterhead(draft),
         date: draft.date,
-        date_text: locale::format_date(draft.date, lang, locale::DateStyle::for_letter(lang, us)),
+        date_text: convention.date(draft.date),
         recipient: recipient_block(draft),
         subject: draft
             .template
@@ -76,14 +82,10 @@ pub fn frame(draft: &Draft, parsed: Parsed) -> Letter {
             .get_or_empty(lang)
             .trim()
             .to_string(),
-        salutation: recipient
-            .salutation_in(lang)
-            .unwrap_or(locale::fallback_salutation(lang))
-            .trim()
-            .to_string(),
+        salutation: convention.salutation(salutation),
         body: parsed.blocks,
         footnotes: parsed.footnotes,
-        closing: locale::closing(lang, us).to_string(),
+        closing: convention.closing(salutation.is_some()).to_string(),
         signature: Signature {
             image: draft.signature.clone(),
             name: draft.sender.name.trim().to_string(),

@@ -1,5 +1,7 @@
 //! The Markdown subset of template bodies (paragraphs, ordered and bullet lists,
-//! emphasis, footnotes) parsed with `pulldown-cmark` into the Letter's blocks.
+//! emphasis, footnotes) parsed with `pulldown-cmark` into the Letter's blocks. A
+//! footnote may cite one of the campaign's sources by its id alone (`[^id]`, never
+//! defined in the body): its text is then the source's citation.
 
 use std::collections::BTreeMap;
 
@@ -156,6 +158,16 @@ fn footnote_inlines(blocks: Vec<Block>) -> Vec<Inline> {
 
 /// Parses a rendered body.
 pub fn parse(markdown: &str) -> Result<Parsed, MarkdownError> {
+    parse_citing(markdown, &|_| None)
+}
+
+/// Parses a rendered body in which a footnote may cite a source by its id alone
+/// (`[^id]` with no definition): `cite` gives the citation of an id, if it names a
+/// source.
+pub fn parse_citing(
+    markdown: &str,
+    cite: &dyn Fn(&str) -> Option<String>,
+) -> Result<Parsed, MarkdownError> {
     let mut b = Builder {
         stack: vec![Container::Blocks(Vec::new())],
         inlines: Vec::new(),
@@ -261,13 +273,14 @@ pub fn parse(markdown: &str) -> Result<Parsed, MarkdownError> {
     let mut numbered: Vec<(String, usize)> = b.numbers.into_iter().collect();
     numbered.sort_by_key(|(_, n)| *n);
     for (label, number) in numbered {
-        let Some(blocks) = b.definitions.remove(&label) else {
-            return Err(MarkdownError::UndefinedFootnote(label));
+        let content = match b.definitions.remove(&label) {
+            Some(blocks) => footnote_inlines(blocks),
+            None => match cite(&label) {
+                Some(citation) => vec![Inline::plain(citation)],
+                None => return Err(MarkdownError::UndefinedFootnote(label)),
+            },
         };
-        footnotes.push(Footnote {
-            number,
-            content: footnote_inlines(blocks),
-        });
+        footnotes.push(Footnote { number, content });
     }
     if let Some(label) = b.definitions.into_keys().next() {
         return Err(MarkdownError::UnusedFootnote(label));
@@ -351,6 +364,34 @@ mod tests {
         assert_eq!(
             parse("A.\n\n[^y]: note\n"),
             Err(MarkdownError::UnusedFootnote("y".into()))
+        );
+    }
+
+    #[test]
+    fn a_footnote_may_cite_a_source_by_id() {
+        let cite =
+            |id: &str| (id == "tv-2024").then(|| "Transparencia Venezuela, 2024.".to_string());
+        let parsed = parse_citing(
+            "A claim.[^tv-2024] Another.[^n]\n\n[^n]: Own note.\n",
+            &cite,
+        )
+        .unwrap();
+        assert_eq!(
+            parsed.footnotes,
+            vec![
+                Footnote {
+                    number: 1,
+                    content: vec![text("Transparencia Venezuela, 2024.")]
+                },
+                Footnote {
+                    number: 2,
+                    content: vec![text("Own note.")]
+                },
+            ]
+        );
+        assert_eq!(
+            parse_citing("A.[^other]\n", &cite),
+            Err(MarkdownError::UndefinedFootnote("other".into()))
         );
     }
 

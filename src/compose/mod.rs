@@ -1,6 +1,8 @@
-//! Draft → Letter: Handlebars renders the template body (strict mode, Markdown escaping),
-//! the Markdown is parsed into blocks, and the frame (date, recipient block, salutation,
-//! closing, signature) comes from the data and the language.
+//! Draft → Letter: Handlebars renders the template body (strict mode, Markdown escaping,
+//! `{{date}}` in the letter's conventions), the Markdown is parsed into blocks (footnotes
+//! that cite a campaign source by id get its citation), and the frame (date, recipient
+//! block, salutation, closing, signature) comes from the data, the language and the
+//! letter's conventions.
 //!
 //! Bodies come from users, so each is held to limits: on its size, nesting and what it
 //! may use before it renders (`bounds.rs`, reading tags with `tags.rs`), and on the
@@ -9,6 +11,7 @@
 mod bounds;
 mod budget;
 mod context;
+mod date_helper;
 mod each;
 mod escape;
 mod fields;
@@ -23,7 +26,7 @@ pub use bounds::{MAX_DEPTH, MAX_EACH_DEPTH};
 pub use budget::{MAX_LOOP_STEPS, MAX_OUTPUT_BYTES};
 pub use context::AVAILABLE as CONTEXT_KEYS;
 pub use escape::markdown_escape;
-pub use markdown::{parse as parse_markdown, MarkdownError, Parsed};
+pub use markdown::{parse as parse_markdown, parse_citing, MarkdownError, Parsed};
 
 use crate::draft::Draft;
 use crate::error::{Error, Result};
@@ -88,6 +91,7 @@ impl Composer {
         registry.set_prevent_indent(true);
         registry.register_escape_fn(markdown_escape);
         registry.register_helper("each", Box::new(each::Each));
+        registry.register_helper("date", Box::new(date_helper::DateHelper));
         for body in template.bodies.values() {
             bounds::check_source(&body.path, &body.source)?;
             registry
@@ -142,9 +146,27 @@ impl Composer {
             .bodies
             .get(&draft.language)
             .map_or(draft.template.path.as_str(), |b| b.path.as_str());
-        let parsed = parse_markdown(&markdown).map_err(|e| Error::Template {
-            location: body_path.to_string(),
-            message: e.to_string(),
+        let template = &draft.template;
+        let cite = |id: &str| template.source(id).map(|s| s.citation(draft.convention));
+        let parsed = parse_citing(&markdown, &cite).map_err(|e| {
+            let mut message = e.to_string();
+            if matches!(e, MarkdownError::UndefinedFootnote(_)) && !template.meta.sources.is_empty()
+            {
+                let ids: Vec<&str> = template
+                    .meta
+                    .sources
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect();
+                message.push_str(&format!(
+                    ", or cite one of the campaign's sources by its id: {}",
+                    ids.join(", ")
+                ));
+            }
+            Error::Template {
+                location: body_path.to_string(),
+                message,
+            }
         })?;
         Ok(frame::frame(draft, parsed))
     }

@@ -133,6 +133,12 @@ mod tests {
                 .collect::<BTreeMap<_, _>>(),
             cosigners: Vec::new(),
             signature: None,
+            voice: crate::model::Voice::of_signer(&format!("{sender} & Co.")),
+            convention: crate::model::locale::Convention::for_letter(
+                language,
+                recipient.is_in_us(),
+            ),
+            holder: recipient.holder_index_on(NaiveDate::from_ymd_opt(2024, 8, 20).unwrap()),
         }
     }
 

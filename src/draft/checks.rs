@@ -1,6 +1,6 @@
 //! The checks each kind of value of a request goes through, once, wherever it came
 //! from: control characters, mojibake (warned about, repaired on request), one-line
-//! texts, email shape, language, demands, date range, text width, signature image.
+//! texts, email shape, language, voice, demands, date range, text width, signature image.
 
 use chrono::NaiveDate;
 
@@ -9,9 +9,14 @@ use super::request::{Context, Given, RawSender, EARLIEST_DATE, LATEST_DATE, MAX_
 use super::signature;
 use super::warnings;
 use crate::error::{Error, Result};
-use crate::model::{Language, Sender};
+use crate::model::{Language, Sender, Voice};
 use crate::text::mojibake;
 use crate::text::{control_chars, looks_like_email};
+
+/// The letter language a paragraph reads as, when that is clear.
+pub fn language_of(text: &str) -> Option<Language> {
+    crate::text::language::detect(text).and_then(|code| code.parse().ok())
+}
 
 /// Checks the texts of one request, collecting warnings.
 pub struct Checker<'a> {
@@ -35,7 +40,11 @@ impl<'a> Checker<'a> {
         let Given { mut value, source } = given;
         control_chars::check(&value).map_err(|m| Error::invalid(&source, m))?;
         if let Some(finding) = mojibake::scan_value(|| source.to_string(), &value) {
-            self.warnings.push(warnings::mojibake(&finding, self.fix));
+            self.warnings.push(warnings::mojibake(
+                &finding,
+                self.fix,
+                self.context.messages,
+            ));
             if self.fix {
                 mojibake::repair_in_place(&mut value);
             }
@@ -112,6 +121,17 @@ impl<'a> Checker<'a> {
             return Ok(None);
         }
         code.parse::<Language>()
+            .map(Some)
+            .map_err(|e| Error::invalid(&source, e.to_string()))
+    }
+
+    pub fn voice(&mut self, given: Given<String>) -> Result<Option<Voice>> {
+        let source = given.source.clone();
+        let name = self.line(given)?;
+        if name.is_empty() {
+            return Ok(None);
+        }
+        name.parse::<Voice>()
             .map(Some)
             .map_err(|e| Error::invalid(&source, e.to_string()))
     }

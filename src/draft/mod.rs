@@ -11,7 +11,7 @@ mod signature;
 pub mod warnings;
 
 pub use demands::DemandSelection;
-pub use planner::{check_postal_address, plan, Draft, Plan, Planner};
+pub use planner::{check_postal_address, plan, plan_in, Draft, Plan, Planner};
 pub use request::{
     validate, Checked, Context, Given, LetterRequest, RawRequest, RawSender, DEFAULT_WIDTH,
     EARLIEST_DATE, LATEST_DATE, MAX_WIDTH, MIN_WIDTH,

@@ -1,9 +1,11 @@
 //! A checked request resolved against the data: the template (checked and warned about
-//! once), the recipients (the request's, or the template's), for each the language and
+//! once), the recipients (the request's, or the template's), for each the language, the
+//! conventions the letter follows, the officeholder on the letter's date, the voice and
 //! the demands, and so one Draft per letter. The warnings about the data (deadline
-//! passed, stale record, mis-decoded text) are found here, in one place.
+//! passed, aged figures, a holder who may have changed, mis-decoded text, own words in
+//! another language) are found here, in one place.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -13,8 +15,8 @@ use super::request::LetterRequest;
 use super::warnings;
 use crate::error::{Error, Result};
 use crate::load::{self, DataSet};
-use crate::model::locale;
-use crate::model::{Demand, ImageFile, Language, Recipient, Sender, Template};
+use crate::model::locale::Convention;
+use crate::model::{Demand, Holder, ImageFile, Language, Recipient, Sender, Template, Voice};
 use crate::text::mojibake;
 
 /// One letter, resolved: every choice made and checked.
@@ -31,6 +33,19 @@ pub struct Draft {
     pub cosigners: Vec<String>,
     /// The signer's signature image, read.
     pub signature: Option<Arc<ImageFile>>,
+    /// Who the letter speaks for.
+    pub voice: Voice,
+    /// The conventions the letter follows: dates, salutation, closing, quotation marks.
+    pub convention: Convention,
+    /// Which of `recipient.holders` held the office on the letter's date.
+    pub holder: Option<usize>,
+}
+
+impl Draft {
+    /// The officeholder the letter is addressed to, if one is recorded for its date.
+    pub fn holder(&self) -> Option<&Holder> {
+        self.holder.and_then(|i| self.recipient.holders.get(i))
+    }
 }
 
 /// Drafts and the warnings found while making them.
@@ -84,11 +99,12 @@ fn join_codes(languages: &[Language]) -> String {
 fn prepare_template(
     template: &mut Template,
     data: &DataSet,
-    today: NaiveDate,
+    (today, messages): (NaiveDate, Language),
     fix: bool,
     warnings: &mut Vec<String>,
 ) {
-    warnings.extend(warnings::past_deadline(template, today));
+    warnings.extend(warnings::past_deadline(template, today, messages));
+    warnings.extend(warnings::aged_facts(template, today, messages));
     let dir = template.path.trim_end_matches(crate::load::META_FILE);
     for finding in data
         .templates
@@ -96,7 +112,7 @@ fn prepare_template(
         .iter()
         .filter(|f| f.location.starts_with(dir))
     {
-        warnings.push(warnings::mojibake(finding, fix));
+        warnings.push(warnings::mojibake(finding, fix, messages));
     }
     if fix {
         for text in template.texts_mut() {
@@ -105,19 +121,18 @@ fn prepare_template(
     }
 }
 
-/// Warnings about a recipient record: stale, damaged text.
+/// Warnings about a recipient record: damaged text. (Whether the officeholder may have
+/// changed depends on each letter's date: see `Planner::draft`.)
 fn prepare_recipient(
     recipient: &mut Recipient,
     path: &str,
-    today: NaiveDate,
-    fix: bool,
+    (fix, messages): (bool, Language),
     warnings: &mut Vec<String>,
 ) {
-    warnings.extend(warnings::stale_record(recipient, path, today));
     let location = format!("{path} [{}]", recipient.id);
     for text in recipient.texts_mut() {
         if let Some(finding) = mojibake::scan_value(|| location.clone(), text) {
-            warnings.push(warnings::mojibake(&finding, fix));
+            warnings.push(warnings::mojibake(&finding, fix, messages));
             if fix {
                 mojibake::repair_in_place(text);
             }
@@ -135,6 +150,10 @@ pub struct Planner<'a> {
     recipients: std::collections::HashMap<String, PreparedRecipient>,
     /// Signature images read so far, by path (a batch signs many letters with few).
     images: Mutex<HashMap<PathBuf, Arc<ImageFile>>>,
+    /// The recipients and letter dates already warned about (holder may have changed).
+    dated: Mutex<HashSet<(String, NaiveDate)>>,
+    /// The language of the warnings.
+    messages: Language,
 }
 
 /// The most signature images kept read at once.
@@ -147,7 +166,8 @@ struct PreparedRecipient {
 }
 
 impl<'a> Planner<'a> {
-    /// Looks up the template and collects its warnings (deadline passed, mojibake).
+    /// Looks up the template and collects its warnings (deadline passed, mojibake), in
+    /// English.
     pub fn new(
         template_id: &str,
         data: &'a DataSet,
@@ -155,8 +175,31 @@ impl<'a> Planner<'a> {
         fix_mojibake: bool,
         warnings: &mut Vec<String>,
     ) -> Result<Planner<'a>> {
+        Planner::new_in(
+            template_id,
+            data,
+            (today, Language::En),
+            fix_mojibake,
+            warnings,
+        )
+    }
+
+    /// As `new`, with the warnings in the language `messages`.
+    pub fn new_in(
+        template_id: &str,
+        data: &'a DataSet,
+        (today, messages): (NaiveDate, Language),
+        fix_mojibake: bool,
+        warnings: &mut Vec<String>,
+    ) -> Result<Planner<'a>> {
         let mut template = data.templates.get(template_id)?.clone();
-        prepare_template(&mut template, data, today, fix_mojibake, warnings);
+        prepare_template(
+            &mut template,
+            data,
+            (today, messages),
+            fix_mojibake,
+            warnings,
+        );
         let recipients = data
             .recipients
             .records
@@ -167,8 +210,7 @@ impl<'a> Planner<'a> {
                 prepare_recipient(
                     &mut recipient,
                     &data.recipients.path,
-                    today,
-                    fix_mojibake,
+                    (fix_mojibake, messages),
                     &mut warnings,
                 );
                 let prepared = PreparedRecipient {
@@ -184,6 +226,8 @@ impl<'a> Planner<'a> {
             template: Arc::new(template),
             recipients,
             images: Mutex::default(),
+            dated: Mutex::default(),
+            messages,
         })
     }
 
@@ -275,13 +319,41 @@ impl<'a> Planner<'a> {
                 format!("template `{}` has no subject in `{language}`", template.id),
             ));
         }
-        if recipient.salutation_in(language).is_none() {
-            warnings.push(format!(
-                "recipient `{}` has no salutation in `{language}`; using \"{}\"",
-                recipient.id,
-                locale::fallback_salutation(language)
-            ));
+        let convention = Convention::for_letter(language, recipient.is_in_us());
+        let holder = recipient.holder_on(request.date);
+        self.warn_dated(&recipient, holder, request.date, warnings);
+        if recipient.salutation_in(language, holder).is_none() {
+            let (id, fallback) = (&recipient.id, convention.fallback_salutation());
+            warnings.push(match self.messages {
+                Language::En => format!(
+                    "recipient `{id}` has no salutation in `{language}`; using \"{fallback}\""
+                ),
+                Language::Es => format!(
+                    "el destinatario `{id}` no tiene saludo en `{language}`; se usa \"{fallback}\""
+                ),
+            });
         }
+        if let Some((read_as, from)) = request
+            .own_words_language
+            .as_ref()
+            .filter(|(l, _)| *l != language)
+        {
+            let own = request.own_words.as_deref().unwrap_or_default();
+            let warning = warnings::own_words_language(
+                (own, from),
+                *read_as,
+                language,
+                &recipient.id,
+                self.messages,
+            );
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
+            }
+        }
+        let holder = recipient.holder_index_on(request.date);
+        let voice = request
+            .voice
+            .unwrap_or_else(|| Voice::of_signer(&request.sender.organization));
         let demands = request.demands.select(template, language)?;
         Ok(Draft {
             template: Arc::clone(template),
@@ -299,7 +371,42 @@ impl<'a> Planner<'a> {
                 .as_deref()
                 .map(|path| self.image(path))
                 .transpose()?,
+            voice,
+            convention,
+            holder,
         })
+    }
+
+    /// The warnings that depend on the letter's date, once per recipient and date: no
+    /// holder recorded on that date; a record last verified before it.
+    fn warn_dated(
+        &self,
+        recipient: &Recipient,
+        holder: Option<&Holder>,
+        date: NaiveDate,
+        warnings: &mut Vec<String>,
+    ) {
+        let first = self
+            .dated
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert((recipient.id.clone(), date));
+        if !first {
+            return;
+        }
+        if holder.is_none() && !recipient.holders.is_empty() {
+            warnings.push(warnings::no_holder_on(
+                recipient,
+                &self.data.recipients.path,
+                date,
+                self.messages,
+            ));
+        }
+        warnings.extend(warnings::stale_record(
+            recipient,
+            warnings::Dated::Letter(date),
+            self.messages,
+        ));
     }
 }
 
@@ -317,11 +424,21 @@ pub fn check_postal_address(recipient: &Recipient, path: &str) -> Result<()> {
 
 /// Resolves a checked request against the data: one Draft per recipient.
 pub fn plan(request: &LetterRequest, data: &DataSet, today: NaiveDate) -> Result<Plan> {
+    plan_in(request, data, today, Language::En)
+}
+
+/// As `plan`, with the warnings in the language `messages`.
+pub fn plan_in(
+    request: &LetterRequest,
+    data: &DataSet,
+    today: NaiveDate,
+    messages: Language,
+) -> Result<Plan> {
     let mut warnings = Vec::new();
-    let planner = Planner::new(
+    let planner = Planner::new_in(
         &request.template,
         data,
-        today,
+        (today, messages),
         request.fix_mojibake,
         &mut warnings,
     )?;

@@ -2,7 +2,7 @@
 //! the answers of the guided flow and the cells of a signers row all say what they ask
 //! as a [`RawRequest`], every value with its [`Source`]; [`validate`] checks each value
 //! once (control characters, mojibake, email shape, language, demands, date range, text
-//! width, signature image) and blames a bad one on its source. What comes out, a
+//! width, voice, signature image) and blames a bad one on its source. What comes out, a
 //! [`LetterRequest`], is plain data: nothing after it knows where a value came from.
 
 use std::collections::BTreeMap;
@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::checks::Checker;
 use super::demands::DemandSelection;
 use crate::error::{Result, Source};
-use crate::model::{Language, Sender};
+use crate::model::{Language, Sender, Voice};
 
 /// The text width letters are wrapped to unless asked otherwise.
 pub const DEFAULT_WIDTH: usize = 72;
@@ -97,6 +97,8 @@ pub struct RawRequest {
     /// `YYYY-MM-DD`.
     pub date: Option<Given<String>>,
     pub width: Option<Given<usize>>,
+    /// Who the letter speaks for: `individual`, `organization` or `sign-on`.
+    pub voice: Option<Given<String>>,
     pub sender: RawSender,
     /// Extra values for templates (`{{fields.KEY}}`), by key.
     pub fields: Vec<(String, Given<String>)>,
@@ -121,6 +123,7 @@ impl RawRequest {
             own_words: self.own_words.or(lower.own_words),
             date: self.date.or(lower.date),
             width: self.width.or(lower.width),
+            voice: self.voice.or(lower.voice),
             sender: self.sender.or(lower.sender),
             fields,
             fix_mojibake: self.fix_mojibake || lower.fix_mojibake,
@@ -137,9 +140,14 @@ pub struct LetterRequest {
     pub language: Option<Language>,
     pub demands: DemandSelection,
     pub own_words: Option<String>,
+    /// The language the own words read as, when that is clear, and where they came from
+    /// (a flag, a signers cell, an answer), to name in a warning.
+    pub own_words_language: Option<(Language, String)>,
     pub date: NaiveDate,
     /// The text width.
     pub width: usize,
+    /// The voice asked for; `None` lets the signer decide ("we" with an organization).
+    pub voice: Option<Voice>,
     pub sender: Sender,
     /// Extra fields for templates (`{{fields.key}}`).
     pub fields: BTreeMap<String, String>,
@@ -156,8 +164,10 @@ impl LetterRequest {
             language: None,
             demands: DemandSelection::All,
             own_words: None,
+            own_words_language: None,
             date: today,
             width: DEFAULT_WIDTH,
+            voice: None,
             sender: Sender::default(),
             fields: BTreeMap::new(),
             fix_mojibake: false,
@@ -170,6 +180,8 @@ impl LetterRequest {
 pub struct Context<'a> {
     /// The folder a signers file's signature images must stay in.
     pub signatures_dir: Option<&'a Path>,
+    /// The language of the warnings.
+    pub messages: Language,
 }
 
 /// A checked request and the warnings found on the way (text that looks mis-decoded).
@@ -206,7 +218,9 @@ pub fn validate(raw: RawRequest, base: &LetterRequest, context: Context<'_>) -> 
         request.demands = checker.demands(demands)?;
     }
     if let Some(own_words) = raw.own_words {
+        let from = own_words.source.to_string();
         if let Some(text) = checker.own_words(own_words)? {
+            request.own_words_language = super::checks::language_of(&text).map(|l| (l, from));
             request.own_words = Some(text);
         }
     }
@@ -215,6 +229,11 @@ pub fn validate(raw: RawRequest, base: &LetterRequest, context: Context<'_>) -> 
     }
     if let Some(width) = raw.width {
         request.width = checker.width(width)?;
+    }
+    if let Some(voice) = raw.voice {
+        if let Some(voice) = checker.voice(voice)? {
+            request.voice = Some(voice);
+        }
     }
     request.sender = checker.sender(raw.sender)?.or(&base.sender);
     for (key, value) in raw.fields {
@@ -258,6 +277,7 @@ mod tests {
             &LetterRequest::empty(today()),
             Context {
                 signatures_dir: None,
+                messages: crate::model::Language::En,
             },
         )
     }
@@ -348,6 +368,7 @@ mod tests {
             &base,
             Context {
                 signatures_dir: None,
+                messages: crate::model::Language::En,
             },
         )
         .unwrap();

@@ -114,8 +114,9 @@ pub enum Error {
         hint: Option<String>,
     },
 
-    /// Characters no font in use can draw (a PDF would show boxes or `?`).
-    #[error("the PDF fonts cannot draw {chars} (in {context})")]
+    /// Characters no font in use can draw (a PDF would show boxes or `?`); or what is
+    /// left of mis-decoded text, which is said as such.
+    #[error("{}", missing_glyphs(.chars, .context))]
     MissingGlyphs {
         chars: String,
         context: String,
@@ -148,6 +149,20 @@ pub enum Error {
         /// Whether `--resume` can finish it (a combined file is written in one piece).
         resumable: bool,
     },
+}
+
+/// Whether the characters a font lacks are what is left of mis-decoded punctuation
+/// (mojibake), not text in a script the font does not cover.
+fn is_mojibake_remnant(chars: &str) -> bool {
+    chars.chars().any(crate::text::mojibake::is_remnant_char)
+}
+
+fn missing_glyphs(chars: &str, context: &str) -> String {
+    if is_mojibake_remnant(chars) {
+        format!("the text {context} holds {chars}, which is not Chinese but what is left of a quotation mark or dash whose last byte was lost when the text was copied (mojibake); it cannot be recovered")
+    } else {
+        format!("the PDF fonts cannot draw {chars} (in {context})")
+    }
 }
 
 fn suggestion_text(suggestion: &Option<String>) -> String {
@@ -242,6 +257,9 @@ impl Error {
             Error::Signature { .. } => Some(
                 "give --signature a PNG (transparency is kept) or JPEG file, or set [sender] signature in letters.toml"
                     .to_string(),
+            ),
+            Error::MissingGlyphs { chars, .. } if is_mojibake_remnant(chars) => Some(
+                "copy that paragraph again from the original document (or type the quotation mark or dash yourself), then draft the letter again".to_string(),
             ),
             Error::MissingGlyphs { bundled, .. } => Some(if *bundled {
                 "the bundled font (Liberation Serif) covers Latin, Greek and Cyrillic; give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml".to_string()

@@ -56,6 +56,58 @@ pub struct DataSet {
     pub workspace: Option<PathBuf>,
 }
 
+/// The recipients file a change to the records goes to: the user's own file in use, or,
+/// while the bundled records are in use, a new copy of them to make (in the workspace,
+/// else in the user config directory). Bundled data is never written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnRecipients {
+    /// A file of the user's, in use now.
+    File(PathBuf),
+    /// Where a copy of the bundled records would be made.
+    NewCopy(PathBuf),
+}
+
+/// Where the records a change is made to are, in the lookup order `DataSet::load` reads
+/// them: `--recipients`, the workspace's, the user config directory's.
+pub fn own_recipients(options: &DataOptions) -> Result<OwnRecipients> {
+    if let Some(path) = &options.recipients {
+        return Ok(OwnRecipients::File(path.clone()));
+    }
+    let (workspace, config) = data_dirs(options)?;
+    let dirs: Vec<&DataDir> = workspace.iter().chain(config.iter()).collect();
+    if let Some(path) = dirs.iter().find_map(|d| d.recipients()) {
+        return Ok(OwnRecipients::File(path));
+    }
+    let dir = match (workspace, user_config_dir()) {
+        (Some(workspace), _) => workspace.dir,
+        (None, Some(config)) => config,
+        (None, None) => {
+            return Err(Error::data(
+                CONFIG_DIR_VAR,
+                "no user config directory is known on this system, and no workspace is in use: set LETTERS_CONFIG_DIR, or run the command inside a workspace made by `letters init`",
+            ))
+        }
+    };
+    Ok(OwnRecipients::NewCopy(dir.join(RECIPIENTS_FILE)))
+}
+
+/// The workspace (given, or found from the current directory) and the user config
+/// directory, each when it exists.
+fn data_dirs(options: &DataOptions) -> Result<(Option<DataDir>, Option<DataDir>)> {
+    let workspace_dir = match &options.workspace {
+        Some(dir) => Some(dir.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| find_workspace(&cwd)),
+    };
+    let workspace = workspace_dir.as_deref().map(DataDir::open).transpose()?;
+    let config = match user_config_dir() {
+        Some(dir) if dir.is_dir() => Some(DataDir::open(&dir)?),
+        _ => None,
+    };
+    Ok((workspace, config))
+}
+
 /// Reads and parses the recipients file at `path`.
 pub fn read_recipients(path: &Path) -> Result<Recipients> {
     let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
@@ -86,17 +138,7 @@ impl DataSet {
 
     /// Loads data in lookup order: flags, workspace, user config directory, bundled.
     pub fn load(options: &DataOptions) -> Result<DataSet> {
-        let workspace_dir = match &options.workspace {
-            Some(dir) => Some(dir.clone()),
-            None => std::env::current_dir()
-                .ok()
-                .and_then(|cwd| find_workspace(&cwd)),
-        };
-        let workspace = workspace_dir.as_deref().map(DataDir::open).transpose()?;
-        let config = match user_config_dir() {
-            Some(dir) if dir.is_dir() => Some(DataDir::open(&dir)?),
-            _ => None,
-        };
+        let (workspace, config) = data_dirs(options)?;
         let dirs: Vec<&DataDir> = workspace.iter().chain(config.iter()).collect();
 
         let recipients_path = options

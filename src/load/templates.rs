@@ -237,6 +237,7 @@ fn parse_template(files: TemplateSource) -> Result<Template> {
             ));
         }
     }
+    check_sources(&meta_path, &meta)?;
     let mut bodies = BTreeMap::new();
     for (language, source) in files.bodies {
         let path = format!("{}/{}", files.dir, body_file(language));
@@ -257,6 +258,38 @@ fn parse_template(files: TemplateSource) -> Result<Template> {
         control_chars::check(text).map_err(|m| Error::data(&meta_path, format!("a text {m}")))?;
     }
     Ok(template)
+}
+
+/// The campaign's sources: ids usable in a footnote and unique, each with a title or a
+/// kind to cite it by, and what it supports.
+fn check_sources(meta_path: &str, meta: &TemplateMeta) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for source in &meta.sources {
+        let id = &source.id;
+        if !is_valid_id(id) {
+            return Err(Error::data(
+                meta_path,
+                format!("source id `{id}` is not valid: use lowercase letters, digits and hyphens, such as `transparencia-2024-07-19`"),
+            ));
+        }
+        if !seen.insert(id.as_str()) {
+            return Err(Error::data(
+                meta_path,
+                format!("source id `{id}` is used twice: source ids must be unique"),
+            ));
+        }
+        let has_title = source
+            .title
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty());
+        if !has_title && source.kind.is_none() {
+            return Err(Error::data(
+                meta_path,
+                format!("source `{id}` has neither a `title` nor a `kind`: give its title in the language it was published in, or say what it is, such as kind = {{ en = \"urgent action\", es = \"acción urgente\" }}"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

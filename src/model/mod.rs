@@ -1,9 +1,10 @@
-//! The data a letter is made from: languages, localized text, recipients, templates,
-//! demands, people concerned and senders.
+//! The data a letter is made from: languages, localized text, recipients and their
+//! holders, templates and their sources, demands, people concerned, senders and voices.
 
 pub mod country;
 pub mod date;
 mod demand;
+mod holder;
 mod image_file;
 mod language;
 mod layout;
@@ -12,9 +13,13 @@ mod localized;
 mod person;
 mod recipient;
 mod sender;
+mod source;
 pub mod template;
+mod voice;
 
+pub use date::PartialDate;
 pub use demand::Demand;
+pub use holder::{check_order as check_holders, Holder};
 pub use image_file::ImageFile;
 pub use language::{Language, UnknownLanguage};
 pub use layout::Layout;
@@ -22,4 +27,6 @@ pub use localized::Localized;
 pub use person::Person;
 pub use recipient::{Recipient, STALE_AFTER_MONTHS};
 pub use sender::Sender;
-pub use template::{Body, Template, TemplateMeta};
+pub use source::CampaignSource;
+pub use template::{Body, Template, TemplateMeta, FACTS_FRESH_FOR_DAYS};
+pub use voice::{UnknownVoice, Voice};

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Demand, Language, Localized, Person};
+use super::{CampaignSource, Demand, Language, Localized, PartialDate, Person};
 use crate::error::Error;
 
 /// What `template.toml` holds.
@@ -23,6 +23,10 @@ pub struct TemplateMeta {
     /// The deadline of an urgent action.
     #[serde(default, deserialize_with = "crate::model::date::deserialize_option")]
     pub act_before: Option<NaiveDate>,
+    /// The day (or month) the campaign's facts and figures were current: a letter dated
+    /// well after it is warned about.
+    #[serde(default)]
+    pub as_of: Option<PartialDate>,
     /// Languages the targets of an urgent action prefer.
     #[serde(default)]
     pub target_languages: Vec<Language>,
@@ -30,7 +34,14 @@ pub struct TemplateMeta {
     pub people: Vec<Person>,
     #[serde(default)]
     pub demands: Vec<Demand>,
+    /// The sources the campaign's facts come from, cited in footnotes by id.
+    #[serde(default)]
+    pub sources: Vec<CampaignSource>,
 }
+
+/// How many days a campaign's facts (`as_of`) stay current: a letter dated later is
+/// warned that its figures may have changed.
+pub const FACTS_FRESH_FOR_DAYS: u64 = 30;
 
 /// The largest template body, in bytes: some twenty pages of text.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -88,6 +99,21 @@ impl Template {
         self.meta.act_before.is_some_and(|d| d < today)
     }
 
+    /// Whether the campaign's facts (`as_of`) are more than [`FACTS_FRESH_FOR_DAYS`] old
+    /// on `date`.
+    pub fn facts_have_aged(&self, date: NaiveDate) -> bool {
+        self.meta
+            .as_of
+            .and_then(PartialDate::last_day)
+            .and_then(|day| day.checked_add_days(chrono::Days::new(FACTS_FRESH_FOR_DAYS)))
+            .is_some_and(|limit| limit < date)
+    }
+
+    /// The source `id`, if the campaign lists it.
+    pub fn source(&self, id: &str) -> Option<&CampaignSource> {
+        self.meta.sources.iter().find(|s| s.id == id)
+    }
+
     pub fn demand(&self, id: &str) -> Option<&Demand> {
         self.meta.demands.iter().find(|d| d.id == id)
     }
@@ -108,6 +134,9 @@ impl Template {
         }
         for demand in &mut meta.demands {
             texts.extend(demand.text.texts_mut());
+        }
+        for source in &mut meta.sources {
+            texts.extend(source.texts_mut());
         }
         texts.extend(self.bodies.values_mut().map(|b| &mut b.source));
         texts

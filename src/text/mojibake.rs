@@ -5,6 +5,10 @@
 //! A run is repaired only when the result is valid UTF-8 made of characters that such
 //! damage produces (Latin letters, Latin punctuation): genuine Chinese text and genuine
 //! accented text are left alone.
+//!
+//! Some damage cannot be undone: when the last byte of a quotation mark or dash was lost
+//! on the way (a lone `鈥`, `鈥�`, or `â€` followed by a space), what the character was
+//! is gone. Such remnants are found ([`Lost`]) so that the text can be copied again.
 
 use encoding_rs::{Encoding, GBK, WINDOWS_1252};
 
@@ -167,6 +171,91 @@ pub fn find(text: &str) -> Vec<Repair> {
         .collect()
 }
 
+/// What is left of a quotation mark, dash or sign (U+2000 to U+2122) whose last UTF-8
+/// byte was lost before the text was decoded as GBK: the first two bytes (E2 80 to
+/// E2 84) make one Chinese character.
+fn is_gbk_remnant(c: char) -> bool {
+    matches!(c, '鈥' | '鈦' | '鈧' | '鈩')
+}
+
+/// A CJK ideograph: a remnant among them may be genuine Chinese text.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Whether `text` (already repaired where it could be) holds a remnant at char index
+/// `i` of `chars`: a GBK remnant not among Chinese text, or `â€` (the first two bytes
+/// of a quotation mark or dash read as Windows-1252) with its third byte missing.
+fn remnant_at(chars: &[char], i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+    let after = chars.get(i + 1).copied();
+    match chars[i] {
+        c if is_gbk_remnant(c) => {
+            after == Some('\u{fffd}')
+                || !(before.is_some_and(is_ideograph) || after.is_some_and(is_ideograph))
+        }
+        '\u{e2}' => {
+            after == Some('\u{20ac}')
+                && !chars.get(i + 2).copied().is_some_and(is_windows_1252_upper)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `c` could be what is left of a character whose last byte was lost (the PDF
+/// writer uses this to tell such damage from text in a script its fonts lack).
+pub fn is_remnant_char(c: char) -> bool {
+    is_gbk_remnant(c)
+}
+
+/// A word holding what is left of a character that cannot be recovered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lost {
+    /// The damaged word as it stands.
+    pub found: String,
+    /// The first words of its paragraph, to find it by.
+    pub paragraph: String,
+}
+
+/// The first few words of `paragraph`, to name it by.
+fn beginning(paragraph: &str) -> String {
+    const WORDS: usize = 6;
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    let mut text = words
+        .iter()
+        .take(WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > WORDS {
+        text.push('…');
+    }
+    text
+}
+
+/// The words of `text` that hold damage no repair can undo, each with the beginning of
+/// its paragraph (paragraphs are separated by blank lines).
+pub fn find_lost(text: &str) -> Vec<Lost> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let repaired = repair(text);
+    let text = repaired.as_deref().unwrap_or(text);
+    let mut lost = Vec::new();
+    for paragraph in text.split("\n\n") {
+        for word in paragraph.split_whitespace() {
+            let chars: Vec<char> = word.chars().collect();
+            if (0..chars.len()).any(|i| remnant_at(&chars, i)) {
+                lost.push(Lost {
+                    found: word.to_string(),
+                    paragraph: beginning(paragraph),
+                });
+            }
+        }
+    }
+    lost
+}
+
 /// Describes the repairs for a warning: `"PÃ©rez" reads as "Pérez"`.
 pub fn describe(repairs: &[Repair]) -> String {
     repairs
@@ -181,16 +270,56 @@ pub fn describe(repairs: &[Repair]) -> String {
 pub struct Finding {
     /// `file:line`, or the flag or field it was found in.
     pub location: String,
+    /// Damage that can be undone.
     pub repairs: Vec<Repair>,
+    /// Damage that cannot.
+    pub lost: Vec<Lost>,
 }
 
 impl Finding {
-    /// The warning text for this finding.
+    fn new(location: String, text: &str) -> Option<Finding> {
+        let repairs = find(text);
+        let lost = find_lost(text);
+        (!repairs.is_empty() || !lost.is_empty()).then_some(Finding {
+            location,
+            repairs,
+            lost,
+        })
+    }
+
+    /// The warning text for this finding: what can be repaired, and what cannot.
     pub fn message(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.repairs.is_empty() {
+            parts.push(describe(&self.repairs));
+        }
+        if !self.lost.is_empty() {
+            parts.push(self.describe_lost());
+        }
         format!(
             "{}: text looks mis-decoded (mojibake): {}",
             self.location,
-            describe(&self.repairs)
+            parts.join("; ")
+        )
+    }
+
+    /// What cannot be recovered, and which paragraphs to copy again.
+    pub fn describe_lost(&self) -> String {
+        let words = self
+            .lost
+            .iter()
+            .map(|l| format!("\"{}\"", l.found))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut paragraphs: Vec<&str> = self.lost.iter().map(|l| l.paragraph.as_str()).collect();
+        paragraphs.dedup();
+        let paragraphs = paragraphs
+            .iter()
+            .map(|p| format!("\u{201c}{p}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "{words} cannot be recovered: a quotation mark or dash lost its last byte before the text was decoded; copy the paragraph beginning {paragraphs} again from the original"
         )
     }
 }
@@ -203,11 +332,10 @@ pub fn scan_lines(path: &str, text: &str) -> Vec<Finding> {
     text.lines()
         .enumerate()
         .filter_map(|(n, line)| {
-            let repairs = find(line);
-            (!repairs.is_empty()).then(|| Finding {
-                location: format!("{path}:{}", n + 1),
-                repairs,
-            })
+            if line.is_ascii() {
+                return None;
+            }
+            Finding::new(format!("{path}:{}", n + 1), line)
         })
         .collect()
 }
@@ -215,10 +343,15 @@ pub fn scan_lines(path: &str, text: &str) -> Vec<Finding> {
 /// Mojibake in one value (a flag, a field, a cell), located by `location`, which is only
 /// worked out when there is some.
 pub fn scan_value(location: impl FnOnce() -> String, text: &str) -> Option<Finding> {
+    if text.is_ascii() {
+        return None;
+    }
     let repairs = find(text);
-    (!repairs.is_empty()).then(|| Finding {
+    let lost = find_lost(text);
+    (!repairs.is_empty() || !lost.is_empty()).then(|| Finding {
         location: location(),
         repairs,
+        lost,
     })
 }
 
@@ -301,6 +434,29 @@ mod tests {
     #[test]
     fn keeps_genuine_letters_next_to_damage() {
         assert_eq!(repair("éÃ©").as_deref(), Some("éé"));
+    }
+
+    #[test]
+    fn finds_what_cannot_be_recovered() {
+        let text = "El Gobierno鈥 respondió.\n\nVenezuela鈥檚 crisis 鈥\u{fffd} grave, it\u{e2}\u{20ac} ends";
+        let lost = find_lost(text);
+        let found: Vec<&str> = lost.iter().map(|l| l.found.as_str()).collect();
+        assert_eq!(found, ["Gobierno鈥", "鈥\u{fffd}", "it\u{e2}\u{20ac}"]);
+        assert_eq!(lost[0].paragraph, "El Gobierno鈥 respondió.");
+        assert_eq!(
+            lost[1].paragraph,
+            "Venezuela’s crisis 鈥\u{fffd} grave, it\u{e2}\u{20ac} ends"
+        );
+        // Repairable damage and genuine Chinese text are not lost.
+        assert!(find_lost("Venezuela鈥檚 itâ€™s").is_empty());
+        assert!(find_lost("锄头和鈥都是农具").is_empty());
+        let finding = scan_value(|| "--own-words".into(), text).unwrap();
+        assert_eq!(finding.repairs.len(), 1);
+        assert!(
+            finding.message().contains("cannot be recovered"),
+            "{}",
+            finding.message()
+        );
     }
 
     #[test]

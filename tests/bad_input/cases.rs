@@ -189,6 +189,69 @@ pub(super) static CASES: &[Case] = &[
         code: 2,
         ..Case::PLAIN
     },
+    // Changes to the user's own copy of the recipient records: refused whole, nothing
+    // written.
+    Case {
+        name: "recipients-update-bad-date",
+        args: "recipients update us-secretary-of-state --name 'Jane Doe' --since 2026-02-30",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "recipients-update-unknown-id",
+        args: "recipients update us-secretary-of-stat --name 'Jane Doe' --since 2026-01-01",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "recipients-update-before-the-holder",
+        args: "recipients update us-secretary-of-state --name 'Jane Doe' --since 2024-01-01",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "recipients-verify-future-date",
+        args: "recipients verify ve-un-mission --date 2027-01-01",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "recipients-import-bad-date",
+        files: &[(
+            "offices.csv",
+            Text("id,office,name,since\nve-un-mission,,Luis Mora,2026-13-01\n"),
+        )],
+        args: "recipients import offices.csv --write",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "recipients-import-unknown-column",
+        files: &[("offices.csv", Text("id,office,colour\nve-x,O,red\n"))],
+        args: "recipients import offices.csv",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "recipients-import-unknown-language",
+        files: &[(
+            "offices.csv",
+            Text("id,office,languages,country,address,salutation,name,since,verified\nve-z,Z,xx,VE,Caracas,Señor:,N,2026-01-01,2026-01-01\n"),
+        )],
+        args: "recipients import offices.csv",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "recipients-import-broken-json-line",
+        files: &[(
+            "offices.jsonl",
+            Text("{\"id\":\"ve-x\",\"office\":\"O\"}\n{\"id\": \"ve-y\", office}\n"),
+        )],
+        args: "recipients import offices.jsonl",
+        code: 2,
+        ..Case::PLAIN
+    },
     // No postal address: fine for email and JSON (`near_misses_are_accepted`), not for
     // a letter to post.
     Case {

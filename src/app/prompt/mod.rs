@@ -8,6 +8,7 @@ mod questions;
 mod remember;
 mod replay;
 mod signer;
+mod theme;
 mod ui;
 
 use std::io::IsTerminal;
@@ -26,9 +27,19 @@ use crate::load::DataSet;
 use crate::render;
 
 use super::{inputs, letters, output, Diagnostics};
+use theme::ConfirmTheme;
 use ui::Ui;
 
 /// Whether the guided flow can run: both stdin and stderr are terminals.
+/// The language of the warnings of a `draft` that asks nothing: the one `--ui-lang`
+/// gives, else English (scripts read English messages whatever the locale).
+pub fn messages_language(args: &DraftArgs) -> Result<crate::model::Language> {
+    match args.prompts.ui_lang.as_deref() {
+        Some(flag) => ui::language(Some(flag)),
+        None => Ok(crate::model::Language::En),
+    }
+}
+
 pub fn is_possible() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
@@ -65,14 +76,28 @@ type Step<T> = std::result::Result<T, Stop>;
 
 /// Shortens a choice to one terminal line, so lists redraw cleanly.
 fn fit(label: &str) -> String {
+    fit_keeping(label, "")
+}
+
+/// `label` cut to the terminal's width, keeping `mark` (a deadline passed, a record not
+/// verified) whole at its end: a mark that is cut off is never seen.
+fn fit_keeping(label: &str, mark: &str) -> String {
     let width = usize::from(Term::stderr().size().1)
         .saturating_sub(6)
         .max(30);
-    if label.chars().count() <= width {
-        return label.to_string();
+    shorten(label, mark, width)
+}
+
+/// `label` then `mark` in at most `width` characters: the label is cut (with "…"), never
+/// the mark.
+fn shorten(label: &str, mark: &str, width: usize) -> String {
+    let room = width.saturating_sub(mark.chars().count());
+    if label.chars().count() <= room {
+        return format!("{label}{mark}");
     }
-    let mut short: String = label.chars().take(width - 1).collect();
+    let mut short: String = label.chars().take(room.saturating_sub(1)).collect();
     short.push('…');
+    short.push_str(mark);
     short
 }
 
@@ -111,9 +136,16 @@ pub fn run(
         args,
         data,
         today,
-        diagnostics,
+        diagnostics: Diagnostics {
+            language: ui.language,
+            ..diagnostics
+        },
         ui,
         theme: ColorfulTheme::default(),
+        confirm_theme: ConfirmTheme {
+            colorful: ColorfulTheme::default(),
+            ui,
+        },
     }
     .run(raw);
     let _ = Term::stderr().show_cursor();
@@ -140,6 +172,8 @@ struct Flow<'a> {
     diagnostics: Diagnostics,
     ui: Ui,
     theme: ColorfulTheme,
+    /// The theme of yes-or-no questions, in the prompts' language.
+    confirm_theme: ConfirmTheme,
 }
 
 impl Flow<'_> {
@@ -165,7 +199,7 @@ impl Flow<'_> {
         let format = self.format()?;
         let default_name = self.default_output(template, &recipients, shown_language, format);
         let output = self.output(recipients.len(), &default_name)?;
-        let checked = inputs::check(raw, self.today)?;
+        let checked = inputs::check(raw, self.today, self.ui.language)?;
         self.finish(&checked, format, output)
     }
 
@@ -190,7 +224,7 @@ impl Flow<'_> {
 
         if !self.args.prompts.yes {
             let write = answered(
-                Confirm::with_theme(&self.theme)
+                Confirm::with_theme(&self.confirm_theme)
                     .with_prompt(ui.t("Write it?", "¿Escribirla?"))
                     .default(true)
                     .interact_opt()?,
@@ -206,7 +240,10 @@ impl Flow<'_> {
             &self.args.pdf,
             &self.data.pdf,
         )?;
-        let quiet = Diagnostics { quiet: true };
+        let quiet = Diagnostics {
+            quiet: true,
+            ..self.diagnostics
+        };
         let written = output::write(&letters, &options, output.as_deref(), quiet)?;
         for path in &written {
             eprintln!("{} {}", ui.t("Written:", "Escrita:"), path.display());
@@ -236,5 +273,20 @@ impl Flow<'_> {
             replay::command(request, &replay)
         );
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn a_mark_survives_a_long_label() {
+        let label = "Mass detention after the election (urgent action, August 2024) — Urgent action: appeal to the Attorney General";
+        let mark = " [act before 27 September 2024: passed]";
+        let short = shorten(label, mark, 74);
+        assert_eq!(short.chars().count(), 74, "{short}");
+        assert!(short.ends_with(mark), "{short}");
+        assert_eq!(shorten("short", mark, 74), format!("short{mark}"));
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use dialoguer::{FuzzySelect, Input, MultiSelect, Select};
 
-use super::{answered, fit, report, Flow, Step};
+use super::{answered, fit, fit_keeping, report, Flow, Step};
 use crate::draft::{DemandSelection, Given, RawRequest};
 use crate::error::Source;
 use crate::letter::naming;
@@ -27,23 +27,21 @@ impl<'a> Flow<'a> {
         let labels: Vec<String> = list
             .iter()
             .map(|t| {
-                let mut label = format!("{} — {}", t.name_in(lang), t.description_in(lang));
+                let label = format!("{} — {}", t.name_in(lang), t.description_in(lang));
+                let mut mark = String::new();
                 if let Some(deadline) = t.meta.act_before {
                     let date = locale::format_date(deadline, lang, locale::DateStyle::DayMonthYear);
                     if t.is_past_deadline(today) {
-                        label.push_str(&format!(
+                        mark = format!(
                             " [{} {date}: {}]",
                             self.ui.t("act before", "actuar antes del"),
                             self.ui.t("passed", "vencido")
-                        ));
+                        );
                     } else {
-                        label.push_str(&format!(
-                            " [{} {date}]",
-                            self.ui.t("act before", "actuar antes del")
-                        ));
+                        mark = format!(" [{} {date}]", self.ui.t("act before", "actuar antes del"));
                     }
                 }
-                fit(&label)
+                fit_keeping(&label, &mark)
             })
             .collect();
         let prompt = self.ui.t(
@@ -78,19 +76,21 @@ impl<'a> Flow<'a> {
                 } else {
                     format!("{} / {}", self.ui.t("postal", "correo postal"), r.email)
                 };
-                let mut label = format!(
+                let label = format!(
                     "{} — {} ({reach})",
                     r.office_in(lang),
-                    r.addressee_line(lang)
+                    r.addressee_line(lang, r.holder_on(today))
                 );
-                if r.is_stale(today) {
-                    label.push_str(&format!(
+                let mark = if r.is_stale(today) {
+                    format!(
                         "  ⚠ {} {}",
                         self.ui.t("not verified since", "sin verificar desde"),
                         r.verified
-                    ));
-                }
-                fit(&label)
+                    )
+                } else {
+                    String::new()
+                };
+                fit_keeping(&label, &mark)
             })
             .collect();
         let defaults: Vec<bool> = records
@@ -232,7 +232,7 @@ impl<'a> Flow<'a> {
         let formats = Format::ALL;
         let labels: Vec<String> = formats
             .iter()
-            .map(|f| format!("{} — {}", f.name(), f.description()))
+            .map(|f| format!("{} — {}", f.name(), self.format_description(*f)))
             .collect();
         let index = answered(
             Select::with_theme(&self.theme)
@@ -242,6 +242,36 @@ impl<'a> Flow<'a> {
                 .interact_opt()?,
         )?;
         Ok(formats[index])
+    }
+
+    /// What a format is, in the prompts' language.
+    fn format_description(&self, format: Format) -> &'static str {
+        match format {
+            Format::Text => self.ui.t(
+                "Plain text, wrapped (see --width)",
+                "Texto sin formato, en líneas ajustadas (véase --width)",
+            ),
+            Format::Json => self.ui.t(
+                "The Letter model as JSON",
+                "El modelo de la carta en JSON",
+            ),
+            Format::Email => self.ui.t(
+                "An email message (.eml, RFC 5322) with the text as its body, ready for `letters send`",
+                "Un mensaje de correo electrónico (.eml, RFC 5322) con el texto como cuerpo, listo para `letters send`",
+            ),
+            Format::Mbox => self.ui.t(
+                "Several email messages in one mbox file",
+                "Varios mensajes de correo electrónico en un archivo mbox",
+            ),
+            Format::Mailto => self.ui.t(
+                "A mailto: URI, to open the letter in your own mail program",
+                "Un URI mailto:, para abrir la carta en su propio programa de correo",
+            ),
+            Format::Pdf => self.ui.t(
+                "A typeset PDF (see --layout, --signature, --font-regular)",
+                "Un PDF compuesto (véanse --layout, --signature, --font-regular)",
+            ),
+        }
     }
 
     /// Where letters go unless the user says otherwise.

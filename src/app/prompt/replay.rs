@@ -71,6 +71,9 @@ fn words(request: &LetterRequest, output: &Output<'_>) -> Vec<String> {
     for (key, value) in &request.fields {
         flag("--field", &format!("{key}={value}"));
     }
+    if let Some(voice) = request.voice {
+        flag("--voice", voice.name());
+    }
     if request.width != DEFAULT_WIDTH {
         flag("--width", &request.width.to_string());
     }

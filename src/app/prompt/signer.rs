@@ -74,7 +74,7 @@ impl Flow<'_> {
         }
         if !self.args.prompts.no_remember {
             let remember = answered(
-                Confirm::with_theme(&self.theme)
+                Confirm::with_theme(&self.confirm_theme)
                     .with_prompt(ui.t(
                         "Remember these details for your next letters?",
                         "¿Recordar estos datos para sus próximas cartas?",

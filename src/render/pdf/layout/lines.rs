@@ -162,11 +162,43 @@ fn ignorable(c: char) -> bool {
     ) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
+/// The words of `paragraph` around the first `c` (about 30 characters either side), with
+/// "…" where it was cut: enough to find the place to copy again.
+fn around(paragraph: &str, c: char) -> Option<String> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let at = chars.iter().position(|&x| x == c)?;
+    let mut start = at.saturating_sub(30);
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    let mut end = (at + 31).min(chars.len());
+    while end < chars.len() && !chars[end].is_whitespace() {
+        end += 1;
+    }
+    let text: String = chars[start..end].iter().collect();
+    let mut quoted = String::new();
+    if start > 0 {
+        quoted.push('…');
+    }
+    quoted.push_str(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+    );
+    if end < chars.len() {
+        quoted.push('…');
+    }
+    Some(quoted)
+}
+
 /// Measures and breaks text; remembers characters that no face can draw.
 pub struct Typesetter<'a> {
     fonts: &'a Fonts,
     missing: Vec<char>,
     context: Option<String>,
+    /// The text of the lines being broken, to quote around a character no face draws.
+    paragraph: String,
 }
 
 impl<'a> Typesetter<'a> {
@@ -175,6 +207,7 @@ impl<'a> Typesetter<'a> {
             fonts,
             missing: Vec::new(),
             context: None,
+            paragraph: String::new(),
         }
     }
 
@@ -208,7 +241,10 @@ impl<'a> Typesetter<'a> {
                         self.missing.push(c);
                     }
                     if self.context.is_none() {
-                        self.context = Some(text.trim().chars().take(60).collect());
+                        self.context = Some(
+                            around(&self.paragraph, c)
+                                .unwrap_or_else(|| text.trim().chars().take(60).collect()),
+                        );
                     }
                 }
             }
@@ -261,6 +297,13 @@ impl<'a> Typesetter<'a> {
 
     /// Breaks `pieces` into lines at most `max` points wide.
     pub fn break_lines(&mut self, pieces: &[Piece], max: f32) -> Vec<Line> {
+        self.paragraph = pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(run) => run.text.as_str(),
+                Piece::Break => " ",
+            })
+            .collect();
         let words = self.words(pieces);
         let mut lines = Vec::new();
         let mut line = Line::default();
@@ -377,5 +420,23 @@ mod tests {
             "{chars}"
         );
         assert!(context.contains("李明"));
+    }
+
+    #[test]
+    fn a_character_no_face_draws_is_quoted_with_its_neighbours() {
+        let fonts = Fonts::bundled().unwrap();
+        let mut t = Typesetter::new(&fonts);
+        let paragraph = "A long opening that says nothing in particular, then the situation is grave \u{9225} and must end before anything else happens to anyone at all.";
+        t.break_lines(&[text(paragraph)], 300.0);
+        let (chars, context) = t.missing().unwrap();
+        assert!(chars.contains("U+9225"), "{chars}");
+        assert!(
+            context.starts_with('…') && context.ends_with('…'),
+            "{context}"
+        );
+        assert!(
+            context.contains("the situation is grave \u{9225} and must end"),
+            "{context}"
+        );
     }
 }
