@@ -196,7 +196,7 @@ fn three_crm_exports_are_read_without_a_mapping() {
     );
     let jorge = env.read("out/0003-jorge-ibanez--ve-attorney-general.txt");
     assert!(
-        jorge.contains("Dear Attorney General:"),
+        jorge.contains("Dear Attorney General,"),
         "the `Idioma` column: {jorge}"
     );
 }
