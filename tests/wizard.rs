@@ -7,7 +7,7 @@ mod common;
 
 use std::process::Command;
 
-use common::pty::{exit_code, send, spawn, spawn_sized, utf8};
+use common::pty::{exit_code, send, spawn, spawn_sized, spawn_with_env, utf8};
 use common::Env;
 use rexpect::reader::Options;
 
@@ -648,4 +648,27 @@ fn a_late_failure_prints_the_command_with_every_answer() {
         "{tail}"
     );
     assert!(!env.join("elsewhere.txt").exists());
+}
+
+/// The prompts are in Spanish from `LETTERS_UI_LANG`, or from a Spanish locale as the
+/// platform reads it (`LANGUAGE` first, unless the locale is C), else English.
+#[test]
+fn the_prompts_language_comes_from_the_environment_as_the_platform_reads_it() {
+    let cases: [(&[(&str, &str)], &str); 4] = [
+        (&[("LETTERS_UI_LANG", "es")], "(escriba para filtrar)"),
+        (
+            &[("LANG", "en_US.UTF-8"), ("LANGUAGE", "es_VE:en")],
+            "Campa",
+        ),
+        (&[("LC_ALL", "es_VE.UTF-8")], "(escriba para filtrar)"),
+        (&[("LANGUAGE", "es")], "(type to filter)"),
+    ];
+    for (vars, prompt) in cases {
+        let env = Env::new();
+        let mut p = spawn_with_env(&env, vars, &["draft"]);
+        expect(&mut p, prompt);
+        p.send_control('c').unwrap();
+        p.exp_eof().unwrap();
+        assert_eq!(exit_code(&p), 130, "{vars:?}");
+    }
 }

@@ -17,6 +17,14 @@ pub fn spawn(env: &Env, args: &[&str]) -> PtySession {
     )
 }
 
+/// As `spawn`, with environment variables set (over `LANG=C.UTF-8`).
+pub fn spawn_with_env(env: &Env, vars: &[(&str, &str)], args: &[&str]) -> PtySession {
+    let mut cmd = Command::new("env");
+    cmd.args(vars.iter().map(|(name, value)| format!("{name}={value}")))
+        .arg(assert_cmd::cargo::cargo_bin("letters"));
+    start(env, cmd, args)
+}
+
 /// As `spawn`, on a terminal `rows` high and `columns` wide.
 pub fn spawn_sized(env: &Env, rows: u16, columns: u16, args: &[&str]) -> PtySession {
     let mut cmd = Command::new("sh");

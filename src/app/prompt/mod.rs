@@ -32,11 +32,14 @@ use crate::render;
 use super::{inputs, letters, output, Diagnostics};
 use ui::Ui;
 
-/// The language of the warnings of a `draft` that asks nothing: the one `--ui-lang`
-/// gives, else English (scripts read English messages whatever the locale).
+/// The language of the warnings of a `draft` that asks nothing: the one `--ui-lang` or
+/// `LETTERS_UI_LANG` gives, else English (scripts read English messages whatever the
+/// locale).
 pub fn messages_language(args: &DraftArgs) -> Result<crate::model::Language> {
+    let asked = std::env::var("LETTERS_UI_LANG").is_ok_and(|v| !v.is_empty());
     match args.prompts.ui_lang.as_deref() {
         Some(flag) => ui::language(Some(flag)),
+        None if asked => ui::language(None),
         None => Ok(crate::model::Language::En),
     }
 }
@@ -159,13 +162,7 @@ pub fn run(
     match outcome {
         Ok(()) => Ok(Exit::Success),
         Err(Stop::Cancelled | Stop::Back) => {
-            eprintln!(
-                "{}",
-                ui.t(
-                    "Cancelled: nothing was written.",
-                    "Cancelado: no se escribió nada."
-                )
-            );
+            eprintln!("{}", ui.msg("cancelled-nothing-was-written"));
             Ok(Exit::Interrupted)
         }
         Err(Stop::Failed(err)) => Err(err),
@@ -182,8 +179,9 @@ struct Flow<'a> {
 }
 
 impl Flow<'_> {
-    fn say(&self, en: &'static str, es: &'static str) {
-        eprintln!("{}", self.ui.t(en, es));
+    /// Says the message `id` on its own line.
+    fn say(&self, id: &str) {
+        eprintln!("{}", self.ui.msg(id));
     }
 
     /// Checks, composes and previews the letters, asks whether to write them, and writes
@@ -201,22 +199,13 @@ impl Flow<'_> {
         let command = replay::command(&checked.request, &replay);
         match self.preview_and_write(&checked, format, output.as_deref()) {
             Ok(()) => {
-                eprintln!(
-                    "{}\n  {command}",
-                    self.ui.t(
-                        "Next time, the same letter in one line:",
-                        "La próxima vez, la misma carta en una sola línea:"
-                    ),
-                );
+                eprintln!("{}\n  {command}", self.ui.msg("next-time-the-same-letter"),);
                 Ok(())
             }
             Err(Stop::Failed(err)) => {
                 eprintln!(
                     "{}\n  {command}",
-                    self.ui.t(
-                        "Nothing was written. Your answers, as one command to run once this is fixed:",
-                        "No se escribió nada. Sus respuestas, en una sola orden para ejecutar cuando esto se corrija:"
-                    ),
+                    self.ui.msg("nothing-was-written-your-answers"),
                 );
                 Err(Stop::Failed(err))
             }
@@ -247,7 +236,7 @@ impl Flow<'_> {
             let write = answered(yes_no::ask(
                 &self.theme,
                 ui.language,
-                ui.t("Write it?", "¿Escribirla?"),
+                ui.msg("write-it"),
                 true,
             )?)?;
             if !write {
@@ -267,15 +256,13 @@ impl Flow<'_> {
         };
         let written = output::write(&letters, &options, output, quiet)?;
         for path in &written {
-            eprintln!("{} {}", ui.t("Written:", "Escrita:"), path.display());
+            let path = path.display().to_string();
+            eprintln!("{}", ui.msg_with("written", &[("path", &path)]));
         }
         if let (Some(dir), true) = (output, written.is_empty()) {
             if !output::is_stdout(Some(dir)) {
-                eprintln!(
-                    "{} {}",
-                    ui.t("Nothing written in", "Nada escrito en"),
-                    dir.display()
-                );
+                let dir = dir.display().to_string();
+                eprintln!("{}", ui.msg_with("nothing-written-in", &[("path", &dir)]));
             }
         }
         Ok(())

@@ -38,29 +38,20 @@ impl<'a> Flow<'a> {
                 if let Some(deadline) = t.meta.act_before {
                     let date = locale::format_date(deadline, lang, locale::DateStyle::DayMonthYear);
                     if t.is_past_deadline(today) {
-                        mark = format!(
-                            "[{} {date}: {}] ",
-                            self.ui.t("act before", "actuar antes del"),
-                            self.ui.t("passed", "vencido")
-                        );
+                        mark = self.ui.msg_with("mark-deadline-passed", &[("date", &date)]);
                     } else {
-                        mark = format!("[{} {date}] ", self.ui.t("act before", "actuar antes del"));
+                        mark = self.ui.msg_with("mark-deadline", &[("date", &date)]);
                     }
+                    mark.push(' ');
                 }
                 fit_keeping(&label, &mark)
             })
             .collect();
-        let prompt = self.ui.t(
-            "Campaign (type to filter)",
-            "Campaña (escriba para filtrar)",
-        );
+        let prompt = self.ui.msg("campaign-type-to-filter");
         let theme = FilterTheme {
             colorful: &self.theme,
             labels: &labels,
-            nothing: self.ui.t(
-                "nothing matches: Backspace to change the filter",
-                "nada coincide: Retroceso para cambiar el filtro",
-            ),
+            nothing: self.ui.msg("nothing-matches-backspace-to-change"),
         };
         let index = answered(
             FuzzySelect::with_theme(&theme)
@@ -79,16 +70,10 @@ impl<'a> Flow<'a> {
     fn unreachable_by(&self, recipient: &Recipient, format: Format) -> Option<String> {
         let id = &recipient.id;
         if format.is_email() && recipient.email.is_empty() {
-            return Some(match self.ui.language {
-                Language::En => format!("`{id}` has no email address"),
-                Language::Es => format!("`{id}` no tiene dirección de correo electrónico"),
-            });
+            return Some(self.ui.msg_with("no-email-address", &[("recipient", id)]));
         }
         if format.is_postal() && recipient.address.is_empty() {
-            return Some(match self.ui.language {
-                Language::En => format!("`{id}` has no postal address"),
-                Language::Es => format!("`{id}` no tiene dirección postal"),
-            });
+            return Some(self.ui.msg_with("no-postal-address", &[("recipient", id)]));
         }
         None
     }
@@ -110,9 +95,10 @@ impl<'a> Flow<'a> {
             .iter()
             .map(|r| {
                 let reach = if r.email.is_empty() {
-                    self.ui.t("postal", "correo postal").to_string()
+                    self.ui.msg("reach-postal").to_string()
                 } else {
-                    format!("{} / {}", self.ui.t("postal", "correo postal"), r.email)
+                    self.ui
+                        .msg_with("reach-postal-and-email", &[("email", &r.email)])
                 };
                 let label = format!(
                     "{} — {} ({reach})",
@@ -120,11 +106,8 @@ impl<'a> Flow<'a> {
                     r.addressee_line(lang, r.holder_on(today))
                 );
                 let mark = if r.is_stale(today) {
-                    format!(
-                        "⚠ {} {} ",
-                        self.ui.t("not verified since", "sin verificar desde"),
-                        r.verified
-                    )
+                    let date = r.verified.to_string();
+                    self.ui.msg_with("mark-not-verified", &[("date", &date)]) + " "
                 } else {
                     String::new()
                 };
@@ -135,20 +118,10 @@ impl<'a> Flow<'a> {
             .iter()
             .map(|r| template.meta.recipients.contains(&r.id))
             .collect();
-        let prompt = self.ui.t(
-            "Recipients (space to tick, enter to confirm)",
-            "Destinatarios (espacio para marcar, intro para confirmar)",
-        );
+        let prompt = self.ui.msg("recipients-space-to-tick-enter");
         let chosen = loop {
-            let chosen = self.pick_many(
-                prompt,
-                &labels,
-                &defaults,
-                (
-                    "Choose at least one recipient.",
-                    "Elija al menos un destinatario.",
-                ),
-            )?;
+            let chosen =
+                self.pick_many(prompt, &labels, &defaults, "choose-at-least-one-recipient")?;
             // A format the flags give that a ticked office cannot receive: said now,
             // not after every other answer.
             let format = state.format;
@@ -159,13 +132,11 @@ impl<'a> Flow<'a> {
             if why.is_empty() {
                 break chosen;
             }
+            let reasons = why.join("; ");
             eprintln!(
-                "{} {}",
-                why.join("; "),
-                match lang {
-                    Language::En => "for the format you gave; untick it or run again with another --format.",
-                    Language::Es => "para el formato indicado; desmárquelo o vuelva a empezar con otro --format.",
-                }
+                "{}",
+                self.ui
+                    .msg_with("format-unreachable", &[("reasons", &reasons)])
             );
         };
         let ids: Vec<String> = chosen.into_iter().map(|i| records[i].id.clone()).collect();
@@ -181,7 +152,7 @@ impl<'a> Flow<'a> {
         prompt: &str,
         labels: &[T],
         defaults: &[bool],
-        none_ticked: (&'static str, &'static str),
+        none_ticked: &str,
     ) -> Step<Vec<usize>> {
         loop {
             let chosen = answered(
@@ -195,7 +166,7 @@ impl<'a> Flow<'a> {
             if !chosen.is_empty() {
                 return Ok(chosen);
             }
-            self.say(none_ticked.0, none_ticked.1);
+            self.say(none_ticked);
         }
     }
 
@@ -235,13 +206,10 @@ impl<'a> Flow<'a> {
             .map(|l| {
                 let mut notes = Vec::new();
                 if Some(*l) == preferred {
-                    notes.push(
-                        self.ui
-                            .t("the recipient's language", "el idioma del destinatario"),
-                    );
+                    notes.push(self.ui.msg("recipients-language"));
                 }
                 if Some(*l) == own {
-                    notes.push(self.ui.t("your language", "su idioma"));
+                    notes.push(self.ui.msg("your-language"));
                 }
                 let label = format!("{} ({l})", l.native_name());
                 if notes.is_empty() {
@@ -251,7 +219,7 @@ impl<'a> Flow<'a> {
                 }
             })
             .collect();
-        let prompt = self.ui.t("Language of the letter", "Idioma de la carta");
+        let prompt = self.ui.msg("language-of-the-letter");
         let index = answered(
             Select::with_theme(&self.theme)
                 .with_prompt(prompt)
@@ -284,19 +252,8 @@ impl<'a> Flow<'a> {
             .map(|d| fit(d.text.get_or_empty(language)))
             .collect();
         let defaults = vec![true; demands.len()];
-        let prompt = self.ui.t(
-            "Demands (all are ticked; space to untick)",
-            "Peticiones (todas marcadas; espacio para desmarcar)",
-        );
-        let chosen = self.pick_many(
-            prompt,
-            &labels,
-            &defaults,
-            (
-                "Choose at least one demand.",
-                "Elija al menos una petición.",
-            ),
-        )?;
+        let prompt = self.ui.msg("demands-all-are-ticked-space");
+        let chosen = self.pick_many(prompt, &labels, &defaults, "choose-at-least-one-demand")?;
         let ids: Vec<String> = chosen.iter().map(|i| demands[*i].id.clone()).collect();
         report(prompt, &ids);
         let selection = if chosen.len() == demands.len() {
@@ -328,11 +285,13 @@ impl<'a> Flow<'a> {
             if why.is_empty() {
                 formats.push(format);
             } else {
+                let reasons = why.join("; ");
                 eprintln!(
-                    "{} {}: {}.",
-                    self.ui.t("Not offered:", "No disponible:"),
-                    format.name(),
-                    why.join("; ")
+                    "{}",
+                    self.ui.msg_with(
+                        "format-not-offered",
+                        &[("format", format.name()), ("reasons", &reasons)]
+                    )
                 );
             }
         }
@@ -342,7 +301,7 @@ impl<'a> Flow<'a> {
             .collect();
         let index = answered(
             Select::with_theme(&self.theme)
-                .with_prompt(self.ui.t("Format", "Formato"))
+                .with_prompt(self.ui.msg("format"))
                 .items(&labels)
                 .default(0)
                 .interact_opt()?,
@@ -354,30 +313,12 @@ impl<'a> Flow<'a> {
     /// What a format is, in the prompts' language.
     fn format_description(&self, format: Format) -> &'static str {
         match format {
-            Format::Text => self.ui.t(
-                "Plain text, wrapped (see --width)",
-                "Texto sin formato, en líneas ajustadas (véase --width)",
-            ),
-            Format::Json => self.ui.t(
-                "The Letter model as JSON",
-                "El modelo de la carta en JSON",
-            ),
-            Format::Email => self.ui.t(
-                "An email message (.eml, RFC 5322) with the text as its body, ready for `letters send`",
-                "Un mensaje de correo electrónico (.eml, RFC 5322) con el texto como cuerpo, listo para `letters send`",
-            ),
-            Format::Mbox => self.ui.t(
-                "Several email messages in one mbox file",
-                "Varios mensajes de correo electrónico en un archivo mbox",
-            ),
-            Format::Mailto => self.ui.t(
-                "A mailto: URI, to open the letter in your own mail program",
-                "Un URI mailto:, para abrir la carta en su propio programa de correo",
-            ),
-            Format::Pdf => self.ui.t(
-                "A typeset PDF (see --layout, --signature, --font-regular)",
-                "Un PDF compuesto (véanse --layout, --signature, --font-regular)",
-            ),
+            Format::Text => self.ui.msg("plain-text-wrapped-see-width"),
+            Format::Json => self.ui.msg("the-letter-model-as-json"),
+            Format::Email => self.ui.msg("an-email-message-eml-rfc"),
+            Format::Mbox => self.ui.msg("several-email-messages-in-one"),
+            Format::Mailto => self.ui.msg("a-mailto-uri-to-open"),
+            Format::Pdf => self.ui.msg("a-typeset-pdf-see-layout"),
         }
     }
 
@@ -399,15 +340,9 @@ impl<'a> Flow<'a> {
         }
         let ui = self.ui;
         let prompt = if state.recipients.len() > 1 {
-            ui.t(
-                "Directory to write the letters in (- to print them here)",
-                "Carpeta donde escribir las cartas (- para mostrarlas aquí)",
-            )
+            ui.msg("directory-to-write-the-letters")
         } else {
-            ui.t(
-                "File to write the letter to (- to print it here)",
-                "Archivo donde escribir la carta (- para mostrarla aquí)",
-            )
+            ui.msg("file-to-write-the-letter")
         };
         let default = self.default_output(state);
         loop {
@@ -423,10 +358,7 @@ impl<'a> Flow<'a> {
                 state.output = Some(path);
                 return Ok(Asked::Yes);
             }
-            self.say(
-                "That directory does not exist; choose a path in an existing directory.",
-                "Esa carpeta no existe; elija una ruta en una carpeta existente.",
-            );
+            self.say("that-directory-does-not-exist");
         }
     }
 }

@@ -20,7 +20,7 @@ impl Flow<'_> {
             if !required || !answer.is_empty() {
                 return Ok(answer);
             }
-            self.say("This cannot be empty.", "Este dato no puede quedar vacío.");
+            self.say("this-cannot-be-empty");
         }
     }
 
@@ -31,7 +31,7 @@ impl Flow<'_> {
         if question == Q::Name {
             state.sender_asked = !state.raw.sender.has_name();
             if state.sender_asked {
-                self.say("Who signs the letter?", "¿Quién firma la carta?");
+                self.say("who-signs-the-letter");
             }
         }
         if !state.sender_asked {
@@ -39,22 +39,14 @@ impl Flow<'_> {
         }
         let sender = &mut state.raw.sender;
         let (prompt, field, required) = match question {
-            Q::Name => (ui.t("Your name", "Su nombre"), &mut sender.name, true),
-            Q::Title => (
-                ui.t("Title (optional)", "Cargo (opcional)"),
-                &mut sender.title,
-                false,
-            ),
+            Q::Name => (ui.msg("your-name"), &mut sender.name, true),
+            Q::Title => (ui.msg("title-optional"), &mut sender.title, false),
             Q::Organization => (
-                ui.t("Organization (optional)", "Organización (opcional)"),
+                ui.msg("organization-optional"),
                 &mut sender.organization,
                 false,
             ),
-            _ => (
-                ui.t("Email (optional)", "Correo electrónico (opcional)"),
-                &mut sender.email,
-                false,
-            ),
+            _ => (ui.msg("email-optional"), &mut sender.email, false),
         };
         let known = field.as_ref().map(|g| g.value.clone()).unwrap_or_default();
         let answer = loop {
@@ -62,10 +54,7 @@ impl Flow<'_> {
             if question != Q::Email || answer.is_empty() || looks_like_email(&answer) {
                 break answer;
             }
-            self.say(
-                "That is not an email address; leave it empty or type it again.",
-                "Esa no es una dirección de correo; déjela vacía o escríbala de nuevo.",
-            );
+            self.say("that-is-not-an-email");
         };
         *field = (!answer.is_empty()).then(|| Given::new(answer, Source::Prompt(prompt)));
         Ok(Asked::Yes)
@@ -80,15 +69,13 @@ impl Flow<'_> {
         let remember = answered(yes_no::ask(
             &self.theme,
             ui.language,
-            ui.t(
-                "Remember these details for your next letters?",
-                "¿Recordar estos datos para sus próximas cartas?",
-            ),
+            ui.msg("remember-these-details-for-your"),
             false,
         )?)?;
         if remember {
             let file = remember::sender(&state.raw.sender)?;
-            eprintln!("{} {}", ui.t("Saved in", "Guardado en"), file.display());
+            let file = file.display().to_string();
+            eprintln!("{}", ui.msg_with("saved-in", &[("path", &file)]));
         }
         Ok(Asked::Yes)
     }
@@ -99,19 +86,13 @@ impl Flow<'_> {
             return Ok(Asked::No);
         }
         let ui = self.ui;
-        self.say(
-            "A sentence or two in your own words (why this matters to you) gives the letter more weight than an identical form letter.",
-            "Una o dos frases con sus propias palabras (por qué esto le importa) dan a la carta más peso que un texto idéntico a los demás.",
-        );
+        self.say("a-sentence-or-two-in");
         let choices = [
-            ui.t("Type it here", "Escribirlo aquí"),
-            ui.t(
-                "Write it in my editor ($EDITOR)",
-                "Escribirlo en mi editor ($EDITOR)",
-            ),
-            ui.t("Skip", "Omitir"),
+            ui.msg("type-it-here"),
+            ui.msg("write-it-in-my-editor"),
+            ui.msg("skip"),
         ];
-        let prompt = ui.t("Your own paragraph", "Su propio párrafo");
+        let prompt = ui.msg("your-own-paragraph");
         let text = loop {
             let choice = answered(
                 Select::with_theme(&self.theme)
@@ -121,18 +102,13 @@ impl Flow<'_> {
                     .interact_opt()?,
             )?;
             let typed = match choice {
-                0 => self.text(ui.t("Your paragraph", "Su párrafo"), "", false),
+                0 => self.text(ui.msg("your-paragraph"), "", false),
                 1 => match Editor::new().extension(".txt").edit("") {
                     Ok(text) => Ok(text.unwrap_or_default()),
                     Err(err) => {
-                        eprintln!(
-                            "{}: {err}",
-                            ui.t(
-                                "The editor could not be opened",
-                                "No se pudo abrir el editor"
-                            )
-                        );
-                        self.text(ui.t("Your paragraph", "Su párrafo"), "", false)
+                        let error = err.to_string();
+                        eprintln!("{}", ui.msg_with("editor-failed", &[("error", &error)]));
+                        self.text(ui.msg("your-paragraph"), "", false)
                     }
                 },
                 _ => Ok(String::new()),

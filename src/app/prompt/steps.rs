@@ -65,10 +65,7 @@ pub enum Asked {
 
 impl<'a> Flow<'a> {
     pub(super) fn run(&self, raw: RawRequest) -> Step<()> {
-        self.say(
-            "Esc goes back one step; Ctrl-C cancels without writing anything.",
-            "Esc vuelve al paso anterior; Ctrl-C cancela sin escribir nada.",
-        );
+        self.say("esc-goes-back-one-step");
         let mut state = State {
             raw,
             template: None,
@@ -92,7 +89,7 @@ impl<'a> Flow<'a> {
                     let Some((previous, then)) = asked.pop() else {
                         return Err(Stop::Cancelled);
                     };
-                    self.say("« Back one step.", "« Un paso atrás.");
+                    self.say("back-one-step");
                     state = then;
                     at = previous;
                 }

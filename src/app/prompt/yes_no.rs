@@ -1,5 +1,5 @@
 //! Yes-or-no questions in the prompts' language, answered with Enter: a key (`y`/`n`, in
-//! Spanish `s`/`n`) only shows the answer, Enter gives it, and Enter alone takes the
+//! Spanish `s`/`n`, from the catalogues) only shows the answer, Enter gives it, and Enter alone takes the
 //! default (the capital letter in the hint). So a stray Enter never answers the question
 //! after. Esc goes back a step; Ctrl-C cancels.
 
@@ -8,6 +8,7 @@ use std::io;
 use dialoguer::console::{Key, Term};
 use dialoguer::theme::ColorfulTheme;
 
+use crate::messages;
 use crate::model::Language;
 
 /// The key for yes, the hint shown, and the words of the two answers.
@@ -19,31 +20,16 @@ struct Words {
 }
 
 fn words(language: Language, default: bool) -> Words {
-    match (language, default) {
-        (Language::En, true) => Words {
-            yes_key: 'y',
-            hint: "(Y/n)",
-            yes: "yes",
-            no: "no",
-        },
-        (Language::En, false) => Words {
-            yes_key: 'y',
-            hint: "(y/N)",
-            yes: "yes",
-            no: "no",
-        },
-        (Language::Es, true) => Words {
-            yes_key: 's',
-            hint: "(S/n)",
-            yes: "sí",
-            no: "no",
-        },
-        (Language::Es, false) => Words {
-            yes_key: 's',
-            hint: "(s/N)",
-            yes: "sí",
-            no: "no",
-        },
+    let msg = |id| messages::text(language.code(), id);
+    Words {
+        yes_key: msg("yes-key").chars().next().unwrap_or('y'),
+        hint: msg(if default {
+            "yes-no-hint-default-yes"
+        } else {
+            "yes-no-hint-default-no"
+        }),
+        yes: msg("answer-yes"),
+        no: msg("answer-no"),
     }
 }
 

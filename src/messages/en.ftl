@@ -1,0 +1,86 @@
+# The interface's messages in English: the guided flow of `letters draft`.
+# Each message has the same id and the same placeholders in every catalogue.
+
+## Moving through the flow
+
+esc-goes-back-one-step = Esc goes back one step; Ctrl-C cancels without writing anything.
+back-one-step = « Back one step.
+cancelled-nothing-was-written = Cancelled: nothing was written.
+
+## The campaign
+
+campaign-type-to-filter = Campaign (type to filter)
+nothing-matches-backspace-to-change = nothing matches: Backspace to change the filter
+mark-deadline = [act before { $date }]
+mark-deadline-passed = [act before { $date }: passed]
+
+## The recipients
+
+recipients-space-to-tick-enter = Recipients (space to tick, enter to confirm)
+choose-at-least-one-recipient = Choose at least one recipient.
+reach-postal = postal
+reach-postal-and-email = postal / { $email }
+mark-not-verified = ⚠ not verified since { $date }
+no-email-address = `{ $recipient }` has no email address
+no-postal-address = `{ $recipient }` has no postal address
+format-unreachable = { $reasons } for the format you gave; untick it or run again with another --format.
+
+## The language and the demands
+
+language-of-the-letter = Language of the letter
+recipients-language = the recipient's language
+your-language = your language
+demands-all-are-ticked-space = Demands (all are ticked; space to untick)
+choose-at-least-one-demand = Choose at least one demand.
+
+## Who signs
+
+who-signs-the-letter = Who signs the letter?
+your-name = Your name
+title-optional = Title (optional)
+organization-optional = Organization (optional)
+email-optional = Email (optional)
+this-cannot-be-empty = This cannot be empty.
+that-is-not-an-email = That is not an email address; leave it empty or type it again.
+remember-these-details-for-your = Remember these details for your next letters?
+saved-in = Saved in { $path }
+
+## Their own words
+
+a-sentence-or-two-in = A sentence or two in your own words (why this matters to you) gives the letter more weight than an identical form letter.
+your-own-paragraph = Your own paragraph
+type-it-here = Type it here
+write-it-in-my-editor = Write it in my editor ($EDITOR)
+skip = Skip
+your-paragraph = Your paragraph
+editor-failed = The editor could not be opened: { $error }
+
+## The format and the output
+
+format = Format
+format-not-offered = Not offered: { $format }: { $reasons }.
+plain-text-wrapped-see-width = Plain text, wrapped (see --width)
+the-letter-model-as-json = The Letter model as JSON
+an-email-message-eml-rfc = An email message (.eml, RFC 5322) with the text as its body, ready for `letters send`
+several-email-messages-in-one = Several email messages in one mbox file
+a-mailto-uri-to-open = A mailto: URI, to open the letter in your own mail program
+a-typeset-pdf-see-layout = A typeset PDF (see --layout, --signature, --font-regular)
+directory-to-write-the-letters = Directory to write the letters in (- to print them here)
+file-to-write-the-letter = File to write the letter to (- to print it here)
+that-directory-does-not-exist = That directory does not exist; choose a path in an existing directory.
+
+## Writing
+
+write-it = Write it?
+written = Written: { $path }
+nothing-written-in = Nothing written in { $path }
+next-time-the-same-letter = Next time, the same letter in one line:
+nothing-was-written-your-answers = Nothing was written. Your answers, as one command to run once this is fixed:
+
+## Yes or no: the key for yes (one letter), the hints (the default in capitals), the answers
+
+yes-key = y
+yes-no-hint-default-yes = (Y/n)
+yes-no-hint-default-no = (y/N)
+answer-yes = yes
+answer-no = no

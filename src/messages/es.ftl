@@ -1,0 +1,86 @@
+# Los mensajes de la interfaz en español: el recorrido guiado de `letters draft`.
+# Cada mensaje tiene el mismo id y los mismos parámetros en todos los catálogos.
+
+## Moverse por el recorrido
+
+esc-goes-back-one-step = Esc vuelve al paso anterior; Ctrl-C cancela sin escribir nada.
+back-one-step = « Un paso atrás.
+cancelled-nothing-was-written = Cancelado: no se escribió nada.
+
+## La campaña
+
+campaign-type-to-filter = Campaña (escriba para filtrar)
+nothing-matches-backspace-to-change = nada coincide: Retroceso para cambiar el filtro
+mark-deadline = [actuar antes del { $date }]
+mark-deadline-passed = [actuar antes del { $date }: vencido]
+
+## Los destinatarios
+
+recipients-space-to-tick-enter = Destinatarios (espacio para marcar, intro para confirmar)
+choose-at-least-one-recipient = Elija al menos un destinatario.
+reach-postal = correo postal
+reach-postal-and-email = correo postal / { $email }
+mark-not-verified = ⚠ sin verificar desde { $date }
+no-email-address = `{ $recipient }` no tiene dirección de correo electrónico
+no-postal-address = `{ $recipient }` no tiene dirección postal
+format-unreachable = { $reasons } para el formato indicado; desmárquelo o vuelva a empezar con otro --format.
+
+## El idioma y las peticiones
+
+language-of-the-letter = Idioma de la carta
+recipients-language = el idioma del destinatario
+your-language = su idioma
+demands-all-are-ticked-space = Peticiones (todas marcadas; espacio para desmarcar)
+choose-at-least-one-demand = Elija al menos una petición.
+
+## Quién firma
+
+who-signs-the-letter = ¿Quién firma la carta?
+your-name = Su nombre
+title-optional = Cargo (opcional)
+organization-optional = Organización (opcional)
+email-optional = Correo electrónico (opcional)
+this-cannot-be-empty = Este dato no puede quedar vacío.
+that-is-not-an-email = Esa no es una dirección de correo; déjela vacía o escríbala de nuevo.
+remember-these-details-for-your = ¿Recordar estos datos para sus próximas cartas?
+saved-in = Guardado en { $path }
+
+## Sus propias palabras
+
+a-sentence-or-two-in = Una o dos frases con sus propias palabras (por qué esto le importa) dan a la carta más peso que un texto idéntico a los demás.
+your-own-paragraph = Su propio párrafo
+type-it-here = Escribirlo aquí
+write-it-in-my-editor = Escribirlo en mi editor ($EDITOR)
+skip = Omitir
+your-paragraph = Su párrafo
+editor-failed = No se pudo abrir el editor: { $error }
+
+## El formato y la salida
+
+format = Formato
+format-not-offered = No disponible: { $format }: { $reasons }.
+plain-text-wrapped-see-width = Texto sin formato, en líneas ajustadas (véase --width)
+the-letter-model-as-json = El modelo de la carta en JSON
+an-email-message-eml-rfc = Un mensaje de correo electrónico (.eml, RFC 5322) con el texto como cuerpo, listo para `letters send`
+several-email-messages-in-one = Varios mensajes de correo electrónico en un archivo mbox
+a-mailto-uri-to-open = Un URI mailto:, para abrir la carta en su propio programa de correo
+a-typeset-pdf-see-layout = Un PDF compuesto (véanse --layout, --signature, --font-regular)
+directory-to-write-the-letters = Carpeta donde escribir las cartas (- para mostrarlas aquí)
+file-to-write-the-letter = Archivo donde escribir la carta (- para mostrarla aquí)
+that-directory-does-not-exist = Esa carpeta no existe; elija una ruta en una carpeta existente.
+
+## Escribir
+
+write-it = ¿Escribirla?
+written = Escrita: { $path }
+nothing-written-in = Nada escrito en { $path }
+next-time-the-same-letter = La próxima vez, la misma carta en una sola línea:
+nothing-was-written-your-answers = No se escribió nada. Sus respuestas, en una sola orden para ejecutar cuando esto se corrija:
+
+## Sí o no: la tecla del sí (una letra), las pistas (la respuesta por defecto en mayúscula), las respuestas
+
+yes-key = s
+yes-no-hint-default-yes = (S/n)
+yes-no-hint-default-no = (s/N)
+answer-yes = sí
+answer-no = no
