@@ -2,6 +2,7 @@
 //! shown escaped, never sent to the terminal. The guided flow says its warnings in the
 //! prompts' language.
 
+use crate::messages;
 use crate::model::Language;
 use crate::text::control_chars;
 
@@ -16,10 +17,7 @@ pub struct Diagnostics {
 impl Diagnostics {
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            let label = match self.language {
-                Language::En => "warning",
-                Language::Es => "aviso",
-            };
+            let label = messages::text(self.language.code(), "warning-label");
             eprintln!("{label}: {}", control_chars::escape(message));
         }
     }

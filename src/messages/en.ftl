@@ -84,3 +84,22 @@ yes-no-hint-default-yes = (Y/n)
 yes-no-hint-default-no = (y/N)
 answer-yes = yes
 answer-no = no
+
+## Warnings about the data a letter is drafted from (after "warning: ")
+
+warning-label = warning
+warning-past-deadline = campaign `{ $campaign }` asked for action before { $date }; that date has passed, so check whether the campaign has been updated before sending
+warning-aged-facts = campaign `{ $campaign }` states its facts and figures as of { $as_of } (more than { $days } days ago): they may have changed since, so check them before sending
+stale-context-letter = {" "}and this letter is dated { $date }
+stale-context-today = , more than { $months } months ago
+warning-stale-record = recipient `{ $recipient }` was last verified on { $verified }{ $context }: the officeholder{ $holder } may have changed since { $since }; check, then run `letters recipients verify { $recipient }` (or `letters recipients update { $recipient } --name NAME --since DATE` if the office has changed hands)
+record-note = {" "}(note: { $note })
+warning-no-holder = recipient `{ $recipient }` in { $path } records no officeholder on { $date }, the letter's date: the letter is addressed to the office; record the holder with `letters recipients update { $recipient } --name NAME --since DATE`
+language-name-en = English
+language-name-es = Spanish
+warning-own-words-language = { $from }: the paragraph in your own words (“{ $beginning }”) reads as { $read }, but the letter to `{ $recipient }` is in { $written }: translate the paragraph, or write the letter in { $read } (--lang { $code })
+mojibake-reads-as = "{ $found }" reads as "{ $repaired }"
+mojibake-repaired = { $repairs }; repaired (--fix-mojibake)
+mojibake-repairable = { $repairs }; check the text, or pass --fix-mojibake to repair it
+mojibake-lost = { $words } cannot be recovered: a quotation mark or dash lost its last byte before the text was decoded; copy the paragraph beginning { $paragraphs } again from the original
+warning-mojibake = { $location }: text looks mis-decoded (mojibake): { $parts }

@@ -84,3 +84,22 @@ yes-no-hint-default-yes = (S/n)
 yes-no-hint-default-no = (s/N)
 answer-yes = sí
 answer-no = no
+
+## Avisos sobre los datos de los que sale una carta (tras "aviso: ")
+
+warning-label = aviso
+warning-past-deadline = la campaña `{ $campaign }` pedía actuar antes del { $date }; esa fecha ya pasó: compruebe si la campaña se ha actualizado antes de enviar la carta
+warning-aged-facts = la campaña `{ $campaign }` da sus hechos y cifras a fecha de { $as_of } (hace más de { $days } días): pueden haber cambiado desde entonces; compruébelos antes de enviar la carta
+stale-context-letter = {" "}y esta carta lleva fecha del { $date }
+stale-context-today = , hace más de { $months } meses
+warning-stale-record = el destinatario `{ $recipient }` se verificó por última vez el { $verified }{ $context }: quien ocupa el cargo{ $holder } puede haber cambiado desde el { $since }; compruébelo y ejecute `letters recipients verify { $recipient }` (o `letters recipients update { $recipient } --name NOMBRE --since FECHA` si el cargo ha cambiado de titular)
+record-note = {" "}(nota: { $note })
+warning-no-holder = el destinatario `{ $recipient }` de { $path } no registra a nadie en el cargo el { $date }, fecha de la carta: la carta va dirigida al cargo; registre a su titular con `letters recipients update { $recipient } --name NOMBRE --since FECHA`
+language-name-en = inglés
+language-name-es = español
+warning-own-words-language = { $from }: el párrafo con sus propias palabras (“{ $beginning }”) parece estar en { $read }, pero la carta a `{ $recipient }` está en { $written }: traduzca el párrafo o escriba la carta en { $read } (--lang { $code })
+mojibake-reads-as = "{ $found }" se lee "{ $repaired }"
+mojibake-repaired = { $repairs }; reparado (--fix-mojibake)
+mojibake-repairable = { $repairs }; revise el texto o use --fix-mojibake para repararlo
+mojibake-lost = { $words } no se puede recuperar: una comilla o una raya perdió su último byte antes de descodificarse el texto; copie de nuevo desde el original el párrafo que empieza { $paragraphs }
+warning-mojibake = { $location }: el texto parece mal descodificado (mojibake): { $parts }

@@ -94,8 +94,8 @@ fn every_message_is_in_every_language_with_the_same_placeholders() {
     }
 }
 
-/// The ids the code passes to `msg(`, `msg_with(`, `text(` and `format(` calls with a
-/// literal id, under `src/`.
+/// The ids the code passes, as a literal, to `msg(`, `msg_with(`, `messages::text(` and
+/// `messages::format(` calls under `src/`.
 fn ids_in_code() -> BTreeMap<String, Vec<String>> {
     let mut ids = BTreeMap::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -111,16 +111,28 @@ fn ids_in_code() -> BTreeMap<String, Vec<String>> {
                 continue;
             }
             let code = std::fs::read_to_string(&path).unwrap();
-            for call in ["msg(", "msg_with("] {
+            for call in ["msg(", "msg_with(", "messages::text(", "messages::format("] {
                 for (at, _) in code.match_indices(call) {
-                    let rest = code[at + call.len()..].trim_start();
-                    let Some(rest) = rest.strip_prefix('"') else {
+                    // The first string literal among the call's first arguments.
+                    let rest = &code[at + call.len()..];
+                    let Some(open) = rest
+                        .find('"')
+                        .filter(|open| *open < 80 && !rest[..*open].contains([';', '!', '[']))
+                    else {
                         continue;
                     };
+                    let rest = &rest[open + 1..];
                     let Some(end) = rest.find('"') else { continue };
-                    ids.entry(rest[..end].to_string())
-                        .or_insert_with(Vec::new)
-                        .push(path.display().to_string());
+                    let id = &rest[..end];
+                    let is_id = !id.is_empty()
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    if is_id {
+                        ids.entry(id.to_string())
+                            .or_insert_with(Vec::new)
+                            .push(path.display().to_string());
+                    }
                 }
             }
         }
