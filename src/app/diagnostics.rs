@@ -29,10 +29,17 @@ impl Diagnostics {
     }
 }
 
-/// Reports an error once, on stderr: what went wrong, then what to do about it.
+/// Reports an error once, on stderr: what went wrong, then what to do about it, in the
+/// language the interface was asked to speak (English unless it was).
 pub fn report(error: &crate::error::Error) {
-    eprintln!("error: {}", control_chars::escape(&error.to_string()));
-    if let Some(hint) = error.hint() {
-        eprintln!("hint: {}", control_chars::escape(&hint));
+    let language = messages::language();
+    let label = |id| messages::text(language, id);
+    eprintln!(
+        "{}: {}",
+        label("error-label"),
+        control_chars::escape(&error.message_in(language))
+    );
+    if let Some(hint) = error.hint_in(language) {
+        eprintln!("{}: {}", label("hint-label"), control_chars::escape(&hint));
     }
 }

@@ -103,3 +103,50 @@ mojibake-repaired = { $repairs }; repaired (--fix-mojibake)
 mojibake-repairable = { $repairs }; check the text, or pass --fix-mojibake to repair it
 mojibake-lost = { $words } cannot be recovered: a quotation mark or dash lost its last byte before the text was decoded; copy the paragraph beginning { $paragraphs } again from the original
 warning-mojibake = { $location }: text looks mis-decoded (mojibake): { $parts }
+
+## Errors (after "error: ") and what to do about them (after "hint: ")
+
+error-label = error
+hint-label = hint
+source-prompt = the answer to “{ $question }”
+source-cell = { $file } row { $row }, column `{ $column }`
+error-at = { $at }: { $message }
+error-missing-choices = missing { $missing }
+error-missing-variable = { $location }: the template uses `{ $name }`, which is not available; available: { $available }
+kind-command = command
+kind-demand = demand
+kind-recipient = recipient
+kind-template = template
+error-unknown-id = unknown { $kind } `{ $id }`{ $suggestion }
+error-did-you-mean = ; did you mean `{ $suggestion }`?
+error-no-email = recipient `{ $recipient }` has no email address, so this letter cannot be an email
+error-no-address = recipient `{ $recipient }` in { $path } has no postal address, so this letter cannot be printed and posted
+error-address = { $field }: `{ $value }` is not a usable email address: { $message }
+error-signature = signature image { $path }: { $message }
+error-glyphs-mojibake = the text { $context } holds { $chars }, which is not Chinese but what is left of a quotation mark or dash whose last byte was lost when the text was copied (mojibake); it cannot be recovered
+error-glyphs = the PDF fonts cannot draw { $chars } (in { $context })
+error-io-read = cannot read { $path }: { $error }
+error-io-write = cannot write { $path }: { $error }
+error-io-use = cannot use { $path }: { $error }
+error-refused = refusing to write { $path }: { $reason }
+error-in-use = { $path } is in use by another `letters` run
+error-batch-stopped = { $error }; the batch stopped there
+hint-see = see: { $see }
+hint-fix-the-file = fix the file, then run `letters check` to validate all data
+hint-signers = fix the signers file, or say how to read it (--sheet, --column, --encoding, --delimiter); add --dry-run to see how its columns and first rows are read
+hint-no-email = use --format pdf or --format text to print it and send it by post, or add `email = "..."` to `[{ $recipient }]` in your recipients.toml
+hint-no-address = add `address = ["...", "..."]` (the lines of the postal address) to `[{ $recipient }]` in { $path }, or use --format email to send it by email
+hint-address = write an address as `user@example.org` or `Name <user@example.org>`
+hint-mail = letters send reads .eml and mbox files, such as `letters draft --format email -o DIR` writes
+hint-signature = give --signature a PNG (transparency is kept) or JPEG file, or set [sender] signature in letters.toml
+hint-glyphs-mojibake = copy that paragraph again from the original document (or type the quotation mark or dash yourself), then draft the letter again
+hint-glyphs-bundled = the bundled font (Liberation Serif) covers Latin, Greek and Cyrillic; give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml
+hint-glyphs = give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml
+hint-disk-full = the disk is full: free some space, or write somewhere else
+hint-permissions = check the permissions of the directory, or write somewhere else
+hint-batch-combined = { $first }a combined file is written in one piece: then run the same command again
+hint-batch-recorded = { $count } letters are on disk and listed in manifest.jsonl
+hint-batch-kept = the letters written so far are kept
+hint-batch-resume = { $first }{ $kept }: then run the same command again with --resume to write the rest without repeating any
+hint-refused = remove it or choose another output path, then run the command again
+hint-in-use = wait for the other run to finish (or write somewhere else), then run the command again

@@ -103,3 +103,50 @@ mojibake-repaired = { $repairs }; reparado (--fix-mojibake)
 mojibake-repairable = { $repairs }; revise el texto o use --fix-mojibake para repararlo
 mojibake-lost = { $words } no se puede recuperar: una comilla o una raya perdió su último byte antes de descodificarse el texto; copie de nuevo desde el original el párrafo que empieza { $paragraphs }
 warning-mojibake = { $location }: el texto parece mal descodificado (mojibake): { $parts }
+
+## Errores (tras "error: ") y qué hacer (tras "sugerencia: ")
+
+error-label = error
+hint-label = sugerencia
+source-prompt = la respuesta a “{ $question }”
+source-cell = { $file } fila { $row }, columna `{ $column }`
+error-at = { $at }: { $message }
+error-missing-choices = falta { $missing }
+error-missing-variable = { $location }: la plantilla usa `{ $name }`, que no está disponible; disponibles: { $available }
+kind-command = la orden
+kind-demand = la petición
+kind-recipient = el destinatario
+kind-template = la campaña
+error-unknown-id = no se conoce { $kind } `{ $id }`{ $suggestion }
+error-did-you-mean = ; ¿quiso decir `{ $suggestion }`?
+error-no-email = el destinatario `{ $recipient }` no tiene dirección de correo electrónico, así que esta carta no puede ser un correo
+error-no-address = el destinatario `{ $recipient }` de { $path } no tiene dirección postal, así que esta carta no puede imprimirse y enviarse por correo postal
+error-address = { $field }: `{ $value }` no es una dirección de correo electrónico utilizable: { $message }
+error-signature = imagen de la firma { $path }: { $message }
+error-glyphs-mojibake = el texto { $context } contiene { $chars }, que no es chino sino lo que queda de una comilla o una raya cuyo último byte se perdió al copiar el texto (mojibake); no se puede recuperar
+error-glyphs = las fuentes del PDF no pueden dibujar { $chars } (en { $context })
+error-io-read = no se puede leer { $path }: { $error }
+error-io-write = no se puede escribir { $path }: { $error }
+error-io-use = no se puede usar { $path }: { $error }
+error-refused = no se escribe { $path }: { $reason }
+error-in-use = otra ejecución de `letters` está usando { $path }
+error-batch-stopped = { $error }; el lote se detuvo ahí
+hint-see = véase: { $see }
+hint-fix-the-file = corrija el archivo y ejecute `letters check` para validar todos los datos
+hint-signers = corrija el archivo de firmantes o indique cómo leerlo (--sheet, --column, --encoding, --delimiter); añada --dry-run para ver cómo se leen sus columnas y primeras filas
+hint-no-email = use --format pdf o --format text para imprimirla y enviarla por correo postal, o añada `email = "..."` a `[{ $recipient }]` en su recipients.toml
+hint-no-address = añada `address = ["...", "..."]` (las líneas de la dirección postal) a `[{ $recipient }]` en { $path }, o use --format email para enviarla por correo electrónico
+hint-address = escriba una dirección como `usuario@example.org` o `Nombre <usuario@example.org>`
+hint-mail = letters send lee archivos .eml y mbox, como los que escribe `letters draft --format email -o CARPETA`
+hint-signature = dé a --signature un archivo PNG (se conserva la transparencia) o JPEG, o indique [sender] signature en letters.toml
+hint-glyphs-mojibake = copie de nuevo ese párrafo desde el documento original (o escriba usted la comilla o la raya) y vuelva a redactar la carta
+hint-glyphs-bundled = la fuente incluida (Liberation Serif) cubre los alfabetos latino, griego y cirílico; indique una fuente TrueType que tenga estos caracteres con --font-regular ARCHIVO (y --font-bold, --font-italic), o font-regular en la tabla [pdf] de letters.toml
+hint-glyphs = indique una fuente TrueType que tenga estos caracteres con --font-regular ARCHIVO (y --font-bold, --font-italic), o font-regular en la tabla [pdf] de letters.toml
+hint-disk-full = el disco está lleno: libere espacio o escriba en otro lugar
+hint-permissions = compruebe los permisos de la carpeta o escriba en otro lugar
+hint-batch-combined = { $first }un archivo combinado se escribe de una sola vez: ejecute de nuevo la misma orden
+hint-batch-recorded = { $count } cartas están en el disco y figuran en manifest.jsonl
+hint-batch-kept = se conservan las cartas escritas hasta ahora
+hint-batch-resume = { $first }{ $kept }: ejecute de nuevo la misma orden con --resume para escribir el resto sin repetir ninguna
+hint-refused = elimínelo o elija otra ruta de salida y ejecute de nuevo la orden
+hint-in-use = espere a que termine la otra ejecución (o escriba en otro lugar) y ejecute de nuevo la orden

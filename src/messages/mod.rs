@@ -41,6 +41,20 @@ fn bundle(code: &str, source: &str) -> Bundle {
     bundle
 }
 
+/// The language errors are reported in, for the whole run: English unless the
+/// interface's language was chosen (`--ui-lang`, `LETTERS_UI_LANG`, the guided flow).
+static LANGUAGE: Mutex<&str> = Mutex::new("en");
+
+/// Sets the language errors are reported in (a code, `en` or `es`).
+pub fn set_language(code: &'static str) {
+    *LANGUAGE.lock().unwrap_or_else(PoisonError::into_inner) = code;
+}
+
+/// The language errors are reported in.
+pub fn language() -> &'static str {
+    *LANGUAGE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// The message `id` in `language` (a code, `en` or `es`) with `args` in its placeholders;
 /// in English when the language has no catalogue, the id itself when no catalogue has it.
 pub fn format(language: &str, id: &str, args: &[(&str, &str)]) -> String {

@@ -145,6 +145,7 @@ pub fn run(
     let ui = Ui {
         language: ui::language(args.prompts.ui_lang.as_deref())?,
     };
+    crate::messages::set_language(ui.language.code());
     exit_on_interrupt();
     let outcome = Flow {
         args,
