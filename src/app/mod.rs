@@ -50,7 +50,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
     }
     let diagnostics = Diagnostics {
         quiet: cli.quiet,
-        language: crate::model::Language::En,
+        language: crate::messages::language()
+            .parse()
+            .unwrap_or(crate::model::Language::En),
     };
     let before = &cli.data;
     match cli.command {

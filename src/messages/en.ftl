@@ -150,3 +150,15 @@ hint-batch-kept = the letters written so far are kept
 hint-batch-resume = { $first }{ $kept }: then run the same command again with --resume to write the rest without repeating any
 hint-refused = remove it or choose another output path, then run the command again
 hint-in-use = wait for the other run to finish (or write somewhere else), then run the command again
+
+## A batch: its progress and the line that ends it
+
+batch-written = { $count } written
+batch-skipped = { $count } skipped
+batch-failed = { $count } failed
+batch-duplicates = { $count } duplicate rows
+batch-blank = { $count } blank rows
+batch-other-shards = { $count } rows in other shards
+batch-summary = { $parts } in { $seconds } s ({ $rate } letters/s)
+batch-failures-file = ; failed rows are in { $path }
+progress-letters = { $count } letters, { $rate }/s

@@ -150,3 +150,36 @@ hint-batch-kept = se conservan las cartas escritas hasta ahora
 hint-batch-resume = { $first }{ $kept }: ejecute de nuevo la misma orden con --resume para escribir el resto sin repetir ninguna
 hint-refused = elimínelo o elija otra ruta de salida y ejecute de nuevo la orden
 hint-in-use = espere a que termine la otra ejecución (o escriba en otro lugar) y ejecute de nuevo la orden
+
+## Un lote: su avance y la línea que lo cierra
+
+batch-written = { $count ->
+    [one] { $count } escrita
+   *[other] { $count } escritas
+}
+batch-skipped = { $count ->
+    [one] { $count } omitida
+   *[other] { $count } omitidas
+}
+batch-failed = { $count ->
+    [one] { $count } fallida
+   *[other] { $count } fallidas
+}
+batch-duplicates = { $count ->
+    [one] { $count } fila repetida
+   *[other] { $count } filas repetidas
+}
+batch-blank = { $count ->
+    [one] { $count } fila en blanco
+   *[other] { $count } filas en blanco
+}
+batch-other-shards = { $count ->
+    [one] { $count } fila de otras partes
+   *[other] { $count } filas de otras partes
+}
+batch-summary = { $parts } en { $seconds } s ({ $rate } cartas/s)
+batch-failures-file = ; las filas fallidas están en { $path }
+progress-letters = { $count ->
+    [one] { $count } carta
+   *[other] { $count } cartas
+}, { $rate }/s

@@ -58,6 +58,17 @@ pub fn language() -> &'static str {
 /// The message `id` in `language` (a code, `en` or `es`) with `args` in its placeholders;
 /// in English when the language has no catalogue, the id itself when no catalogue has it.
 pub fn format(language: &str, id: &str, args: &[(&str, &str)]) -> String {
+    format_counts(language, id, args, &[])
+}
+
+/// As `format`, with `counts` as numbers (a message may choose its words by their plural
+/// category: "1 fila", "2 filas").
+pub fn format_counts(
+    language: &str,
+    id: &str,
+    args: &[(&str, &str)],
+    counts: &[(&str, u64)],
+) -> String {
     let bundles = bundles();
     let found = [language, "en"].iter().find_map(|code| {
         let bundle = bundles.get(code)?;
@@ -70,6 +81,9 @@ pub fn format(language: &str, id: &str, args: &[(&str, &str)]) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         fluent_args.set(*name, *value);
+    }
+    for (name, count) in counts {
+        fluent_args.set(*name, *count);
     }
     let mut errors = Vec::new();
     bundle

@@ -167,3 +167,12 @@ fn no_placeholder_is_left_unfilled() {
         }
     }
 }
+
+#[test]
+fn counts_choose_their_plural() {
+    let count = |n| super::format_counts("es", "batch-blank", &[], &[("count", n)]);
+    assert_eq!(count(1), "1 fila en blanco");
+    assert_eq!(count(2), "2 filas en blanco");
+    let english = super::format_counts("en", "batch-written", &[], &[("count", 12345)]);
+    assert_eq!(english, "12345 written");
+}
