@@ -542,8 +542,9 @@ fn a_first_time_user_goes_back_and_finishes_on_small_and_large_terminals() {
             expect(&mut p, words.title);
             send(&mut p, ESC);
             expect(&mut p, words.back);
-            expect(&mut p, words.name);
-            send(&mut p, "Ana Pérez\r\r\r\r");
+            // The name typed before is offered again, to be edited.
+            expect(&mut p, &format!("{} › Ana", words.name));
+            send(&mut p, " Pérez\r\r\r\r");
             expect(&mut p, words.remember);
             // Enter takes the default (no); the Enter after it is not an answer to the
             // next question.

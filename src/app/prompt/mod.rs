@@ -15,6 +15,8 @@ mod steps;
 mod ui;
 mod yes_no;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -157,6 +159,7 @@ pub fn run(
         },
         ui,
         theme: ColorfulTheme::default(),
+        typed: RefCell::default(),
     }
     .run(raw);
     let _ = Term::stderr().show_cursor();
@@ -177,6 +180,8 @@ struct Flow<'a> {
     diagnostics: Diagnostics,
     ui: Ui,
     theme: ColorfulTheme,
+    /// What was typed at each text prompt, offered again when the user comes back to it.
+    typed: RefCell<HashMap<String, String>>,
 }
 
 impl Flow<'_> {

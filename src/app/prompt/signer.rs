@@ -12,11 +12,17 @@ use crate::error::Source;
 use crate::text::looks_like_email;
 
 impl Flow<'_> {
-    /// A line of text; asked again while it is empty and `required`. Esc goes back.
+    /// A line of text, starting from what was typed there before (after going back) or
+    /// else `initial`; asked again while it is empty and `required`. Esc goes back.
     pub(super) fn text(&self, prompt: &str, initial: &str, required: bool) -> Step<String> {
+        let before = self.typed.borrow().get(prompt).cloned();
+        let initial = before.as_deref().unwrap_or(initial);
         loop {
             let answer = answered(line::read(&self.theme, prompt, initial, None)?)?;
             let answer = answer.trim().to_string();
+            self.typed
+                .borrow_mut()
+                .insert(prompt.to_string(), answer.clone());
             if !required || !answer.is_empty() {
                 return Ok(answer);
             }
