@@ -1,5 +1,7 @@
 //! A sign-on letter: one letter per recipient from the whole list, signed by the
-//! batch's signer, every row a co-signer in input order, each listed once.
+//! batch's signer, every row a co-signer in input order, each listed once. A `kind`
+//! column says whether a row signs as an organization or as an individual, so that the
+//! letter can list them apart.
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -8,12 +10,15 @@ use super::engine::Engine;
 use super::failures::{self, Failure};
 use super::{manifest, record_failure, Observer, Summary};
 use crate::draft::LetterRequest;
-use crate::error::Result;
+use crate::error::{Error, Result, Source};
 use crate::letter::naming;
 use crate::load::signers::SignersReader;
-use crate::model::Sender;
+use crate::model::{organization_kind, Cosigner, Sender};
 use crate::render;
 use crate::sink;
+
+/// The column that says whether a co-signer is an organization or an individual.
+const KIND: &str = "kind";
 
 /// One letter per recipient from the whole list: every row a co-signer, in input order,
 /// without repeats.
@@ -32,7 +37,7 @@ pub fn sign_on(
         ..request.letter.clone()
     };
     let mut summary = Summary::default();
-    let mut cosigners: Vec<String> = Vec::new();
+    let mut cosigners: Vec<Cosigner> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for item in rows {
         let row = match item {
@@ -49,8 +54,22 @@ pub fn sign_on(
             }
         };
         summary.rows += 1;
-        match engine.row_request(&row, &cosigner_base) {
-            Ok(checked) => {
+        let checked = engine.row_request(&row, &cosigner_base).and_then(|checked| {
+            let kind = checked.request.fields.get(KIND).map_or("", String::as_str);
+            match organization_kind(kind) {
+                Some(organization) => Ok((checked, organization)),
+                None => Err(Error::invalid(
+                    &Source::Cell {
+                        file: engine.source.clone(),
+                        row: row.row,
+                        column: KIND.to_string(),
+                    },
+                    format!("`{kind}` is neither `organization` nor `individual` (a blank cell signs as an individual)"),
+                )),
+            }
+        });
+        match checked {
+            Ok((checked, organization)) => {
                 for warning in &checked.warnings {
                     observer.warn(warning);
                 }
@@ -67,7 +86,7 @@ pub fn sign_on(
                 .join(", ");
                 let key = line.to_lowercase();
                 if seen.insert(key) {
-                    cosigners.push(line);
+                    cosigners.push(Cosigner { line, organization });
                 } else {
                     summary.duplicates += 1;
                 }

@@ -1,6 +1,7 @@
 //! The data a letter is made from: languages, localized text, recipients, templates,
 //! demands, people concerned and senders.
 
+mod cosigner;
 pub mod country;
 pub mod date;
 mod demand;
@@ -14,6 +15,7 @@ mod recipient;
 mod sender;
 pub mod template;
 
+pub use cosigner::{organization_kind, Cosigner};
 pub use demand::Demand;
 pub use image_file::ImageFile;
 pub use language::{Language, UnknownLanguage};

@@ -67,14 +67,17 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
         .map(Image::load)
         .transpose()?;
     let aspect = signature.as_deref().map(Image::aspect);
-    let pages = layout::lay_out(letter, &fonts, &geometry, aspect)?;
+    let laid_out = layout::lay_out(letter, &fonts, &geometry, aspect)?;
     let meta = Meta {
         title: letter.subject.clone(),
         author: letter.signature.name.clone(),
         language: letter.language.code(),
         date: letter.date,
     };
-    write::typeset(&pages, &geometry, &fonts, signature, meta).map_err(not_written)
+    let mut typeset =
+        write::typeset(&laid_out.pages, &geometry, &fonts, signature, meta).map_err(not_written)?;
+    typeset.warnings = laid_out.warnings;
+    Ok(typeset)
 }
 
 #[cfg(test)]
@@ -144,7 +147,10 @@ mod tests {
                 title: String::new(),
                 organization: String::new(),
             },
-            cosigners: vec!["Otra Organización".into()],
+            cosigners: vec![crate::model::Cosigner {
+                line: "Otra Organización".into(),
+                organization: true,
+            }],
             enclosures: vec!["Informe".into()],
             cc: vec!["Defensoría".into()],
             sender_email: None,

@@ -1,5 +1,6 @@
 //! The letter's look: type sizes and leadings, the gaps between paragraphs, colours,
-//! and the box a signature takes. Every measure is in points.
+//! the box a signature takes, and how far fitting a letter on fewer pages may tighten
+//! its vertical space. Every measure is in points.
 
 use super::paper::MM;
 
@@ -32,11 +33,30 @@ pub const RETURN_SIZE: f32 = 7.0;
 /// Footnotes.
 pub const NOTE_SIZE: f32 = 8.5;
 pub const NOTE_LEADING: f32 = 10.5;
-/// The height of a signature image.
+/// The box a signature image is printed in: 15 mm high, at most 60 mm wide.
 pub const SIGNATURE_HEIGHT: f32 = 15.0 * MM;
 pub const SIGNATURE_MAX_WIDTH: f32 = 60.0 * MM;
+
+/// The size a signature image of `aspect` (width over height) is printed at: 15 mm
+/// high, narrowed to fit 60 mm wide.
+pub fn signature_size(aspect: f32) -> (f32, f32) {
+    let height = SIGNATURE_HEIGHT.min(SIGNATURE_MAX_WIDTH / aspect.max(0.01));
+    (height * aspect, height)
+}
 /// Room left for a handwritten signature when there is no image.
 pub const SIGNATURE_SPACE: f32 = 36.0;
+
+/// How far a letter that would spill onto another page by a little may be tightened
+/// (see `fit`): the gaps around the recipient block, subject, salutation and closing to
+/// half, the space between paragraphs from 7 to 3 points, then the leading from 14 to
+/// 12.65 points (1.15 times the body size, the font's own line height). The body is
+/// never set smaller.
+pub const TIGHTEST_BLOCK: f32 = 0.5;
+pub const TIGHTEST_PARAGRAPH: f32 = 3.0 / PARAGRAPH_GAP;
+pub const TIGHTEST_LEADING: f32 = BODY * 1.15;
+
+/// Space between the columns of a list of co-signers.
+pub const GUTTER: f32 = 14.0;
 
 /// Where a line's baseline sits in a line box of `leading` for text of `size`.
 pub fn baseline_in(leading: f32, size: f32) -> f32 {
