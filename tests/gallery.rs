@@ -7,6 +7,8 @@
 //! holds), nothing but the page number below the bottom margin; and its text, which
 //! copies out word for word, accents and all.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::collections::BTreeMap;

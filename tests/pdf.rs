@@ -909,3 +909,59 @@ fn a_png_signature_cut_before_its_end_chunk_is_refused() {
     );
     assert!(!env.join("out.pdf").exists());
 }
+
+#[test]
+fn duplex_starts_every_combined_letter_on_a_new_sheet() {
+    let env = Env::new();
+    // Luis writes enough of his own words for a second page; the others take one.
+    let long = "I ask that every detained person see a lawyer and their family. ".repeat(40);
+    env.write(
+        "signers.csv",
+        &format!("name;lang;own_words\nAna Pérez;es;\nEva Díaz;es;\nLuis Gómez;en;{long}\nRosa Gil;es;\n"),
+    );
+    let batch = |duplex: bool, out: &str| {
+        let mut args = vec![
+            "-q",
+            "batch",
+            "--signers",
+            "signers.csv",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "--format",
+            "pdf",
+            "--combine",
+            "-o",
+            out,
+        ];
+        if duplex {
+            args.push("--duplex");
+        }
+        env.run(&args).ok();
+        env.join(&format!("{out}/detention-urgent-action.pdf"))
+    };
+    let simplex = batch(false, "simplex");
+    assert_eq!(pages(&simplex), 5);
+    let duplex = batch(true, "duplex");
+    assert_sound(&duplex);
+    // Ana 1 + back, Eva 1 + back, Luis 2, Rosa 1 (the last letter needs no back).
+    assert_eq!(pages(&duplex), 7);
+    let page = |n: usize| pdf_text(&duplex, Some((n, n)));
+    for (n, name) in [
+        (1, "Ana Pérez"),
+        (3, "Eva Díaz"),
+        (6, "Luis Gómez"),
+        (7, "Rosa Gil"),
+    ] {
+        assert!(page(n).contains(name), "page {n}: {}", page(n));
+    }
+    assert!(page(5).contains("Page 1 of 2"), "{}", page(5));
+    for n in [2, 4] {
+        assert!(
+            page(n).trim().is_empty(),
+            "page {n} is not blank: {}",
+            page(n)
+        );
+    }
+}

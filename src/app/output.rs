@@ -61,6 +61,7 @@ fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
     Ok(PdfOptions {
         layout: args.layout.or(settings.layout),
         fonts: Some(Arc::new(fonts)),
+        duplex: false,
     })
 }
 

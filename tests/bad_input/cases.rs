@@ -971,6 +971,13 @@ pub(super) static CASES: &[Case] = &[
         code: 2,
         ..Case::PLAIN
     },
+    Case {
+        name: "duplex-not-pdf",
+        files: &[("s.csv", Text("name\nAna\n"))],
+        args: "batch --signers s.csv -t election-integrity --combine --duplex -o out",
+        code: 2,
+        ..Case::PLAIN
+    },
     // A letter is set in one family: a bold face alone would sit beside the bundled serif.
     Case {
         name: "pdf-font-bold-without-regular",

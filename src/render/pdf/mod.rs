@@ -28,6 +28,8 @@ pub use write::{Combined, Typeset};
 pub struct PdfOptions {
     pub layout: Option<Layout>,
     pub fonts: Option<Arc<Fonts>>,
+    /// A combined PDF starts every letter on a new sheet, for printing on both sides.
+    pub duplex: bool,
 }
 
 /// Renders one letter as a PDF.
@@ -190,6 +192,7 @@ mod tests {
         let shared = PdfOptions {
             layout: None,
             fonts: Some(Arc::new(Fonts::bundled().unwrap())),
+            duplex: false,
         };
         let warm = |letter: &Letter| render(letter, &shared).unwrap();
         let (ana, luis) = (signed("Ana Pérez"), signed("Luis Gómez 42 ~"));
@@ -211,7 +214,7 @@ mod tests {
         ] {
             let options = PdfOptions {
                 layout: Some(layout),
-                fonts: None,
+                ..PdfOptions::default()
             };
             let bytes = render(&letter(), &options).unwrap();
             assert!(

@@ -176,6 +176,19 @@ impl Numbers {
 }
 
 impl Typeset {
+    /// A blank sheet of the letter's paper, to start the next letter on a new sheet
+    /// when printing on both sides.
+    pub fn blank_page(&self) -> Typeset {
+        Typeset {
+            fonts: Vec::new(),
+            contents: vec![content_stream(b"")],
+            media_box: self.media_box.clone(),
+            image: None,
+            meta: self.meta.clone(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// How many pages the letter has.
     pub fn pages(&self) -> usize {
         self.contents.len()
