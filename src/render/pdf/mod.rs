@@ -34,7 +34,19 @@ pub struct PdfOptions {
 
 /// Renders one letter as a PDF.
 pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
-    let typeset = typeset(letter, options)?;
+    render_noting(letter, options, &mut Vec::new())
+}
+
+/// Renders one letter as a PDF, adding to `notes` what the reader should know about how
+/// it was laid out (a title left out of a window address, a signature image of
+/// extreme proportions).
+pub fn render_noting(
+    letter: &Letter,
+    options: &PdfOptions,
+    notes: &mut Vec<String>,
+) -> Result<Vec<u8>> {
+    let mut typeset = typeset(letter, options)?;
+    notes.append(&mut typeset.warnings);
     let mut document = Document::new(Vec::with_capacity(40 * 1024)).map_err(not_written)?;
     document.add(&typeset).map_err(not_written)?;
     document
