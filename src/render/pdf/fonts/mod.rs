@@ -17,7 +17,7 @@ mod kerning;
 mod shape;
 
 pub use face::{thousandths, Face, Subset};
-pub use shape::{shape, width, Glyph, GlyphRun};
+pub use shape::{each_glyph, shape, width, Glyph, GlyphRun};
 
 use super::write::Embedded;
 use crate::error::{Error, Result};
