@@ -218,11 +218,6 @@ impl Fonts {
             .flatten()
     }
 
-    /// Whether `style` is set in a face of its own (not the regular face standing in).
-    pub fn has_own_face(&self, style: Style) -> bool {
-        self.slots[style.index()] == style.index()
-    }
-
     /// The glyph set a face is subset to: for the regular face, every printable ASCII
     /// character it has plus `gids`, so that most letters of a batch (which differ in
     /// names, numbers and addresses, all set in the regular face) share one set and
