@@ -243,8 +243,8 @@ pub fn run(
     let (combined, pdf) = if request.combine && !request.dry_run {
         let staged = sink::Staged::new(&request.out_dir, combined_path.clone())?;
         if request.render.format == Format::Pdf {
-            let pdf =
-                render::pdf::Combined::new(staged).map_err(|e| Error::write(&combined_path, e))?;
+            let pdf = render::pdf::Combined::new(staged, request.render.pdf.duplex)
+                .map_err(|e| Error::write(&combined_path, e))?;
             (None, Some(pdf))
         } else {
             // Buffered: letters are a few kilobytes each, written one after another.

@@ -239,6 +239,22 @@ pub fn cosigners_heading(language: Language) -> &'static str {
     }
 }
 
+/// The heading of the organizations among the co-signers, when individuals sign too.
+pub fn cosigning_organizations(language: Language) -> &'static str {
+    match language {
+        Language::En => "Organizations",
+        Language::Es => "Organizaciones",
+    }
+}
+
+/// The heading of the individuals among the co-signers, when organizations sign too.
+pub fn cosigning_individuals(language: Language) -> &'static str {
+    match language {
+        Language::En => "Individuals",
+        Language::Es => "A título individual",
+    }
+}
+
 /// The label before enclosures.
 pub fn enclosures_label(language: Language) -> &'static str {
     match language {

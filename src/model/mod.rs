@@ -1,6 +1,7 @@
 //! The data a letter is made from: languages, localized text, recipients and their
 //! holders, templates and their sources, demands, people concerned, senders and voices.
 
+mod cosigner;
 pub mod country;
 pub mod date;
 mod demand;
@@ -18,6 +19,7 @@ pub mod template;
 mod voice;
 
 pub use date::PartialDate;
+pub use cosigner::{organization_kind, Cosigner};
 pub use demand::Demand;
 pub use holder::{check_order as check_holders, Holder};
 pub use image_file::ImageFile;

@@ -32,6 +32,7 @@ impl Composer<'_> {
                         size: NOTE_SIZE * 0.75,
                         rise: NOTE_SIZE * 0.35,
                         footnote: None,
+                        verbatim: true,
                     },
                 };
                 match lines.first_mut() {

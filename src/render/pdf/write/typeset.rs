@@ -18,7 +18,7 @@ use super::embed::{Embedded, Usage};
 use super::image::Image;
 use super::syntax::{self, File};
 use super::WriteError;
-use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::fonts::{self, Fonts};
 use crate::render::pdf::layout::{Geometry, Mark, Page};
 
 /// What the document says about itself.
@@ -49,6 +49,8 @@ pub struct Typeset {
     media_box: Vec<u8>,
     image: Option<Arc<Image>>,
     pub meta: Meta,
+    /// What the reader should know about how the letter was laid out.
+    pub warnings: Vec<String>,
 }
 
 /// Typesets laid-out pages: fonts subset, content streams and Unicode maps made.
@@ -83,6 +85,7 @@ pub fn typeset(
         media_box: media_box(g),
         image,
         meta,
+        warnings: Vec::new(),
     })
 }
 
@@ -99,11 +102,9 @@ fn used_glyphs(pages: &[Page], fonts: &Fonts) -> BTreeMap<usize, BTreeSet<u16>> 
     for line in lines {
         for placed in &line.runs {
             let run = &placed.run;
-            for glyphs in content::glyph_runs(fonts, run.style, run.size, &run.text) {
-                used.entry(glyphs.slot)
-                    .or_default()
-                    .extend(glyphs.glyphs.iter().map(|(gid, _)| *gid));
-            }
+            fonts::each_glyph(fonts, run.style, &run.text, |slot, gid| {
+                used.entry(slot).or_default().insert(gid);
+            });
         }
     }
     used
@@ -173,6 +174,19 @@ impl Numbers {
 }
 
 impl Typeset {
+    /// A blank sheet of the letter's paper, to start the next letter on a new sheet
+    /// when printing on both sides.
+    pub fn blank_page(&self) -> Typeset {
+        Typeset {
+            fonts: Vec::new(),
+            contents: vec![content_stream(b"")],
+            media_box: self.media_box.clone(),
+            image: None,
+            meta: self.meta.clone(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// How many pages the letter has.
     pub fn pages(&self) -> usize {
         self.contents.len()
