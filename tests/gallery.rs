@@ -97,14 +97,46 @@ enum Variant {
 }
 
 /// How many pages each letter of the gallery has. Every letter fits one page (a
-/// sign-on letter's 150 co-signers take three) but for the one whose last paragraph
-/// does not fit even with its space tightened as far as it goes.
+/// sign-on letter's 150 co-signers take three) but accountability-2025 in the layouts
+/// listed, whose last paragraph does not fit even with its space tightened as far as
+/// it goes.
 fn expected_pages(name: &str, variant: Variant) -> usize {
-    let long = name.starts_with("accountability-2025--us-secretary-of-state--es--us-letter");
-    match (variant, long) {
-        (Variant::SignOn, true) => 4,
-        (Variant::SignOn, false) => 3,
-        (Variant::Signed, true) => 2,
+    // accountability-2025 is the longest letter: where even the tightest spacing leaves
+    // it a page too long, page 2 carries at least two lines of the body with the closing.
+    let long = |letters: &[&str]| {
+        letters.iter().any(|l| {
+            name.starts_with(&format!(
+                "accountability-2025--us-secretary-of-state--{l}--"
+            ))
+        })
+    };
+    let (two_signed, two_unsigned, four_sign_on): (&[&str], &[&str], &[&str]) = (
+        &[
+            "en--letter",
+            "en--us-letter",
+            "en--din5008-b",
+            "es--a4",
+            "es--letter",
+            "es--us-letter",
+            "es--din5008-a",
+            "es--din5008-b",
+        ],
+        &[
+            "en--us-letter",
+            "en--din5008-b",
+            "es--a4",
+            "es--letter",
+            "es--us-letter",
+            "es--din5008-a",
+            "es--din5008-b",
+        ],
+        &["en--letter", "en--us-letter", "es--letter", "es--us-letter"],
+    );
+    match variant {
+        Variant::SignOn if long(four_sign_on) => 4,
+        Variant::SignOn => 3,
+        Variant::Signed if long(two_signed) => 2,
+        Variant::Unsigned if long(two_unsigned) => 2,
         _ => 1,
     }
 }
@@ -112,7 +144,8 @@ fn expected_pages(name: &str, variant: Variant) -> usize {
 /// The addressee's family name, which the window must show.
 fn family_name(recipient: &str) -> &'static str {
     match recipient {
-        "us-secretary-of-state" => "Blinken",
+        // The holder on the tests' date (Marco Rubio since 21 January 2025).
+        "us-secretary-of-state" => "Rubio",
         "ve-attorney-general" => "Saab",
         "ve-un-mission" => "Rosales",
         other => panic!("no family name for {other}"),
@@ -363,11 +396,13 @@ fn check_copy_out(name: &str, text: &str, pdf: &Path) {
             Some(at) if word.ends_with(']') => &word[..at],
             _ => word,
         };
+        // Quotes compare as straight on both sides, as typed or as typeset.
+        let word = word.replace(['‘', '’'], "'").replace(['“', '”'], "\"");
         if word.is_empty() {
             continue;
         }
         assert!(
-            pdf_text.contains(word),
+            pdf_text.contains(&word),
             "{name}: `{word}` does not copy out of the PDF:\n{pdf_text}"
         );
     }

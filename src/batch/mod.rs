@@ -188,7 +188,7 @@ pub fn run(
     // How the columns are read is said once, and a header without names stops the
     // batch before anything is written.
     let columns = Columns::new(&rows.header, &request.columns);
-    let uses = columns::uses(&rows.header, &columns, &composer);
+    let uses = columns::uses(&rows.header, &columns, &composer, request.sign_on);
     columns::check(&rows.source, &rows.header, &columns)?;
     if let Some(unused) = columns::unused_note(&rows.source, &uses) {
         observer.warn(&unused);

@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
+use super::columns::COSIGNER_KIND;
 use super::engine::Engine;
 use super::failures::{self, Failure};
 use super::{manifest, record_failure, Observer, Summary};
@@ -17,9 +18,6 @@ use crate::load::signers::SignersReader;
 use crate::model::{organization_kind, Cosigner, Sender, Voice};
 use crate::render;
 use crate::sink;
-
-/// The column that says whether a co-signer is an organization or an individual.
-const KIND: &str = "kind";
 
 /// One letter per recipient from the whole list: every row a co-signer, in input order,
 /// without repeats.
@@ -61,14 +59,14 @@ pub fn sign_on(
         };
         summary.rows += 1;
         let checked = engine.row_request(&row, &cosigner_base).and_then(|checked| {
-            let kind = checked.request.fields.get(KIND).map_or("", String::as_str);
+            let kind = checked.request.fields.get(COSIGNER_KIND).map_or("", String::as_str);
             match organization_kind(kind) {
                 Some(organization) => Ok((checked, organization)),
                 None => Err(Error::invalid(
                     &Source::Cell {
                         file: engine.source.clone(),
                         row: row.row,
-                        column: KIND.to_string(),
+                        column: COSIGNER_KIND.to_string(),
                     },
                     format!("`{kind}` is neither `organization` nor `individual` (a blank cell signs as an individual)"),
                 )),

@@ -18,8 +18,8 @@ mod source;
 pub mod template;
 mod voice;
 
-pub use date::PartialDate;
 pub use cosigner::{organization_kind, Cosigner};
+pub use date::PartialDate;
 pub use demand::Demand;
 pub use holder::{check_order as check_holders, Holder};
 pub use image_file::ImageFile;
