@@ -14,12 +14,15 @@ mod content;
 mod deflate;
 mod document;
 mod embed;
+mod icc;
 mod image;
 mod jpeg;
 mod page_tree;
+mod structure;
 mod syntax;
 mod to_unicode;
 mod typeset;
+mod xmp;
 
 pub use combine::Combined;
 pub use document::{Document, Info};
