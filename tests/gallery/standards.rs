@@ -10,12 +10,27 @@ use std::process::Command;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-/// Checks one letter: tagged, and every PDF/A-2b rule below.
+/// Runs a poppler tool; its stdout.
+fn tool(name: &str, args: &[&str]) -> String {
+    let output = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed (scripts/test.sh installs it): {e}"));
+    assert!(output.status.success(), "{name} {args:?} failed");
+    String::from_utf8(output.stdout).expect("UTF-8 from a PDF tool")
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// Checks one letter (or a combined PDF of many): tagged, and every PDF/A-2b rule
+/// below.
 pub fn check(name: &str, pdf: &Path) {
     let bytes = std::fs::read(pdf).expect("the PDF");
-    let info = super::tool("pdfinfo", &[super::path(pdf)]);
+    let info = tool("pdfinfo", &[path(pdf)]);
     assert!(info.contains("Tagged:          yes"), "{name}: not tagged");
-    let structure = super::tool("pdfinfo", &["-struct-text", super::path(pdf)]);
+    let structure = tool("pdfinfo", &["-struct-text", path(pdf)]);
     assert!(
         structure.starts_with("Document\n  Sect\n"),
         "{name}: {structure}"

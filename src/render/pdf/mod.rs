@@ -92,6 +92,10 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
         date: letter.date,
         alt: crate::model::locale::signature_alt(letter.language, &letter.signature.name),
         tagged: options.standard.tagged(),
+        label: match letter.recipient.addressee.as_str() {
+            "" => letter.signature.name.clone(),
+            addressee => format!("{} — {addressee}", letter.signature.name),
+        },
     };
     let mut typeset =
         write::typeset(&laid_out.pages, &geometry, &fonts, signature, meta).map_err(not_written)?;

@@ -10,7 +10,8 @@
 //! A tagged document (the default) is also archival: each letter's structure elements
 //! go out with it, and the end adds the structure tree's root, the XMP metadata (what
 //! /Info says, and the PDF/A-2b and PDF/UA-1 identification), the sRGB output intent,
-//! /MarkInfo and the catalog's pointers to them.
+//! /MarkInfo and the catalog's pointers to them. A document of many letters has a
+//! bookmark for each (`outline`).
 
 use std::io::{self, Write};
 
@@ -19,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use super::deflate::{deflate, Level};
 use super::icc;
+use super::outline::Outline;
 use super::page_tree::{PageTree, FANOUT};
 use super::structure::Tagging;
 use super::syntax::{self, File};
@@ -36,6 +38,8 @@ pub struct Document<W: Write> {
     tree: PageTree,
     /// The structure tree so far, when tagged.
     tagging: Option<Tagging>,
+    /// A bookmark a letter.
+    outline: Outline,
     /// The first letter's language and date.
     first: Option<(&'static str, NaiveDate)>,
 }
@@ -71,6 +75,7 @@ impl<W: Write> Document<W> {
             file,
             tree,
             tagging,
+            outline: Outline::default(),
             first: None,
         })
     }
@@ -86,6 +91,11 @@ impl<W: Write> Document<W> {
             .write(&mut self.file, &parents, self.tagging.as_mut())
             .map_err(bug)?;
         self.tree.add(&pages).map_err(bug)?;
+        if let (false, Some(first)) = (letter.blank, pages.first()) {
+            self.outline
+                .add(&mut self.file, &letter.meta.label, *first)
+                .map_err(bug)?;
+        }
         self.first
             .get_or_insert((letter.meta.language, letter.meta.date));
         self.file.hand_on(&mut self.out)
@@ -105,7 +115,9 @@ impl<W: Write> Document<W> {
             }
             None => None,
         };
-        let catalog = write_catalog(file, root, language, archival.as_ref()).map_err(bug)?;
+        let outlines = std::mem::take(&mut self.outline).finish(file);
+        let catalog =
+            write_catalog(file, root, language, outlines, archival.as_ref()).map_err(bug)?;
         let info_id = write_info(file, info, date).map_err(bug)?;
         let (mut trailer, id_at) = self.file.finish(catalog, info_id, &mut self.out)?;
         stamp_id(self.out.hasher.clone(), &mut trailer, id_at);
@@ -173,6 +185,7 @@ fn write_catalog(
     file: &mut File,
     root: u32,
     language: &str,
+    outlines: Option<u32>,
     archival: Option<&Archival>,
 ) -> Result<u32, WriteError> {
     let catalog = file.reserve()?;
@@ -183,6 +196,10 @@ fn write_catalog(
     out.extend_from_slice(b"/Lang");
     syntax::literal(out, language.as_bytes());
     out.extend_from_slice(b"/ViewerPreferences<</DisplayDocTitle true>>");
+    if let Some(outlines) = outlines {
+        out.extend_from_slice(b"/Outlines ");
+        syntax::reference(out, outlines);
+    }
     if let Some(archival) = archival {
         out.extend_from_slice(b"/MarkInfo<</Marked true>>/StructTreeRoot ");
         syntax::reference(out, archival.structure);

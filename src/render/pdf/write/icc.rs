@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 /// Entries of each tone curve table.
-const CURVE: usize = 1024;
+const CURVE: usize = 256;
 
 /// The identifier an output intent names the profile by.
 pub const CONDITION: &str = "sRGB IEC61966-2.1";

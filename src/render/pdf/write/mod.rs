@@ -17,6 +17,7 @@ mod embed;
 mod icc;
 mod image;
 mod jpeg;
+mod outline;
 mod page_tree;
 mod structure;
 mod syntax;

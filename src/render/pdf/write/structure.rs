@@ -212,7 +212,7 @@ impl Tagging {
         let arrays = first + tree.elements.len() as u32;
         file.begin(sect);
         let out = &mut file.bytes;
-        out.extend_from_slice(b"<</Type/StructElem/S/Sect/P ");
+        out.extend_from_slice(b"<</S/Sect/P ");
         syntax::reference(out, self.document);
         out.extend_from_slice(b"/Lang");
         syntax::literal(out, letter.language.as_bytes());
@@ -248,8 +248,7 @@ impl Tagging {
     /// number.
     pub fn finish(self, file: &mut File) -> Result<u32, WriteError> {
         file.begin(self.document);
-        file.bytes
-            .extend_from_slice(b"<</Type/StructElem/S/Document/P ");
+        file.bytes.extend_from_slice(b"<</S/Document/P ");
         syntax::reference(&mut file.bytes, self.root);
         file.bytes.extend_from_slice(b"/K[");
         references(&mut file.bytes, self.sections.iter().copied());
@@ -283,7 +282,7 @@ fn write_element(
 ) {
     file.begin(id);
     let out = &mut file.bytes;
-    out.extend_from_slice(b"<</Type/StructElem/S/");
+    out.extend_from_slice(b"<</S/");
     out.extend_from_slice(element.kind);
     out.extend_from_slice(b"/P ");
     syntax::reference(out, parent);

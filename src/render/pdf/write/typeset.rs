@@ -33,6 +33,8 @@ pub struct Meta {
     pub alt: String,
     /// Tagged (PDF/UA-1) and archival (PDF/A-2b), or plain.
     pub tagged: bool,
+    /// The letter's bookmark in a document of many: who signs, to whom.
+    pub label: String,
 }
 
 /// A face as one letter uses it.
@@ -55,6 +57,8 @@ pub struct Typeset {
     image: Option<Arc<Image>>,
     /// The structure tree's elements, when tagged.
     tree: Option<Tree>,
+    /// A blank back of a sheet, no letter of its own.
+    pub blank: bool,
     pub meta: Meta,
     /// What the reader should know about how the letter was laid out.
     pub warnings: Vec<String>,
@@ -99,6 +103,7 @@ pub fn typeset(
         media_box: media_box(g),
         image,
         tree,
+        blank: false,
         meta,
         warnings: Vec::new(),
     })
@@ -201,6 +206,7 @@ impl Typeset {
             image: None,
             // Nothing on it to tag.
             tree: None,
+            blank: true,
             meta: self.meta.clone(),
             warnings: Vec::new(),
         }
