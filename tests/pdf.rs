@@ -965,3 +965,32 @@ fn duplex_starts_every_combined_letter_on_a_new_sheet() {
         );
     }
 }
+
+#[test]
+fn an_address_too_long_for_the_window_loses_its_title_with_a_warning() {
+    let env = Env::new();
+    let mut args = vec![
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--to",
+        "ve-un-mission",
+        "--layout",
+        "din5008-a",
+        "--format",
+        "pdf",
+        "-o",
+        "x.pdf",
+    ];
+    args.extend(sender_flags());
+    let run = env.run(&args);
+    run.ok();
+    assert!(
+        run.stderr.contains("warning: recipient `ve-un-mission`: the title “Permanent Representative to the United Nations” is left out of the address in the envelope window of the din5008-a layout, which holds 6 lines"),
+        "{}",
+        run.stderr
+    );
+    let page = pdf_text(&env.join("x.pdf"), Some((1, 1)));
+    assert!(!page.contains("Permanent Representative"), "{page}");
+    assert!(page.contains("Héctor Constant Rosales"), "{page}");
+}

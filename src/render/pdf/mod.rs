@@ -84,7 +84,12 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
         .map(Image::load)
         .transpose()?;
     let aspect = signature.as_deref().map(Image::aspect);
-    let laid_out = layout::lay_out(letter, &fonts, &geometry, aspect)?;
+    let mut laid_out = layout::lay_out(letter, &fonts, &geometry, aspect)?;
+    if let (Some(aspect), Some(file)) = (aspect, &letter.signature.image) {
+        laid_out
+            .warnings
+            .extend(layout::signature_warning(aspect, &file.path));
+    }
     let meta = Meta {
         title: letter.subject.clone(),
         author: letter.signature.name.clone(),

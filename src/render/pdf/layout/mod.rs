@@ -28,7 +28,7 @@ pub use address::FLOOR as ADDRESS_FLOOR;
 pub use lines::Line;
 pub use paper::{geometry, DatePlace, Geometry, Window, INCH, MM};
 pub use return_line::FLOOR as RETURN_FLOOR;
-pub use style::{signature_size, Color, BLACK};
+pub use style::{signature_size, signature_warning, Color, BLACK};
 pub use tag::{Role, Tag};
 
 use crate::error::{Error, Result};

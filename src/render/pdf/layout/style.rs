@@ -43,6 +43,32 @@ pub fn signature_size(aspect: f32) -> (f32, f32) {
     let height = SIGNATURE_HEIGHT.min(SIGNATURE_MAX_WIDTH / aspect.max(0.01));
     (height * aspect, height)
 }
+/// A signature printed smaller than this, either way, is warned of: it reads as a
+/// mark, not a signature.
+pub const SIGNATURE_LEGIBLE: f32 = 6.0 * MM;
+
+/// The warning for a signature image of `aspect` (width over height) too wide or too
+/// tall to print legibly in its box, if it is.
+pub fn signature_warning(aspect: f32, path: &std::path::Path) -> Option<String> {
+    let (width, height) = signature_size(aspect);
+    if width >= SIGNATURE_LEGIBLE && height >= SIGNATURE_LEGIBLE {
+        return None;
+    }
+    let ratio = if aspect >= 1.0 {
+        format!("{:.0}:1", aspect)
+    } else {
+        format!("1:{:.0}", 1.0 / aspect)
+    };
+    Some(format!(
+        "the signature image {} is {ratio} once its blank margins are trimmed, so it prints {:.0} × {:.0} mm in the {:.0} × {:.0} mm signature box: crop it to the signature, about 4:1 (for example 800 × 200 pixels)",
+        path.display(),
+        width / MM,
+        height / MM,
+        SIGNATURE_MAX_WIDTH / MM,
+        SIGNATURE_HEIGHT / MM,
+    ))
+}
+
 /// Room left for a handwritten signature when there is no image.
 pub const SIGNATURE_SPACE: f32 = 36.0;
 
