@@ -977,6 +977,8 @@ fn an_address_too_long_for_the_window_loses_its_title_with_a_warning() {
         "detention-urgent-action",
         "--to",
         "ve-un-mission",
+        "--lang",
+        "en",
         "--layout",
         "din5008-a",
         "--format",

@@ -107,11 +107,6 @@ impl Face {
         self.advances.get(usize::from(gid)).copied().unwrap_or(0)
     }
 
-    /// The advance width of a glyph, in ems.
-    pub fn advance(&self, gid: u16) -> f32 {
-        self.advance_units(gid) as f32 / 1000.0
-    }
-
     /// Whether the face kerns at all.
     pub fn kerns(&self) -> bool {
         self.kerning.is_some()

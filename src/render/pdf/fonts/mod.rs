@@ -17,7 +17,7 @@ mod kerning;
 mod shape;
 
 pub use face::{thousandths, Face, Subset};
-pub use shape::{shape, width, Glyph, GlyphRun};
+pub use shape::{each_glyph, shape, width, Glyph, GlyphRun};
 
 use super::write::Embedded;
 use crate::error::{Error, Result};
@@ -216,11 +216,6 @@ impl Fonts {
         (own != regular)
             .then(|| self.faces[regular].glyph(c).map(|gid| (regular, gid)))
             .flatten()
-    }
-
-    /// Whether `style` is set in a face of its own (not the regular face standing in).
-    pub fn has_own_face(&self, style: Style) -> bool {
-        self.slots[style.index()] == style.index()
     }
 
     /// The glyph set a face is subset to: for the regular face, every printable ASCII

@@ -45,8 +45,54 @@ fn resolve(fonts: &Fonts, style: Style, c: char) -> Option<(usize, u16)> {
 }
 
 /// `text` in `style` as runs of glyphs by face, kerned. Characters no face draws are
-/// left out (layout has refused the letter before writing ever sees one).
+/// left out (layout has refused the letter before writing ever sees one). A batch sets
+/// most lines alike in every letter: shaped lines are kept per thread (see
+/// [`SHAPED`]).
 pub fn shape(fonts: &Fonts, style: Style, text: &str) -> Vec<GlyphRun> {
+    let faces = faces_key(fonts, style);
+    let hit = SHAPED.with(|cell| {
+        let cell = cell.borrow();
+        cell.get(&faces).and_then(|lines| lines.get(text).cloned())
+    });
+    if let Some(runs) = hit {
+        return runs;
+    }
+    let runs = shape_text(fonts, style, text);
+    SHAPED.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let lines = cell.entry(faces).or_default();
+        if lines.len() >= CACHED_LINES {
+            lines.clear();
+        }
+        lines.insert(text.into(), runs.clone());
+    });
+    runs
+}
+
+/// Lines a thread keeps shaped: several letters' worth.
+const CACHED_LINES: usize = 4096;
+
+/// Lines shaped so far on this thread, by the faces that set them. Each entry is a
+/// pure function of its key, so what is cached changes no output.
+type ShapeCache = HashMap<
+    u64,
+    HashMap<Box<str>, Vec<GlyphRun>, rustc_hash::FxBuildHasher>,
+    rustc_hash::FxBuildHasher,
+>;
+
+thread_local! {
+    static SHAPED: RefCell<ShapeCache> = RefCell::new(ShapeCache::default());
+}
+
+/// The faces that set `style`, as one key: its own and the regular one it falls back
+/// to.
+fn faces_key(fonts: &Fonts, style: Style) -> u64 {
+    u64::from(fonts.face(fonts.slots[style.index()]).id()) << 32
+        | u64::from(fonts.face(Style::Regular.index()).id())
+}
+
+/// [`shape`], without the cache.
+fn shape_text(fonts: &Fonts, style: Style, text: &str) -> Vec<GlyphRun> {
     let mut runs: Vec<GlyphRun> = Vec::new();
     let mut at = 0i32;
     let mut word = Word::default();
@@ -82,6 +128,17 @@ pub fn shape(fonts: &Fonts, style: Style, text: &str) -> Vec<GlyphRun> {
     runs
 }
 
+/// Calls `f` with the face slot and glyph of each character of `text` in `style` that
+/// some face draws, as [`shape`] resolves them (kerning moves glyphs, never changes
+/// them, so this is all subsetting needs).
+pub fn each_glyph(fonts: &Fonts, style: Style, text: &str, mut f: impl FnMut(usize, u16)) {
+    for c in text.chars() {
+        if let Some((slot, gid)) = resolve(fonts, style, c) {
+            f(slot, gid);
+        }
+    }
+}
+
 /// The width of `text` in `style` at `size` points, kerned as [`shape`] sets it;
 /// `missing` is told of each character no face can draw.
 pub fn width(
@@ -91,6 +148,50 @@ pub fn width(
     text: &str,
     missing: &mut dyn FnMut(char),
 ) -> f32 {
+    let faces = faces_key(fonts, style);
+    let cached = WIDTHS.with(|cell| {
+        let cell = cell.borrow();
+        cell.get(&faces).and_then(|words| words.get(text).copied())
+    });
+    let units = match cached {
+        Some(units) => units,
+        None => {
+            let mut complete = true;
+            let units = measure(fonts, style, text, &mut |c| {
+                complete = false;
+                missing(c);
+            });
+            if complete && text.len() <= MEASURED_TEXT {
+                WIDTHS.with(|cell| {
+                    let mut cell = cell.borrow_mut();
+                    let words = cell.entry(faces).or_default();
+                    if words.len() >= CACHED_WORDS {
+                        words.clear();
+                    }
+                    words.insert(text.into(), units);
+                });
+            }
+            units
+        }
+    };
+    units as f32 * size / 1000.0
+}
+
+/// Texts longer than this (whole lines, not words) are measured and not kept.
+const MEASURED_TEXT: usize = 48;
+
+/// Widths of words measured so far on this thread, in thousandths of an em, by the
+/// faces that set them: line breaking measures the same words in every letter of a
+/// batch. Each entry is a pure function of its key, so what is cached changes no output.
+type WidthCache =
+    HashMap<u64, HashMap<Box<str>, i32, rustc_hash::FxBuildHasher>, rustc_hash::FxBuildHasher>;
+
+thread_local! {
+    static WIDTHS: RefCell<WidthCache> = RefCell::new(WidthCache::default());
+}
+
+/// The width of `text` in `style`, kerned, in thousandths of an em.
+fn measure(fonts: &Fonts, style: Style, text: &str, missing: &mut dyn FnMut(char)) -> i32 {
     let mut units = 0i32;
     let mut word: Vec<u16> = Vec::new();
     let mut word_slot = usize::MAX;
@@ -116,13 +217,15 @@ pub fn width(
         }
     }
     flush(&mut word, word_slot, &mut units);
-    units as f32 * size / 1000.0
+    units
 }
 
-/// A word being read: the glyphs of the current run from `start` on.
+/// A word being read: the glyphs of the current run from `start` on, and a buffer for
+/// their ids.
 #[derive(Default)]
 struct Word {
     start: Option<usize>,
+    gids: Vec<u16>,
 }
 
 impl Word {
@@ -145,23 +248,22 @@ impl Word {
             return;
         };
         let face = fonts.face(run.slot);
+        let origin = run.at;
         let glyphs = &mut run.glyphs[start..];
-        let kerns = if glyphs.len() > 1 {
-            let gids: Vec<u16> = glyphs.iter().map(|g| g.gid).collect();
-            kerning(fonts, run.slot, &gids)
-        } else {
-            Vec::new()
+        self.gids.clear();
+        self.gids.extend(glyphs.iter().map(|g| g.gid));
+        let mut place = |kerns: &[i32]| {
+            for (i, glyph) in glyphs.iter_mut().enumerate() {
+                glyph.at = *at - origin;
+                *at += face.advance_units(glyph.gid) + kerns.get(i).copied().unwrap_or(0);
+            }
         };
-        for (i, glyph) in glyphs.iter_mut().enumerate() {
-            glyph.at = *at - run.at;
-            *at += face.advance_units(glyph.gid) + kerns.get(i).copied().unwrap_or(0);
+        if self.gids.len() > 1 {
+            with_kerns(fonts, run.slot, &self.gids, place);
+        } else {
+            place(&[]);
         }
     }
-}
-
-/// The kerning after each glyph of a word of face `slot`, in thousandths of an em.
-fn kerning(fonts: &Fonts, slot: usize, gids: &[u16]) -> Vec<i32> {
-    with_kerns(fonts, slot, gids, |kerns| kerns.to_vec())
 }
 
 /// The sum of a word's kerning, in thousandths of an em.
@@ -171,21 +273,23 @@ fn kerning_total(fonts: &Fonts, slot: usize, gids: &[u16]) -> i32 {
 
 /// Words kerned so far on this thread, by face and glyphs: a batch sets the same
 /// words in every letter, and a thread-local map costs no lock. Each entry is a pure
-/// function of its key, so what is cached changes no output.
-type KernCache = HashMap<Vec<u16>, Box<[i32]>>;
+/// function of its key, so what is cached changes no output. Keys are hashed with
+/// rustc-hash's fast hash: they are a few glyph ids, and no one chooses them to collide.
+type KernCache = HashMap<Vec<u16>, Box<[i32]>, rustc_hash::FxBuildHasher>;
 
 /// Words a thread keeps: some hundreds of letters' worth of different words.
 const CACHED_WORDS: usize = 1 << 16;
 
 thread_local! {
-    static KERNS: RefCell<(KernCache, Vec<u16>)> = RefCell::new((HashMap::new(), Vec::new()));
+    static KERNS: RefCell<(KernCache, Vec<u16>)> = RefCell::new((KernCache::default(), Vec::new()));
 }
 
-/// Calls `f` with the kerning of a word (from the cache, or from the font).
+/// Calls `f` with the kerning of a word (from the cache, or from the font; empty when
+/// the face does not kern).
 fn with_kerns<T>(fonts: &Fonts, slot: usize, gids: &[u16], f: impl FnOnce(&[i32]) -> T) -> T {
     let face = fonts.face(slot);
     if !face.kerns() {
-        return f(&vec![0; gids.len()]);
+        return f(&[]);
     }
     KERNS.with(|cell| {
         let mut cell = cell.borrow_mut();

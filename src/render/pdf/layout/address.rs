@@ -22,6 +22,7 @@ use crate::model::country;
 
 use super::lines::{Line, Typesetter};
 use super::paper::{Window, MM};
+use super::quotes;
 use super::style::{ADDRESS_LEADING, ADDRESS_SIZE};
 use crate::render::pdf::fonts::Style;
 
@@ -189,8 +190,15 @@ fn room(window: &Window, leading: f32, size: f32) -> usize {
     window.max_lines.map_or(by_height, |max| max.min(by_height))
 }
 
+/// A line of the address as it is set: whole, or a name on two lines.
+enum Setting<'a> {
+    Whole(&'a str),
+    Halves(String, String),
+}
+
 /// Sets `lines` to fit `window`: the largest size that needs nothing left out, else
-/// the largest that fits with the title left out.
+/// the largest that fits with the title left out. Widths are measured once, at 1 pt
+/// (a width grows with the size), and only the setting chosen is made into lines.
 pub fn fit(
     t: &mut Typesetter<'_>,
     lines: &[AddressLine],
@@ -200,22 +208,50 @@ pub fn fit(
         .map(|i| ADDRESS_SIZE - STEP * i as f32)
         .take_while(|s| *s >= FLOOR - 1e-3)
         .collect();
+    let unit: Vec<f32> = lines
+        .iter()
+        .map(|l| t.width(&quotes::curl_all(&l.text, None), Style::Regular, 1.0))
+        .collect();
     let mut misfit = None;
     for drop_title in [false, true] {
         if drop_title && !lines.iter().any(|l| l.kind == Kind::Title) {
             break;
         }
-        let kept: Vec<&AddressLine> = lines
+        let kept: Vec<(&AddressLine, f32)> = lines
             .iter()
-            .filter(|l| !(drop_title && l.kind == Kind::Title))
+            .zip(unit.iter().copied())
+            .filter(|(l, _)| !(drop_title && l.kind == Kind::Title))
             .collect();
         for &size in &sizes {
             let leading = ADDRESS_LEADING * size / ADDRESS_SIZE;
             let room = room(window, leading, size);
             match set(t, &kept, size, window.width) {
-                Ok(set) if set.len() <= room => {
+                Ok(settings) => {
+                    let count: usize = settings
+                        .iter()
+                        .map(|s| match s {
+                            Setting::Whole(_) => 1,
+                            Setting::Halves(..) => 2,
+                        })
+                        .sum();
+                    if count > room {
+                        misfit.get_or_insert(Misfit::TooMany { lines: count, room });
+                        continue;
+                    }
+                    let mut out = Vec::with_capacity(count);
+                    for setting in settings {
+                        match setting {
+                            Setting::Whole(text) => {
+                                out.push(t.one_line(text, Style::Regular, size, false))
+                            }
+                            Setting::Halves(first, second) => {
+                                out.push(t.one_line(&first, Style::Regular, size, false));
+                                out.push(t.one_line(&second, Style::Regular, size, false));
+                            }
+                        }
+                    }
                     return Ok(Fitted {
-                        lines: set,
+                        lines: out,
                         size,
                         leading,
                         left_out: if drop_title {
@@ -223,12 +259,6 @@ pub fn fit(
                         } else {
                             Vec::new()
                         },
-                    })
-                }
-                Ok(set) => {
-                    misfit.get_or_insert(Misfit::TooMany {
-                        lines: set.len(),
-                        room,
                     });
                 }
                 Err(wide) => misfit = Some(wide),
@@ -241,28 +271,29 @@ pub fn fit(
     }))
 }
 
-/// `lines` set at `size`, each on one line no wider than `width`, a name line on two
-/// if it must; the first delivery line too wide is the error.
-fn set(
+/// How `lines` (each with its width at 1 pt) are set at `size`: each on one line no
+/// wider than `width`, a name line on two if it must; the first delivery line too wide
+/// is the error.
+fn set<'a>(
     t: &mut Typesetter<'_>,
-    lines: &[&AddressLine],
+    lines: &[(&'a AddressLine, f32)],
     size: f32,
     width: f32,
-) -> Result<Vec<Line>, Misfit> {
+) -> Result<Vec<Setting<'a>>, Misfit> {
     let mut out = Vec::with_capacity(lines.len() + 1);
-    for line in lines {
-        let whole = t.one_line(&line.text, Style::Regular, size, false);
-        if whole.width <= width {
-            out.push(whole);
+    for (line, unit) in lines {
+        // A hundredth of a point spare, for the rounding of a sum of widths.
+        if unit * size <= width - 0.01 {
+            out.push(Setting::Whole(&line.text));
             continue;
         }
         let halves = line
             .kind
             .breaks()
-            .then(|| balanced(t, &line.text, size, width))
+            .then(|| balanced(t, &line.text, size, width - 0.01))
             .flatten();
         match halves {
-            Some((first, second)) => out.extend([first, second]),
+            Some((first, second)) => out.push(Setting::Halves(first, second)),
             None => {
                 return Err(Misfit::TooWide {
                     line: line.text.clone(),
@@ -276,15 +307,23 @@ fn set(
 
 /// `text` on two lines no wider than `width`, broken at the space that makes them
 /// most alike in width, each with at least two words; `None` if there is none.
-fn balanced(t: &mut Typesetter<'_>, text: &str, size: f32, width: f32) -> Option<(Line, Line)> {
+fn balanced(t: &mut Typesetter<'_>, text: &str, size: f32, width: f32) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 4 {
         return None;
     }
     let mut best: Option<(f32, usize)> = None;
     for cut in 2..=words.len() - 2 {
-        let first = t.width(&words[..cut].join(" "), Style::Regular, size);
-        let second = t.width(&words[cut..].join(" "), Style::Regular, size);
+        let first = t.width(
+            &quotes::curl_all(&words[..cut].join(" "), None),
+            Style::Regular,
+            size,
+        );
+        let second = t.width(
+            &quotes::curl_all(&words[cut..].join(" "), None),
+            Style::Regular,
+            size,
+        );
         if first > width || second > width {
             continue;
         }
@@ -294,10 +333,7 @@ fn balanced(t: &mut Typesetter<'_>, text: &str, size: f32, width: f32) -> Option
         }
     }
     let (_, cut) = best?;
-    Some((
-        t.one_line(&words[..cut].join(" "), Style::Regular, size, false),
-        t.one_line(&words[cut..].join(" "), Style::Regular, size, false),
-    ))
+    Some((words[..cut].join(" "), words[cut..].join(" ")))
 }
 
 #[cfg(test)]

@@ -40,9 +40,9 @@ fn elided_year(next: &mut dyn Iterator<Item = char>) -> bool {
         && digits.get(2).is_none_or(|c| !c.is_ascii_digit())
 }
 
-/// `text` with its straight quotes curled, the character before it being `previous`.
-#[cfg(test)]
-fn curl_all(text: &str, mut previous: Option<char>) -> String {
+/// `text` with its straight quotes curled, the character before it being `previous`
+/// (as line breaking curls a run of its own).
+pub fn curl_all(text: &str, mut previous: Option<char>) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     for (i, c) in chars.iter().enumerate() {

@@ -11,6 +11,7 @@ use crate::letter::Letterhead;
 
 use super::lines::{Line, Typesetter};
 use super::paper::Window;
+use super::quotes;
 use super::style::{GRAY, LIGHT, RETURN_SIZE};
 use super::{Composer, Mark};
 use crate::render::pdf::fonts::Style;
@@ -65,14 +66,17 @@ fn candidates(head: &Letterhead) -> Vec<String> {
 }
 
 /// The return line for `head`, at most `width` wide: the first text that fits at
-/// some size from 7 pt down to [`FLOOR`], at the largest such size.
+/// some size from 7 pt down to [`FLOOR`], at the largest such size. Each text is
+/// measured once, at 1 pt (a width grows with the size), and set once.
 pub fn fit(t: &mut Typesetter<'_>, head: &Letterhead, width: f32) -> Option<Line> {
+    // A hundredth of a point spare, for the rounding of a sum of widths.
+    let width = width - 0.01;
     for text in candidates(head) {
+        let unit = t.width(&quotes::curl_all(&text, None), Style::Regular, 1.0);
         let mut size = RETURN_SIZE;
         while size >= FLOOR - 1e-3 {
-            let line = t.one_line(&text, Style::Regular, size, false);
-            if line.width <= width {
-                return Some(line);
+            if unit * size <= width {
+                return Some(t.one_line(&text, Style::Regular, size, false));
             }
             size -= STEP;
         }

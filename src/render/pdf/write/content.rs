@@ -53,6 +53,10 @@ impl TextRun {
     /// already there (to a hundredth of a thousandth of an em).
     fn move_to(&mut self, x: f64, size: f32) {
         let dx = (x - f64::from(self.x)) * 1000.0 / f64::from(size);
+        // Below half a hundredth it rounds to no move (most glyphs: no kern before them).
+        if (self.pen - dx).abs() < 0.004 {
+            return;
+        }
         let kern = ((self.pen - dx) * 100.0).round() / 100.0;
         if kern == 0.0 {
             return;

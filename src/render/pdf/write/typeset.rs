@@ -122,11 +122,9 @@ fn used_glyphs(pages: &[Page], fonts: &Fonts) -> BTreeMap<usize, BTreeSet<u16>> 
     for line in lines {
         for placed in &line.runs {
             let run = &placed.run;
-            for glyphs in fonts::shape(fonts, run.style, &run.text) {
-                used.entry(glyphs.slot)
-                    .or_default()
-                    .extend(glyphs.glyphs.iter().map(|g| g.gid));
-            }
+            fonts::each_glyph(fonts, run.style, &run.text, |slot, gid| {
+                used.entry(slot).or_default().insert(gid);
+            });
         }
     }
     used
