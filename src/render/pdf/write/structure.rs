@@ -298,6 +298,13 @@ fn write_element(
         out.extend_from_slice(b"/Alt");
         syntax::text_string(out, letter.alt);
     }
+    // PDF/UA-1 (ISO 14289-1, 7.9) asks every note for an ID unique in the document: its
+    // object number is.
+    if element.kind == b"Note" {
+        out.extend_from_slice(b"/ID(note");
+        syntax::int(out, i64::from(id));
+        out.push(b')');
+    }
     out.extend_from_slice(b"/K[");
     for (i, kid) in element.kids.iter().enumerate() {
         if i > 0 {
