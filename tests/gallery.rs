@@ -5,11 +5,14 @@
 //! letters do. Poppler reads every PDF back: its page count; with `pdftotext -bbox`, the
 //! address and the return line inside the envelope window (no more lines than it
 //! holds), nothing but the page number below the bottom margin; and its text, which
-//! copies out word for word, accents and all.
+//! copies out word for word, accents and all. Each is also checked against the standards
+//! it is written to (`standards`): PDF/UA-1 with `outloud`, PDF/A-2b rule by rule.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "gallery/standards.rs"]
+mod standards;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -412,6 +415,7 @@ fn check_copy_out(name: &str, text: &str, pdf: &Path) {
 fn gallery(campaign: &str) {
     let env = Env::new();
     let mut run = 0;
+    let mut all = Vec::new();
     for lang in ["en", "es"] {
         for paper in &PAPERS {
             for variant in [Variant::Signed, Variant::Unsigned, Variant::SignOn] {
@@ -450,10 +454,14 @@ fn gallery(campaign: &str) {
                     }
                     let text = std::fs::read_to_string(&texts[recipient]).expect("the text letter");
                     check_copy_out(&name, &text, pdf);
+                    standards::check(&name, pdf);
+                    all.push(pdf.clone());
                 }
             }
         }
     }
+    let all: Vec<&Path> = all.iter().map(PathBuf::as_path).collect();
+    standards::outloud(&all);
 }
 
 #[test]

@@ -63,6 +63,7 @@ fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
         layout: args.layout.or(settings.layout),
         fonts: Some(Arc::new(fonts)),
         duplex: false,
+        standard: args.pdf_standard,
     })
 }
 

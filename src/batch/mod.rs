@@ -243,7 +243,7 @@ pub fn run(
     let (combined, pdf) = if request.combine && !request.dry_run {
         let staged = sink::Staged::new(&request.out_dir, combined_path.clone())?;
         if request.render.format == Format::Pdf {
-            let pdf = render::pdf::Combined::new(staged, request.render.pdf.duplex)
+            let pdf = render::pdf::Combined::new(staged, &request.render.pdf)
                 .map_err(|e| Error::write(&combined_path, e))?;
             (None, Some(pdf))
         } else {

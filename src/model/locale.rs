@@ -231,6 +231,14 @@ pub fn subject_label(language: Language) -> &'static str {
     }
 }
 
+/// The signature image's alternative text, for a screen reader.
+pub fn signature_alt(language: Language, name: &str) -> String {
+    match language {
+        Language::En => format!("Signature of {name}"),
+        Language::Es => format!("Firma de {name}"),
+    }
+}
+
 /// The heading of the co-signers list.
 pub fn cosigners_heading(language: Language) -> &'static str {
     match language {

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 use write::{Document, Image, Info, Meta};
 
-pub use crate::model::Layout;
+pub use crate::model::{Layout, PdfStandard};
 pub use fonts::{FontFile, FontFiles, Fonts};
 pub use write::{Combined, Typeset};
 
@@ -30,6 +30,8 @@ pub struct PdfOptions {
     pub fonts: Option<Arc<Fonts>>,
     /// A combined PDF starts every letter on a new sheet, for printing on both sides.
     pub duplex: bool,
+    /// Tagged and archival (the default), or plain.
+    pub standard: PdfStandard,
 }
 
 /// Renders one letter as a PDF.
@@ -47,7 +49,8 @@ pub fn render_noting(
 ) -> Result<Vec<u8>> {
     let mut typeset = typeset(letter, options)?;
     notes.append(&mut typeset.warnings);
-    let mut document = Document::new(Vec::with_capacity(40 * 1024)).map_err(not_written)?;
+    let mut document =
+        Document::new(Vec::with_capacity(40 * 1024), typeset.meta.tagged).map_err(not_written)?;
     document.add(&typeset).map_err(not_written)?;
     document
         .finish(&Info {
@@ -92,6 +95,12 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
         author: letter.signature.name.clone(),
         language: letter.language.code(),
         date: letter.date,
+        alt: crate::model::locale::signature_alt(letter.language, &letter.signature.name),
+        tagged: options.standard.tagged(),
+        label: match letter.recipient.addressee.as_str() {
+            "" => letter.signature.name.clone(),
+            addressee => format!("{} — {addressee}", letter.signature.name),
+        },
     };
     let mut typeset =
         write::typeset(&laid_out.pages, &geometry, &fonts, signature, meta).map_err(not_written)?;
@@ -210,6 +219,7 @@ mod tests {
             layout: None,
             fonts: Some(Arc::new(Fonts::bundled().unwrap())),
             duplex: false,
+            standard: PdfStandard::default(),
         };
         let warm = |letter: &Letter| render(letter, &shared).unwrap();
         let (ana, luis) = (signed("Ana Pérez"), signed("Luis Gómez 42 ~"));
@@ -229,17 +239,22 @@ mod tests {
             Layout::A4,
             Layout::Letter,
         ] {
-            let options = PdfOptions {
-                layout: Some(layout),
-                ..PdfOptions::default()
-            };
-            let bytes = render(&letter(), &options).unwrap();
-            assert!(
-                bytes.len() < 40_000,
-                "{}: {} bytes",
-                layout.name(),
-                bytes.len()
-            );
+            // The structure tree, the XMP metadata and the colour profile add a few KB.
+            for (standard, most) in [(PdfStandard::Ua1A2b, 45_000), (PdfStandard::None, 40_000)] {
+                let options = PdfOptions {
+                    layout: Some(layout),
+                    standard,
+                    ..PdfOptions::default()
+                };
+                let bytes = render(&letter(), &options).unwrap();
+                assert!(
+                    bytes.len() < most,
+                    "{} {}: {} bytes",
+                    layout.name(),
+                    standard.name(),
+                    bytes.len()
+                );
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ use super::lines::Line;
 use super::paginate::{FlowPage, NoteHeight};
 use super::paper::Geometry;
 use super::style::{BODY, GUTTER, LEADING, PARAGRAPH_GAP};
-use super::Composer;
+use super::{Composer, Role};
 use crate::render::pdf::fonts::Style;
 
 /// How far a name's second line hangs in.
@@ -31,9 +31,10 @@ impl Composer<'_> {
         }
         let lang = letter.language;
         let width = self.g.text_width();
-        let heading = self.lines(
+        let heading = self.block(
             &plain(locale::cosigners_heading(lang), Style::Bold, BODY),
             width,
+            Role::Subheading,
         );
         items.extend(kept_with_next(heading_items(
             heading,
@@ -51,7 +52,7 @@ impl Composer<'_> {
             (locale::cosigning_organizations(lang), organizations),
             (locale::cosigning_individuals(lang), people),
         ] {
-            let lines = self.lines(&plain(label, Style::Italic, BODY), width);
+            let lines = self.block(&plain(label, Style::Italic, BODY), width, Role::Subheading);
             items.extend(kept_with_next(heading_items(
                 lines,
                 PARAGRAPH_GAP,
@@ -64,6 +65,8 @@ impl Composer<'_> {
     /// One group of names: in columns when names allow, else one a line.
     fn names(&mut self, names: &[&Cosigner], items: &mut Vec<Item>) {
         let width = self.g.text_width();
+        let list = self.blocks.list();
+        let entry = Role::Item { list, label: false };
         let mut best: Option<(usize, Columns, Vec<Vec<Line>>)> = None;
         for count in [2, 3] {
             let column = (width - (count - 1) as f32 * GUTTER) / count as f32;
@@ -89,14 +92,18 @@ impl Composer<'_> {
         }
         let Some((_, columns, cells)) = best else {
             for name in names {
-                let lines = self.lines(&plain(&name.line, Style::Regular, BODY), width - INDENT);
-                for line in lines {
+                let pieces = plain(&name.line, Style::Regular, BODY);
+                for line in self.block(&pieces, width - INDENT, entry) {
                     items.push(Item::text(line, INDENT));
                 }
             }
             return;
         };
-        for lines in cells {
+        for mut lines in cells {
+            let tag = self.blocks.next(entry);
+            for line in &mut lines {
+                line.tag = tag;
+            }
             items.push(Item {
                 height: Height::Lines(lines.len()),
                 content: Content::Cell { lines, hang: HANG },

@@ -11,7 +11,7 @@ use super::paper::{DatePlace, Window, MM};
 use super::style::{
     baseline_in, Color, ACCENT, BLACK, BODY, GRAY, LEADING, LIGHT, NAME_SIZE, SMALL, SMALL_LEADING,
 };
-use super::{Composer, Mark};
+use super::{Composer, Mark, Role};
 use crate::error::{Error, Result};
 use crate::render::pdf::fonts::Style;
 
@@ -60,7 +60,7 @@ impl Composer<'_> {
                 };
                 pieces.push(Piece::Text(run));
             }
-            for line in self.lines(&pieces, g.text_width()) {
+            for line in self.block(&pieces, g.text_width(), Role::Paragraph) {
                 y += SMALL_LEADING;
                 marks.push(Mark::Text {
                     x: g.left,
@@ -85,7 +85,8 @@ impl Composer<'_> {
     /// start counting from.
     fn organization_name(&mut self, name: &str, mut y: f32, marks: &mut Vec<Mark>) -> f32 {
         let g = self.g;
-        for line in self.lines(&plain(name, Style::Bold, NAME_SIZE), g.text_width()) {
+        let name = plain(name, Style::Bold, NAME_SIZE);
+        for line in self.block(&name, g.text_width(), Role::Paragraph) {
             marks.push(Mark::Text {
                 x: g.left,
                 baseline: y,
@@ -107,7 +108,7 @@ impl Composer<'_> {
         let date = plain(&letter.date_text, Style::Regular, BODY);
         match g.date {
             DatePlace::InfoBlock { x, top } => {
-                let lines = self.lines(&date, g.width - g.right - x);
+                let lines = self.block(&date, g.width - g.right - x, Role::Paragraph);
                 let mut y = top + baseline_in(LEADING, BODY);
                 for line in lines {
                     marks.push(text(x, y, line, BLACK));
@@ -115,7 +116,7 @@ impl Composer<'_> {
                 }
             }
             DatePlace::Fixed { baseline } => {
-                let lines = self.lines(&date, g.text_width());
+                let lines = self.block(&date, g.text_width(), Role::Paragraph);
                 let mut y = baseline.max(bottom + LEADING * 1.5);
                 for line in lines {
                     marks.push(text(g.left, y, line, BLACK));
@@ -154,7 +155,9 @@ impl Composer<'_> {
             self.return_line(window, window.address_top - 4.0, marks);
         }
         let mut y = window.address_top + baseline_in(fitted.leading, fitted.size);
-        for line in fitted.lines {
+        let tag = self.blocks.next(Role::Paragraph);
+        for mut line in fitted.lines {
+            line.tag = tag;
             marks.push(text(window.x, y, line, BLACK));
             y += fitted.leading;
         }

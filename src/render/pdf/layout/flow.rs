@@ -16,7 +16,7 @@ use super::fit::Spacing;
 use super::lines::{Line, Piece, Placed, Run};
 use super::paper::DatePlace;
 use super::style::{signature_size, BODY, LEADING, PARAGRAPH_GAP, SIGNATURE_SPACE};
-use super::Composer;
+use super::{Composer, Role, Tag};
 use crate::render::pdf::fonts::Style;
 
 /// What an item draws.
@@ -207,7 +207,8 @@ impl Composer<'_> {
         };
         let letter = self.letter;
         let width = self.g.text_width();
-        let lines = self.lines(&plain(&letter.date_text, Style::Regular, BODY), width);
+        let date = plain(&letter.date_text, Style::Regular, BODY);
+        let lines = self.block(&date, width, Role::Paragraph);
         for line in lines {
             let mut item = Item::text(line, 0.0);
             if let Content::Text { right: r, .. } = &mut item.content {
@@ -226,8 +227,10 @@ impl Composer<'_> {
         let letter = self.letter;
         let width = self.g.text_width();
         let mut gap = LEADING;
+        let tag = self.blocks.next(Role::Paragraph);
         for address_line in postal_lines(letter) {
-            for line in self.lines(&plain(&address_line.text, Style::Regular, BODY), width) {
+            for mut line in self.lines(&plain(&address_line.text, Style::Regular, BODY), width) {
+                line.tag = tag;
                 let mut item = Item::text(line, 0.0);
                 item.space_before = std::mem::take(&mut gap);
                 item.gap = Gap::Block;
@@ -242,7 +245,8 @@ impl Composer<'_> {
         let letter = self.letter;
         let width = self.g.text_width();
         if !letter.subject.is_empty() {
-            let lines = self.lines(&plain(&letter.subject, Style::Bold, BODY), width);
+            let subject = plain(&letter.subject, Style::Bold, BODY);
+            let lines = self.block(&subject, width, Role::Heading);
             items.extend(kept_with_next(paragraph(
                 lines,
                 0.0,
@@ -251,7 +255,8 @@ impl Composer<'_> {
             )));
         }
         if !letter.salutation.is_empty() {
-            let lines = self.lines(&plain(&letter.salutation, Style::Regular, BODY), width);
+            let salutation = plain(&letter.salutation, Style::Regular, BODY);
+            let lines = self.block(&salutation, width, Role::Paragraph);
             items.extend(kept_with_next(paragraph(
                 lines,
                 0.0,
@@ -280,11 +285,13 @@ impl Composer<'_> {
             };
             match block {
                 Block::Paragraph { content } => {
-                    let lines = self.lines(&inline_pieces(content, false, BODY), width);
+                    let pieces = inline_pieces(content, false, BODY);
+                    let lines = self.block(&pieces, width, Role::Paragraph);
                     items.extend(paragraph(lines, indent, space, kind));
                 }
                 Block::Heading { content, .. } => {
-                    let lines = self.lines(&inline_pieces(content, true, BODY), width);
+                    let pieces = inline_pieces(content, true, BODY);
+                    let lines = self.block(&pieces, width, Role::Subheading);
                     items.extend(kept_with_next(paragraph(lines, indent, space + 4.0, kind)));
                 }
                 Block::OrderedList { start, items: list } => {
@@ -317,6 +324,7 @@ impl Composer<'_> {
             .collect();
         let widest = widths.iter().copied().fold(0.0, f32::max);
         let gutter = (widest + 0.6 * BODY).max(1.6 * BODY);
+        let number = self.blocks.list();
         for (n, (blocks, marker)) in list.iter().zip(markers).enumerate() {
             let first = items.len();
             let (space, kind) = if n == 0 {
@@ -325,6 +333,11 @@ impl Composer<'_> {
                 (PARAGRAPH_GAP * 0.6, Gap::Paragraph)
             };
             self.blocks(blocks, indent + gutter, space, kind, items);
+            let tag = self.blocks.next(Role::Item {
+                list: number,
+                label: false,
+            });
+            retag(&mut items[first..], tag);
             hang_marker(items, first, marker, widths[n]);
         }
     }
@@ -335,15 +348,18 @@ impl Composer<'_> {
         let letter = self.letter;
         let width = self.g.text_width();
         let start = items.len();
-        let lines = self.lines(&plain(&letter.closing, Style::Regular, BODY), width);
+        let closing = plain(&letter.closing, Style::Regular, BODY);
+        let lines = self.block(&closing, width, Role::Paragraph);
         items.extend(paragraph(lines, 0.0, LEADING, Gap::Block));
         items.push(self.signature_item());
         let sig = &letter.signature;
+        let tag = self.blocks.next(Role::Paragraph);
         for text in [&sig.name, &sig.title, &sig.organization] {
             if text.is_empty() {
                 continue;
             }
-            for line in self.lines(&plain(text, Style::Regular, BODY), width) {
+            for mut line in self.lines(&plain(text, Style::Regular, BODY), width) {
+                line.tag = tag;
                 items.push(Item::text(line, 0.0));
             }
         }
@@ -391,7 +407,7 @@ impl Composer<'_> {
                 Piece::Text(Run::new(format!("{label} "), Style::Regular, BODY)),
                 Piece::Text(Run::new(list.join("; "), Style::Regular, BODY)),
             ];
-            let lines = self.lines(&pieces, width);
+            let lines = self.block(&pieces, width, Role::Paragraph);
             let (space, kind) = std::mem::replace(&mut gap, (2.0, Gap::Fixed));
             items.extend(paragraph(lines, 0.0, space, kind));
         }
@@ -406,6 +422,9 @@ fn hang_marker(items: &mut [Item], first: usize, marker: &str, width: f32) {
         return;
     };
     if let Content::Text { line, .. } = &mut item.content {
+        if let Role::Item { label, .. } = &mut line.tag.role {
+            *label = true;
+        }
         let x = -(width + 0.4 * BODY);
         line.runs.insert(
             0,
@@ -417,5 +436,16 @@ fn hang_marker(items: &mut [Item], first: usize, marker: &str, width: f32) {
     }
     if count > first + 1 {
         item.keep_with_next = true;
+    }
+}
+
+/// Gives every line of `items` the tag `tag`.
+fn retag(items: &mut [Item], tag: Tag) {
+    for item in items {
+        match &mut item.content {
+            Content::Text { line, .. } => line.tag = tag,
+            Content::Cell { lines, .. } => lines.iter_mut().for_each(|line| line.tag = tag),
+            Content::Image { .. } | Content::Space => {}
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! letter can be refused with their names.
 
 use super::quotes;
+use super::tag::Tag;
 use crate::render::pdf::fonts::{self, Fonts, Style};
 
 /// A piece of text in one face and size. `rise` raises it (superscript footnote markers).
@@ -67,6 +68,8 @@ pub struct Line {
     pub width: f32,
     /// Footnotes marked on this line.
     pub footnotes: Vec<usize>,
+    /// What the line is to a reader.
+    pub tag: Tag,
 }
 
 impl Line {

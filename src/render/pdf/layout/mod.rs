@@ -22,12 +22,14 @@ mod paper;
 mod quotes;
 mod return_line;
 mod style;
+mod tag;
 
 pub use address::FLOOR as ADDRESS_FLOOR;
 pub use lines::Line;
 pub use paper::{geometry, DatePlace, Geometry, Window, INCH, MM};
 pub use return_line::FLOOR as RETURN_FLOOR;
 pub use style::{signature_size, signature_warning, Color, BLACK};
+pub use tag::{Role, Tag};
 
 use crate::error::{Error, Result};
 use crate::letter::Letter;
@@ -93,6 +95,7 @@ pub fn lay_out(
         letter,
         signature,
         notes: Vec::new(),
+        blocks: tag::Blocks::default(),
     };
     let pages = composer.pages()?;
     if let Some((chars, context)) = composer.t.missing() {
@@ -119,12 +122,24 @@ struct Composer<'a> {
     signature: Option<f32>,
     /// Warnings for the reader.
     notes: Vec<String>,
+    /// Block numbers for the lines' tags.
+    blocks: tag::Blocks,
 }
 
 impl Composer<'_> {
     /// `pieces` broken into lines at most `width` wide.
     fn lines(&mut self, pieces: &[Piece], width: f32) -> Vec<Line> {
         self.t.break_lines(pieces, width)
+    }
+
+    /// `pieces` broken into lines at most `width` wide, one block of `role`.
+    fn block(&mut self, pieces: &[Piece], width: f32, role: Role) -> Vec<Line> {
+        let tag = self.blocks.next(role);
+        let mut lines = self.t.break_lines(pieces, width);
+        for line in &mut lines {
+            line.tag = tag;
+        }
+        lines
     }
 
     /// The pipeline: page 1's fixed parts, the flow, the footnotes, then the flow

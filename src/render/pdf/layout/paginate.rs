@@ -13,7 +13,7 @@ use super::flow::{plain, Content, Item};
 use super::footnotes::Notes;
 use super::paper::Geometry;
 use super::style::{baseline_in, BLACK, BODY, GRAY, LIGHT, SMALL};
-use super::{Composer, Mark, Page};
+use super::{Composer, Mark, Page, Role};
 use crate::render::pdf::fonts::Style;
 
 /// The flow on one page: each item with its top and height, and the footnotes the
@@ -197,13 +197,14 @@ impl Composer<'_> {
     fn page_number(&mut self, number: usize, total: usize, marks: &mut Vec<Mark>) {
         let g = self.g;
         let label = locale::page_of(self.letter.language, number, total);
-        let Some(line) = self
+        let Some(mut line) = self
             .lines(&plain(&label, Style::Regular, SMALL), g.text_width())
             .into_iter()
             .next()
         else {
             return;
         };
+        line.tag.role = Role::Artifact;
         let right = g.width - g.right - line.width;
         if number == 1 {
             marks.push(Mark::Text {
@@ -240,7 +241,7 @@ impl Composer<'_> {
             context.push_str("  ·  ");
         }
         context.push_str(&letter.date_text);
-        if let Some(head) = self
+        if let Some(mut head) = self
             .lines(
                 &plain(&context, Style::Regular, SMALL),
                 g.text_width() * 0.7,
@@ -248,6 +249,7 @@ impl Composer<'_> {
             .into_iter()
             .next()
         {
+            head.tag.role = Role::Artifact;
             marks.push(Mark::Text {
                 x: g.left,
                 baseline: g.header_baseline,

@@ -17,6 +17,7 @@ use std::io::{self, Write};
 
 use super::document::{Document, Info};
 use super::typeset::Typeset;
+use crate::render::pdf::PdfOptions;
 
 /// A combined PDF being written to `W`.
 pub struct Combined<W: Write> {
@@ -28,11 +29,11 @@ pub struct Combined<W: Write> {
 
 impl<W: Write> Combined<W> {
     /// Starts the combined PDF: its header goes to `out`. With `duplex`, every letter
-    /// starts on a new sheet.
-    pub fn new(out: W, duplex: bool) -> io::Result<Combined<W>> {
+    /// starts on a new sheet; the standards are those of `options`.
+    pub fn new(out: W, options: &PdfOptions) -> io::Result<Combined<W>> {
         Ok(Combined {
-            document: Document::new(out)?,
-            duplex,
+            document: Document::new(out, options.standard.tagged())?,
+            duplex: options.duplex,
             back: None,
         })
     }

@@ -4,6 +4,10 @@
 //! where shaping put each glyph (computed against the same /W widths a viewer uses, so
 //! the text lands where it was laid out, kerned, and is selected as one line), the
 //! glyphs between two moves in one hex string.
+//!
+//! When the document is tagged, every line of text (a list entry's marker apart) and
+//! the signature image is a marked-content sequence with its own MCID, recorded for the
+//! structure tree; rules, fold marks and page furniture are marked as artifacts.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,9 +15,10 @@ use std::sync::Arc;
 use printpdf::{CurTransMat, Pt, XObjectTransform};
 
 use super::embed::Embedded;
+use super::structure::{Marked, Part};
 use super::syntax;
 use crate::render::pdf::fonts::{self, Fonts, GlyphRun};
-use crate::render::pdf::layout::{Color, Geometry, Line, Mark, Page};
+use crate::render::pdf::layout::{Color, Geometry, Line, Mark, Page, Role, Tag};
 
 /// The characters each face's subset glyphs drew, by face slot and subset glyph id
 /// (the last one drawn wins, as in printpdf's ToUnicode maps).
@@ -93,6 +98,8 @@ struct Writer<'a> {
     embedded: &'a BTreeMap<usize, Arc<Embedded>>,
     /// The page's height: marks measure from the top, PDF from the bottom.
     height: f32,
+    /// The marked-content sequences so far, when the page is tagged.
+    marked: Option<Vec<Marked>>,
 }
 
 impl Writer<'_> {
@@ -164,14 +171,61 @@ impl Writer<'_> {
         out.extend_from_slice(b" Tf");
     }
 
+    /// Opens a marked-content sequence for `tag`'s `part`, with the next MCID; an
+    /// artifact for page furniture. Nothing when the page is not tagged.
+    fn begin_marked(&mut self, tag: Tag, part: Part) {
+        let Some(marked) = &mut self.marked else {
+            return;
+        };
+        if tag.role == Role::Artifact && part != Part::Figure {
+            self.op()
+                .extend_from_slice(b"/Artifact<</Type/Pagination>>BDC");
+            return;
+        }
+        let sequence = Marked {
+            mcid: marked.len() as u32,
+            tag,
+            part,
+        };
+        marked.push(sequence);
+        let out = self.op();
+        out.push(b'/');
+        out.extend_from_slice(sequence.kind());
+        out.extend_from_slice(b"<</MCID ");
+        syntax::int(out, i64::from(sequence.mcid));
+        out.extend_from_slice(b">>BDC");
+    }
+
+    /// Opens an artifact that is not page furniture (a rule, a fold mark).
+    fn begin_artifact(&mut self) {
+        if self.marked.is_some() {
+            self.op().extend_from_slice(b"/Artifact BMC");
+        }
+    }
+
+    /// Closes the marked-content sequence opened last.
+    fn end_marked(&mut self) {
+        if self.marked.is_some() {
+            self.op().extend_from_slice(b"EMC");
+        }
+    }
+
     /// A line of text at `x` on `baseline`: one BT…ET section, the face and size set
-    /// wherever they change. Records in `drawn` which character each glyph drew.
+    /// wherever they change. Records in `drawn` which character each glyph drew. A list
+    /// entry's marker is marked apart from the entry's text.
     fn text(&mut self, x: f32, baseline: f32, line: &Line, color: Color, drawn: &mut Drawn) {
         let embedded = self.embedded;
+        let label = matches!(line.tag.role, Role::Item { label: true, .. }) && line.runs.len() > 1;
         self.op().extend_from_slice(b"BT");
         self.color(color, b"rg");
+        self.begin_marked(line.tag, if label { Part::Label } else { Part::Whole });
         let mut current: Option<(usize, f32)> = None;
-        for placed in &line.runs {
+        for (i, placed) in line.runs.iter().enumerate() {
+            if label && i == 1 {
+                self.flush();
+                self.end_marked();
+                self.begin_marked(line.tag, Part::Body);
+            }
             let run = &placed.run;
             let start = f64::from(x) + f64::from(placed.x);
             for glyph_run in fonts::shape(self.fonts, run.style, &run.text) {
@@ -188,16 +242,19 @@ impl Writer<'_> {
             }
         }
         self.flush();
+        self.end_marked();
         self.op().extend_from_slice(b"ET");
     }
 
     /// A rule from `x1` to `x2` at `y`, `width` thick.
     fn rule(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Color) {
+        self.begin_artifact();
         self.color(color, b"RG");
         self.reals(&[width], b"w");
         self.reals(&[x1, self.height - y], b"m");
         self.reals(&[x2, self.height - y], b"l");
         self.op().push(b'S');
+        self.end_marked();
     }
 
     /// The signature image (Im1) in the box at `x`, `top`, `width` by `height`, placed
@@ -217,10 +274,12 @@ impl Writer<'_> {
             .fold(CurTransMat::Identity.as_array(), |m, q| {
                 CurTransMat::combine_matrix(m, q.as_array())
             });
+        self.begin_marked(Tag::default(), Part::Figure);
         self.op().push(b'q');
         self.reals(&matrix, b"cm");
         self.op().extend_from_slice(b"/Im1 Do");
         self.op().push(b'Q');
+        self.end_marked();
     }
 }
 
@@ -248,14 +307,16 @@ fn subset_glyphs(
     glyphs
 }
 
-/// The content stream of `page`; records in `drawn` which character each glyph drew.
+/// The content stream of `page`; records in `drawn` which character each glyph drew
+/// and, when `tagged`, its marked-content sequences (none otherwise).
 pub fn page(
     page: &Page,
     g: &Geometry,
     fonts: &Fonts,
     embedded: &BTreeMap<usize, Arc<Embedded>>,
     drawn: &mut Drawn,
-) -> Vec<u8> {
+    tagged: bool,
+) -> (Vec<u8>, Vec<Marked>) {
     let mut w = Writer {
         out: Vec::with_capacity(16 * 1024),
         first: true,
@@ -263,6 +324,7 @@ pub fn page(
         fonts,
         embedded,
         height: g.height,
+        marked: tagged.then(Vec::new),
     };
     for mark in &page.marks {
         w.flush();
@@ -289,5 +351,5 @@ pub fn page(
         }
     }
     w.flush();
-    w.out
+    (w.out, w.marked.unwrap_or_default())
 }

@@ -14,13 +14,17 @@ mod content;
 mod deflate;
 mod document;
 mod embed;
+mod icc;
 mod image;
 mod jpeg;
+mod outline;
 mod page_tree;
 mod raster;
+mod structure;
 mod syntax;
 mod to_unicode;
 mod typeset;
+mod xmp;
 
 pub use combine::Combined;
 pub use document::{Document, Info};
