@@ -43,6 +43,7 @@ fuzz_target!(|input: &[u8]| {
     let options = PdfOptions {
         layout: Some(LAYOUTS[usize::from(selector) % LAYOUTS.len()]),
         fonts: Some(fonts()),
+        ..PdfOptions::default()
     };
     for draft in letters_fuzz::drafts(bundled(), request) {
         let Ok(letter) = compose(&draft) else {

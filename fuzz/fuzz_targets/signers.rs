@@ -1,5 +1,5 @@
 //! Parsing a signers file (CSV with any delimiter and encoding, or JSON Lines) and
-//! reading each row as a signer's request.
+//! reading each row as a signer's request, its columns mapped as a batch maps them.
 //!
 //! Input: the file's bytes.
 #![no_main]
@@ -8,6 +8,7 @@ use std::path::Path;
 
 use letters::batch::row::raw_request;
 use letters::draft::{validate, Context, LetterRequest};
+use letters::load::signers::mapping::Columns;
 use letters::load::signers::{SignersEncoding, SignersReader, SignersSource};
 use letters::model::Language;
 use libfuzzer_sys::fuzz_target;
@@ -20,6 +21,7 @@ fuzz_target!(|input: &[u8]| {
     let Ok(reader) = SignersReader::open(&source, SignersEncoding::Auto, None) else {
         return;
     };
+    let columns = Columns::new(&reader.header, &[]);
     let base = LetterRequest::empty(letters_fuzz::today());
     let mut last_row = 0;
     for row in reader.take(10_000) {
@@ -30,7 +32,8 @@ fuzz_target!(|input: &[u8]| {
         let Ok(row) = row else {
             continue;
         };
-        let Ok(raw) = raw_request(&row, "fuzz.csv") else {
+        let map = columns.map_for(&row.keys);
+        let Ok(raw) = raw_request(&row, "fuzz.csv", &map) else {
             continue;
         };
         let context = Context {

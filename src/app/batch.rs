@@ -154,6 +154,12 @@ fn check_combinations(args: &BatchArgs) -> Result<()> {
             "a sign-on letter is one letter per recipient: leave out --combine",
         ));
     }
+    if args.duplex && args.format != Format::Pdf {
+        return Err(Error::flag(
+            "--duplex",
+            "blank backs are for a combined PDF: add --format pdf, or leave out --duplex",
+        ));
+    }
     if output::is_stdout(Some(&args.output)) {
         return Err(Error::flag(
             "--output",
@@ -222,7 +228,9 @@ pub fn run(args: BatchArgs, data_options: &DataOptions, diagnostics: Diagnostics
         Format::Mbox => (Format::Mbox, true),
         format => (format, args.combine),
     };
-    let render = output::render_options(format, letter.width, &args.email, &args.pdf, &data.pdf)?;
+    let mut render =
+        output::render_options(format, letter.width, &args.email, &args.pdf, &data.pdf)?;
+    render.pdf.duplex = args.duplex;
     let request = BatchRequest {
         letter,
         render,

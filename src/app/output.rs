@@ -62,6 +62,8 @@ fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
     Ok(PdfOptions {
         layout: args.layout.or(settings.layout),
         fonts: Some(Arc::new(fonts)),
+        duplex: false,
+        standard: args.pdf_standard,
     })
 }
 
@@ -123,7 +125,10 @@ pub fn write(
             if options.format == Format::Pdf {
                 check_pdf_stdout(letters.len())?;
             }
-            let bytes = render::render_all(letters, options, LETTER_SEPARATOR.as_bytes())?;
+            let mut notes = Vec::new();
+            let bytes =
+                render::render_all(letters, options, LETTER_SEPARATOR.as_bytes(), &mut notes)?;
+            warn_once(&notes, diagnostics);
             // A reader that closed the pipe has all it wanted: not an error.
             let _: Stdout = sink::write_stdout(&bytes)?;
             return Ok(Vec::new());
@@ -142,7 +147,12 @@ pub fn write(
             }
             _ => output.to_path_buf(),
         };
-        sink::write_atomic(&path, &render::render_all(letters, options, b"")?)?;
+        let mut notes = Vec::new();
+        sink::write_atomic(
+            &path,
+            &render::render_all(letters, options, b"", &mut notes)?,
+        )?;
+        warn_once(&notes, diagnostics);
         let (path_shown, n) = (path.display(), letters.len());
         diagnostics.info(&match diagnostics.language {
             Language::En => format!("wrote {path_shown} ({n} messages)"),
@@ -154,10 +164,12 @@ pub fn write(
     let mut written = Vec::with_capacity(letters.len());
     // Render every letter before writing any, so a letter that cannot be rendered (an
     // email to a recipient without an address) leaves no half-written batch behind.
+    let mut notes = Vec::new();
     let rendered = letters
         .iter()
-        .map(|letter| render::render(letter, options))
+        .map(|letter| render::render_noting(letter, options, &mut notes))
         .collect::<Result<Vec<_>>>()?;
+    warn_once(&notes, diagnostics);
     for (letter, bytes) in letters.iter().zip(rendered) {
         let path = if as_directory {
             output.join(naming::letter(
@@ -177,4 +189,14 @@ pub fn write(
         written.push(path);
     }
     Ok(written)
+}
+
+/// Each of rendering's warnings, once.
+fn warn_once(notes: &[String], diagnostics: Diagnostics) {
+    let mut seen = std::collections::HashSet::new();
+    for note in notes {
+        if seen.insert(note) {
+            diagnostics.warn(note);
+        }
+    }
 }

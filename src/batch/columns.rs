@@ -7,12 +7,22 @@ use crate::error::{Error, Result};
 use crate::load::signers::mapping::{Columns, Field};
 use crate::load::signers::normalize_column;
 
+/// The column of a sign-on batch that says whether a co-signer is an organization or
+/// an individual.
+pub const COSIGNER_KIND: &str = "kind";
+
 /// What a column is used as, when nothing uses it.
 pub const UNUSED: &str = "unused";
 
 /// Each column of `header` (as written) and what it becomes: a signer field (`name`), a
-/// template field the bodies use (`fields.city`), or [`UNUSED`].
-pub fn uses(header: &[String], columns: &Columns, composer: &Composer) -> Vec<(String, String)> {
+/// template field the bodies use (`fields.city`), a sign-on letter's co-signer kind
+/// (`kind`), or [`UNUSED`].
+pub fn uses(
+    header: &[String],
+    columns: &Columns,
+    composer: &Composer,
+    sign_on: bool,
+) -> Vec<(String, String)> {
     let Some(map) = columns.header_map() else {
         return Vec::new();
     };
@@ -25,6 +35,7 @@ pub fn uses(header: &[String], columns: &Columns, composer: &Composer) -> Vec<(S
             let used = match map.field_of(&key) {
                 Some(field) => field.key().to_string(),
                 None if fields.contains(&key) => format!("fields.{key}"),
+                None if sign_on && key == COSIGNER_KIND => COSIGNER_KIND.to_string(),
                 None => UNUSED.to_string(),
             };
             (column.clone(), used)

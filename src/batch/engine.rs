@@ -121,7 +121,8 @@ impl Engine<'_> {
             };
             if self.request.combine && options.format == Format::Pdf {
                 match render::pdf::typeset(&letter, &options.pdf) {
-                    Ok(typeset) => {
+                    Ok(mut typeset) => {
+                        warnings.append(&mut typeset.warnings);
                         letters.push(LetterOutcome::CombinedPdf(
                             Box::new(typeset),
                             recipient.clone(),
@@ -135,7 +136,7 @@ impl Engine<'_> {
             let rendered = if self.request.combine && options.format == Format::Json {
                 Ok(render::json::render_line(&letter).into_bytes())
             } else {
-                render::render(&letter, options)
+                render::render_noting(&letter, options, &mut warnings)
             };
             let bytes = match rendered {
                 Ok(bytes) => bytes,

@@ -188,7 +188,7 @@ pub fn run(
     // How the columns are read is said once, and a header without names stops the
     // batch before anything is written.
     let columns = Columns::new(&rows.header, &request.columns);
-    let uses = columns::uses(&rows.header, &columns, &composer);
+    let uses = columns::uses(&rows.header, &columns, &composer, request.sign_on);
     columns::check(&rows.source, &rows.header, &columns)?;
     if let Some(unused) = columns::unused_note(&rows.source, &uses) {
         observer.warn(&unused);
@@ -243,8 +243,8 @@ pub fn run(
     let (combined, pdf) = if request.combine && !request.dry_run {
         let staged = sink::Staged::new(&request.out_dir, combined_path.clone())?;
         if request.render.format == Format::Pdf {
-            let pdf =
-                render::pdf::Combined::new(staged).map_err(|e| Error::write(&combined_path, e))?;
+            let pdf = render::pdf::Combined::new(staged, &request.render.pdf)
+                .map_err(|e| Error::write(&combined_path, e))?;
             (None, Some(pdf))
         } else {
             // Buffered: letters are a few kilobytes each, written one after another.

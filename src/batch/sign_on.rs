@@ -1,18 +1,21 @@
 //! A sign-on letter: one letter per recipient from the whole list, signed by the
-//! batch's signer, every row a co-signer in input order, each listed once; it speaks
-//! as "we" with them (the sign-on voice) unless `--voice` says otherwise.
+//! batch's signer, every row a co-signer in input order, each listed once. A `kind`
+//! column says whether a row signs as an organization or as an individual, so that the
+//! letter can list them apart. It speaks as "we" with them (the sign-on voice) unless
+//! `--voice` says otherwise.
 
 use std::collections::HashSet;
 use std::time::Instant;
 
+use super::columns::COSIGNER_KIND;
 use super::engine::Engine;
 use super::failures::{self, Failure};
 use super::{manifest, record_failure, Observer, Summary};
 use crate::draft::LetterRequest;
-use crate::error::Result;
+use crate::error::{Error, Result, Source};
 use crate::letter::naming;
 use crate::load::signers::SignersReader;
-use crate::model::{Sender, Voice};
+use crate::model::{organization_kind, Cosigner, Sender, Voice};
 use crate::render;
 use crate::sink;
 
@@ -33,7 +36,7 @@ pub fn sign_on(
         ..request.letter.clone()
     };
     let mut summary = Summary::default();
-    let mut cosigners: Vec<String> = Vec::new();
+    let mut cosigners: Vec<Cosigner> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for item in rows {
         let row = match item {
@@ -55,8 +58,22 @@ pub fn sign_on(
             }
         };
         summary.rows += 1;
-        match engine.row_request(&row, &cosigner_base) {
-            Ok(checked) => {
+        let checked = engine.row_request(&row, &cosigner_base).and_then(|checked| {
+            let kind = checked.request.fields.get(COSIGNER_KIND).map_or("", String::as_str);
+            match organization_kind(kind) {
+                Some(organization) => Ok((checked, organization)),
+                None => Err(Error::invalid(
+                    &Source::Cell {
+                        file: engine.source.clone(),
+                        row: row.row,
+                        column: COSIGNER_KIND.to_string(),
+                    },
+                    format!("`{kind}` is neither `organization` nor `individual` (a blank cell signs as an individual)"),
+                )),
+            }
+        });
+        match checked {
+            Ok((checked, organization)) => {
                 for warning in &checked.warnings {
                     observer.warn(warning);
                 }
@@ -73,7 +90,7 @@ pub fn sign_on(
                 .join(", ");
                 let key = line.to_lowercase();
                 if seen.insert(key) {
-                    cosigners.push(line);
+                    cosigners.push(Cosigner { line, organization });
                     summary.signers += 1;
                 } else {
                     summary.duplicates += 1;

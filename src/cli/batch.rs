@@ -89,6 +89,11 @@ pub struct BatchArgs {
     #[arg(long, help_heading = "Output")]
     pub combine: bool,
 
+    /// For printing on both sides: in a combined PDF, a letter of an odd number of pages
+    /// is followed by a blank page, so that every letter starts on a new sheet.
+    #[arg(long, requires = "combine", help_heading = "Output")]
+    pub duplex: bool,
+
     /// One letter from the whole list: every row becomes a co-signer.
     #[arg(long, help_heading = "Batch")]
     pub sign_on: bool,

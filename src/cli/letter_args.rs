@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::completion;
-use crate::model::Layout;
+use crate::model::{Layout, PdfStandard};
 
 /// Where data comes from: these files instead of the workspace's or the bundled ones.
 #[derive(Debug, Clone, Default, Args)]
@@ -141,4 +141,8 @@ pub struct PdfArgs {
     /// A TrueType font for bold italic text.
     #[arg(long, value_name = "TTF")]
     pub font_bold_italic: Option<PathBuf>,
+    /// The standards a PDF is written to: tagged for screen readers (PDF/UA-1) and
+    /// archival (PDF/A-2b), or none, for the smallest files.
+    #[arg(long, value_enum, value_name = "STANDARD", default_value = "ua1-a2b")]
+    pub pdf_standard: PdfStandard,
 }

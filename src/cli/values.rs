@@ -1,11 +1,12 @@
-//! The values some flags take from a fixed list (`--format`, `--layout`, `--encoding`):
+//! The values some flags take from a fixed list (`--format`, `--layout`,
+//! `--pdf-standard`, `--encoding`):
 //! how clap offers, completes and parses them. The types themselves are plain data below.
 
 use clap::builder::PossibleValue;
 use clap::ValueEnum;
 
 use crate::load::signers::SignersEncoding;
-use crate::model::Layout;
+use crate::model::{Layout, PdfStandard};
 use crate::render::Format;
 
 impl ValueEnum for Format {
@@ -21,6 +22,16 @@ impl ValueEnum for Format {
 impl ValueEnum for Layout {
     fn value_variants<'a>() -> &'a [Self] {
         &Layout::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.description()))
+    }
+}
+
+impl ValueEnum for PdfStandard {
+    fn value_variants<'a>() -> &'a [Self] {
+        &PdfStandard::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -54,6 +65,9 @@ mod tests {
         }
         for layout in Layout::ALL {
             assert_eq!(Layout::from_str(layout.name(), false), Ok(layout));
+        }
+        for standard in PdfStandard::ALL {
+            assert_eq!(PdfStandard::from_str(standard.name(), false), Ok(standard));
         }
         for encoding in SignersEncoding::ALL {
             assert_eq!(

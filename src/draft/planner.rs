@@ -30,7 +30,7 @@ pub struct Draft {
     pub own_words: Option<String>,
     pub date: NaiveDate,
     pub fields: BTreeMap<String, String>,
-    pub cosigners: Vec<String>,
+    pub cosigners: Vec<crate::model::Cosigner>,
     /// The signer's signature image, read.
     pub signature: Option<Arc<ImageFile>>,
     /// Who the letter speaks for.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{ImageFile, Language};
+use crate::model::{Cosigner, ImageFile, Language};
 
 /// A run of text inside a paragraph or list item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,7 +173,7 @@ pub struct Letter {
     pub footnotes: Vec<Footnote>,
     pub closing: String,
     pub signature: Signature,
-    pub cosigners: Vec<String>,
+    pub cosigners: Vec<Cosigner>,
     pub enclosures: Vec<String>,
     pub cc: Vec<String>,
     /// The sender's email address, for email output.

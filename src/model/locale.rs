@@ -231,11 +231,35 @@ pub fn subject_label(language: Language) -> &'static str {
     }
 }
 
+/// The signature image's alternative text, for a screen reader.
+pub fn signature_alt(language: Language, name: &str) -> String {
+    match language {
+        Language::En => format!("Signature of {name}"),
+        Language::Es => format!("Firma de {name}"),
+    }
+}
+
 /// The heading of the co-signers list.
 pub fn cosigners_heading(language: Language) -> &'static str {
     match language {
         Language::En => "Co-signed by:",
         Language::Es => "Firman también:",
+    }
+}
+
+/// The heading of the organizations among the co-signers, when individuals sign too.
+pub fn cosigning_organizations(language: Language) -> &'static str {
+    match language {
+        Language::En => "Organizations",
+        Language::Es => "Organizaciones",
+    }
+}
+
+/// The heading of the individuals among the co-signers, when organizations sign too.
+pub fn cosigning_individuals(language: Language) -> &'static str {
+    match language {
+        Language::En => "Individuals",
+        Language::Es => "A título individual",
     }
 }
 

@@ -1,6 +1,7 @@
 //! The data a letter is made from: languages, localized text, recipients and their
 //! holders, templates and their sources, demands, people concerned, senders and voices.
 
+mod cosigner;
 pub mod country;
 pub mod date;
 mod demand;
@@ -10,6 +11,7 @@ mod language;
 mod layout;
 pub mod locale;
 mod localized;
+mod pdf_standard;
 mod person;
 mod recipient;
 mod sender;
@@ -17,6 +19,7 @@ mod source;
 pub mod template;
 mod voice;
 
+pub use cosigner::{organization_kind, Cosigner};
 pub use date::PartialDate;
 pub use demand::Demand;
 pub use holder::{check_order as check_holders, Holder};
@@ -24,6 +27,7 @@ pub use image_file::ImageFile;
 pub use language::{Language, UnknownLanguage};
 pub use layout::Layout;
 pub use localized::Localized;
+pub use pdf_standard::PdfStandard;
 pub use person::Person;
 pub use recipient::{Recipient, STALE_AFTER_MONTHS};
 pub use sender::Sender;

@@ -113,6 +113,16 @@ fn attachments(letter: &Letter, options: &RenderOptions) -> Result<Vec<email::At
 
 /// Renders one letter to bytes.
 pub fn render(letter: &Letter, options: &RenderOptions) -> Result<Vec<u8>> {
+    render_noting(letter, options, &mut Vec::new())
+}
+
+/// Renders one letter to bytes, adding to `notes` the warnings rendering found (a PDF's
+/// layout).
+pub fn render_noting(
+    letter: &Letter,
+    options: &RenderOptions,
+    notes: &mut Vec<String>,
+) -> Result<Vec<u8>> {
     Ok(match options.format {
         Format::Text => text::render(letter, options.width).into_bytes(),
         Format::Json => json::render(letter).into_bytes(),
@@ -133,17 +143,19 @@ pub fn render(letter: &Letter, options: &RenderOptions) -> Result<Vec<u8>> {
             uri.push('\n');
             uri.into_bytes()
         }
-        Format::Pdf => pdf::render(letter, &options.pdf)?,
+        Format::Pdf => pdf::render_noting(letter, &options.pdf, notes)?,
     })
 }
 
 /// Renders several letters into one output: a JSON array, one mbox, one `mailto:` URI a
 /// line, or the letters one after another separated by `separator`. An `.eml` holds one
-/// message, so several are an error that says what to do instead.
+/// message, so several are an error that says what to do instead. Warnings go to
+/// `notes`.
 pub fn render_all(
     letters: &[Letter],
     options: &RenderOptions,
     separator: &[u8],
+    notes: &mut Vec<String>,
 ) -> Result<Vec<u8>> {
     match options.format {
         // JSON Lines, one letter or many: the same shape either way.
@@ -167,7 +179,7 @@ pub fn render_all(
             .concat()),
         _ => Ok(letters
             .iter()
-            .map(|l| render(l, options))
+            .map(|l| render_noting(l, options, notes))
             .collect::<Result<Vec<_>>>()?
             .join(separator)),
     }

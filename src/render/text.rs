@@ -185,8 +185,27 @@ pub fn render(letter: &Letter, width: usize) -> String {
     if !letter.cosigners.is_empty() {
         out.section(|out| {
             out.push("", locale::cosigners_heading(lang));
-            for cosigner in &letter.cosigners {
-                out.wrap(cosigner, width, "  ", "    ");
+            let organizations = letter.cosigners.iter().filter(|c| c.organization);
+            let kinds = organizations.count();
+            if kinds == 0 || kinds == letter.cosigners.len() {
+                for cosigner in &letter.cosigners {
+                    out.wrap(&cosigner.line, width, "  ", "    ");
+                }
+                return;
+            }
+            // Organizations and individuals apart, each under its heading.
+            for (organization, label) in [
+                (true, locale::cosigning_organizations(lang)),
+                (false, locale::cosigning_individuals(lang)),
+            ] {
+                out.push("  ", label);
+                for cosigner in letter
+                    .cosigners
+                    .iter()
+                    .filter(|c| c.organization == organization)
+                {
+                    out.wrap(&cosigner.line, width, "    ", "      ");
+                }
             }
         });
     }

@@ -29,6 +29,28 @@ pub(super) const NO_ADDRESS: [(&str, Content); 3] = [
     ("t/x/es.md.hbs", Text("Cuerpo.\n")),
 ];
 
+/// A recipient whose street line is wider than any envelope window.
+const WIDE_ADDRESS: [(&str, Content); 3] = [
+    (
+        "r.toml",
+        Text("[ve-x]\noffice = \"O\"\nlanguages = [\"es\"]\nverified = 2026-01-01\ncountry = \"VE\"\naddress = [\"Esquinas de Misericordia a Pele El Ojo, Avenida México, frente a la plaza mayor\", \"Caracas\"]\nsalutation = \"Señor Fiscal:\"\n"),
+    ),
+    (
+        "t/x/template.toml",
+        Text("name = \"N\"\nsubject = \"S\"\nlanguages = [\"es\"]\nrecipients = [\"ve-x\"]\n"),
+    ),
+    ("t/x/es.md.hbs", Text("Cuerpo.\n")),
+];
+
+/// A font file: the bundled face.
+fn fixture_font() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fonts/LiberationSerif-Bold.ttf"
+    ))
+    .unwrap_or_default()
+}
+
 /// The signature fixture, a JPEG.
 fn jpeg() -> Vec<u8> {
     fixture("signature.jpg")
@@ -1010,6 +1032,37 @@ pub(super) static CASES: &[Case] = &[
         files: &[("sig.png", Made(|| fixture("signature.png")[..60].to_vec()))],
         args: "draft -t election-integrity --sender-name Ana --signature sig.png --format pdf -o x.pdf",
         code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "duplex-not-pdf",
+        files: &[("s.csv", Text("name\nAna\n"))],
+        args: "batch --signers s.csv -t election-integrity --combine --duplex -o out",
+        code: 2,
+        ..Case::PLAIN
+    },
+    // A letter is set in one family: a bold face alone would sit beside the bundled serif.
+    Case {
+        name: "pdf-font-bold-without-regular",
+        files: &[("bold.ttf", Made(fixture_font))],
+        args: "-q draft -t election-integrity --sender-name Ana --font-bold bold.ttf --format pdf -o x.pdf",
+        code: 2,
+        ..Case::PLAIN
+    },
+    // A street line wider than the envelope window even in the smallest type is never
+    // wrapped: the letter is refused, naming the record and the line.
+    Case {
+        name: "pdf-address-wider-than-window",
+        files: &WIDE_ADDRESS,
+        args: "--recipients r.toml --templates t draft -t x --sender-name Ana --layout din5008-b --format pdf -o letter.pdf",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "sign-on-unknown-kind",
+        files: &[("s.csv", Text("name,kind\nAna,individual\nRed,company\n"))],
+        args: "batch --signers s.csv --sign-on -t election-integrity --sender-name Ana --format text -o out",
+        code: 1,
         ..Case::PLAIN
     },
     // A PNG that declares 40,000 × 40,000 pixels is refused without decoding it.

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 use write::{Document, Image, Info, Meta};
 
-pub use crate::model::Layout;
+pub use crate::model::{Layout, PdfStandard};
 pub use fonts::{FontFile, FontFiles, Fonts};
 pub use write::{Combined, Typeset};
 
@@ -28,12 +28,29 @@ pub use write::{Combined, Typeset};
 pub struct PdfOptions {
     pub layout: Option<Layout>,
     pub fonts: Option<Arc<Fonts>>,
+    /// A combined PDF starts every letter on a new sheet, for printing on both sides.
+    pub duplex: bool,
+    /// Tagged and archival (the default), or plain.
+    pub standard: PdfStandard,
 }
 
 /// Renders one letter as a PDF.
 pub fn render(letter: &Letter, options: &PdfOptions) -> Result<Vec<u8>> {
-    let typeset = typeset(letter, options)?;
-    let mut document = Document::new(Vec::with_capacity(40 * 1024)).map_err(not_written)?;
+    render_noting(letter, options, &mut Vec::new())
+}
+
+/// Renders one letter as a PDF, adding to `notes` what the reader should know about how
+/// it was laid out (a title left out of a window address, a signature image of
+/// extreme proportions).
+pub fn render_noting(
+    letter: &Letter,
+    options: &PdfOptions,
+    notes: &mut Vec<String>,
+) -> Result<Vec<u8>> {
+    let mut typeset = typeset(letter, options)?;
+    notes.append(&mut typeset.warnings);
+    let mut document =
+        Document::new(Vec::with_capacity(40 * 1024), typeset.meta.tagged).map_err(not_written)?;
     document.add(&typeset).map_err(not_written)?;
     document
         .finish(&Info {
@@ -67,14 +84,28 @@ pub fn typeset(letter: &Letter, options: &PdfOptions) -> Result<Typeset> {
         .map(Image::load)
         .transpose()?;
     let aspect = signature.as_deref().map(Image::aspect);
-    let pages = layout::lay_out(letter, &fonts, &geometry, aspect)?;
+    let mut laid_out = layout::lay_out(letter, &fonts, &geometry, aspect)?;
+    if let (Some(aspect), Some(file)) = (aspect, &letter.signature.image) {
+        laid_out
+            .warnings
+            .extend(layout::signature_warning(aspect, &file.path));
+    }
     let meta = Meta {
         title: letter.subject.clone(),
         author: letter.signature.name.clone(),
         language: letter.language.code(),
         date: letter.date,
+        alt: crate::model::locale::signature_alt(letter.language, &letter.signature.name),
+        tagged: options.standard.tagged(),
+        label: match letter.recipient.addressee.as_str() {
+            "" => letter.signature.name.clone(),
+            addressee => format!("{} — {addressee}", letter.signature.name),
+        },
     };
-    write::typeset(&pages, &geometry, &fonts, signature, meta).map_err(not_written)
+    let mut typeset =
+        write::typeset(&laid_out.pages, &geometry, &fonts, signature, meta).map_err(not_written)?;
+    typeset.warnings = laid_out.warnings;
+    Ok(typeset)
 }
 
 #[cfg(test)]
@@ -144,7 +175,10 @@ mod tests {
                 title: String::new(),
                 organization: String::new(),
             },
-            cosigners: vec!["Otra Organización".into()],
+            cosigners: vec![crate::model::Cosigner {
+                line: "Otra Organización".into(),
+                organization: true,
+            }],
             enclosures: vec!["Informe".into()],
             cc: vec!["Defensoría".into()],
             sender_email: None,
@@ -184,6 +218,8 @@ mod tests {
         let shared = PdfOptions {
             layout: None,
             fonts: Some(Arc::new(Fonts::bundled().unwrap())),
+            duplex: false,
+            standard: PdfStandard::default(),
         };
         let warm = |letter: &Letter| render(letter, &shared).unwrap();
         let (ana, luis) = (signed("Ana Pérez"), signed("Luis Gómez 42 ~"));
@@ -203,17 +239,22 @@ mod tests {
             Layout::A4,
             Layout::Letter,
         ] {
-            let options = PdfOptions {
-                layout: Some(layout),
-                fonts: None,
-            };
-            let bytes = render(&letter(), &options).unwrap();
-            assert!(
-                bytes.len() < 40_000,
-                "{}: {} bytes",
-                layout.name(),
-                bytes.len()
-            );
+            // The structure tree, the XMP metadata and the colour profile add a few KB.
+            for (standard, most) in [(PdfStandard::Ua1A2b, 45_000), (PdfStandard::None, 40_000)] {
+                let options = PdfOptions {
+                    layout: Some(layout),
+                    standard,
+                    ..PdfOptions::default()
+                };
+                let bytes = render(&letter(), &options).unwrap();
+                assert!(
+                    bytes.len() < most,
+                    "{} {}: {} bytes",
+                    layout.name(),
+                    standard.name(),
+                    bytes.len()
+                );
+            }
         }
     }
 }

@@ -1,9 +1,10 @@
 //! One font file, parsed: its character map looked up fast for the characters letters
-//! use most, its advance widths in ems for line breaking, its PostScript name, and
-//! subsetting with allsorts to the glyphs one document draws, under a subset tag that
-//! depends only on those glyphs.
+//! use most, its advance widths in thousandths of an em for line breaking, its
+//! kerning (`kerning`), its PostScript name, and subsetting with allsorts to the glyphs
+//! one document draws, under a subset tag that depends only on those glyphs.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -12,6 +13,8 @@ use allsorts::tables::{FontTableProvider, NameTable};
 use allsorts::tag;
 use md5::{Digest, Md5};
 use printpdf::ParsedFont;
+
+use super::kerning::Kerning;
 
 /// The tables a subset keeps: outlines, metrics and hinting; no names, no layout tables.
 const SUBSET_TABLES: [u32; 9] = [
@@ -36,9 +39,17 @@ pub struct Face {
     /// The glyph of each character below [`DIRECT_CHARS`] (0: none), looked up by
     /// index: line breaking asks for every character of a letter more than once.
     direct: Vec<u16>,
-    /// Advance widths in ems, by glyph id.
-    advances: Vec<f32>,
+    /// Advance widths in thousandths of an em (rounded, as the PDF's /W gives them),
+    /// by glyph id.
+    advances: Vec<i32>,
+    /// The font's pair kerning, if it has any.
+    kerning: Option<Kerning>,
+    /// Tells this face from every other parsed in the process (for caches).
+    id: u32,
 }
+
+/// The next face's id.
+static NEXT_ID: AtomicU32 = AtomicU32::new(0);
 
 /// Characters looked up in a table rather than the font's map: Latin, Greek,
 /// Cyrillic, general punctuation, currency and more.
@@ -67,15 +78,18 @@ impl Face {
                 let width = u16::try_from(gid)
                     .ok()
                     .and_then(|gid| font.get_glyph_width(gid));
-                f32::from(width.unwrap_or(0)) / units_per_em
+                thousandths(width.unwrap_or(0), units_per_em)
             })
             .collect();
+        let kerning = Kerning::read(bytes, units_per_em);
         Some(Face {
             font,
             postscript_name,
             units_per_em,
             direct,
             advances,
+            kerning,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -88,9 +102,27 @@ impl Face {
         (gid != 0).then_some(gid)
     }
 
-    /// The advance width of a glyph, in ems.
-    pub fn advance(&self, gid: u16) -> f32 {
-        self.advances.get(usize::from(gid)).copied().unwrap_or(0.0)
+    /// The advance width of a glyph, in thousandths of an em.
+    pub fn advance_units(&self, gid: u16) -> i32 {
+        self.advances.get(usize::from(gid)).copied().unwrap_or(0)
+    }
+
+    /// Whether the face kerns at all.
+    pub fn kerns(&self) -> bool {
+        self.kerning.is_some()
+    }
+
+    /// The kerning after each glyph of a word, in thousandths of an em.
+    pub fn kern_word(&self, gids: &[u16]) -> Vec<i32> {
+        match &self.kerning {
+            Some(kerning) => kerning.word(gids),
+            None => vec![0; gids.len()],
+        }
+    }
+
+    /// This face's id in the process.
+    pub fn id(&self) -> u32 {
+        self.id
     }
 
     /// Ascender and descender, in ems (descender negative).
@@ -141,6 +173,11 @@ impl Face {
             .collect();
         Ok(Subset { font, map })
     }
+}
+
+/// `value` font units in thousandths of an em, rounded (the unit of /W widths).
+pub fn thousandths(value: impl Into<f32>, units_per_em: f32) -> i32 {
+    (value.into() * 1000.0 / units_per_em).round() as i32
 }
 
 /// A subset font and how glyph ids were renumbered.

@@ -1,8 +1,10 @@
 //! Fonts for PDF letters, under both halves: layout breaks lines with their advance
-//! widths, writing draws their glyphs and embeds their subsets. The family is the
-//! bundled Liberation Serif (SIL Open Font License, embedded in the binary, license in
-//! `fonts/OFL.txt`) or an organization's own TrueType files; `face` parses one file,
-//! measures it and subsets it. Here: the four faces, glyph lookup with a fallback to
+//! widths, writing draws their glyphs and embeds their subsets, and both place glyphs
+//! with `shape` (kerned, through `kerning`). The family is the bundled Liberation Serif
+//! (SIL Open Font License, embedded in the binary, license in `fonts/OFL.txt`) or an
+//! organization's own TrueType files; `face` parses one file, measures it and subsets
+//! it. Here: the four faces (one family: a style the organization gives no file for is
+//! set in its regular face, never in the bundled one), glyph lookup with a fallback to
 //! the regular face, and the run's cache of subsets made ready to embed (the one thing
 //! here that knows the writing side, as the cache must live as long as the faces).
 
@@ -11,8 +13,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 mod face;
+mod kerning;
+mod shape;
 
-pub use face::{Face, Subset};
+pub use face::{thousandths, Face, Subset};
+pub use shape::{each_glyph, shape, width, Glyph, GlyphRun};
 
 use super::write::Embedded;
 use crate::error::{Error, Result};
@@ -115,6 +120,9 @@ struct Cache {
 #[derive(Debug, Clone)]
 pub struct Fonts {
     faces: [Arc<Face>; 4],
+    /// The face slot that sets each style: its own, or the regular one when an
+    /// organization's family has no file for it.
+    slots: [usize; 4],
     /// Whether every face is the bundled one (errors then suggest --font-*).
     bundled: bool,
     cache: Arc<Cache>,
@@ -141,14 +149,38 @@ impl Fonts {
             .ok_or_else(|| Error::render("the bundled font does not parse (a build error)"))?;
         Ok(Fonts {
             faces: faces.clone(),
+            slots: [0, 1, 2, 3],
             bundled: true,
             cache: Arc::default(),
         })
     }
 
-    /// The bundled family with the faces `files` gives replaced by those fonts.
+    /// The organization's family: the regular face `files` gives, and each other style
+    /// from its own file or else in that regular face, so that a letter is set in one
+    /// family. Files for other styles without a regular one are refused.
     pub fn load(files: &FontFiles) -> Result<Fonts> {
         let mut fonts = Fonts::bundled()?;
+        if files.is_empty() {
+            return Ok(fonts);
+        }
+        if files.regular.is_none() {
+            let given: Vec<&str> = Style::ALL
+                .into_iter()
+                .filter(|s| files.get(*s).is_some())
+                .map(Style::name)
+                .collect();
+            return Err(Error::Render {
+                message: format!(
+                    "a {} font was given without a regular one: a letter is set in one family, and its regular face sets most of it",
+                    given.join(" and ")
+                ),
+                hint: Some(
+                    "give the family's regular face too (--font-regular, or font-regular in [pdf] of letters.toml)"
+                        .to_string(),
+                ),
+            });
+        }
+        fonts.slots = [0; 4];
         for style in Style::ALL {
             let Some(file) = files.get(style) else {
                 continue;
@@ -162,9 +194,10 @@ impl Fonts {
                 hint: Some("give a .ttf or .otf file".to_string()),
             })?;
             fonts.faces[style.index()] = Arc::new(face);
-            fonts.bundled = false;
-            fonts.cache = Arc::default();
+            fonts.slots[style.index()] = style.index();
         }
+        fonts.bundled = false;
+        fonts.cache = Arc::default();
         Ok(fonts)
     }
 
@@ -172,11 +205,17 @@ impl Fonts {
         &self.faces[slot.min(3)]
     }
 
-    /// The face slot and glyph that draw `c` in `style`: that face, else the regular one.
+    /// The face slot and glyph that draw `c` in `style`: that style's face, else the
+    /// regular one.
     pub fn resolve(&self, style: Style, c: char) -> Option<(usize, u16)> {
-        [style.index(), Style::Regular.index()]
-            .into_iter()
-            .find_map(|slot| self.faces[slot].glyph(c).map(|gid| (slot, gid)))
+        let own = self.slots[style.index()];
+        if let Some(gid) = self.faces[own].glyph(c) {
+            return Some((own, gid));
+        }
+        let regular = Style::Regular.index();
+        (own != regular)
+            .then(|| self.faces[regular].glyph(c).map(|gid| (regular, gid)))
+            .flatten()
     }
 
     /// The glyph set a face is subset to: for the regular face, every printable ASCII

@@ -1,32 +1,34 @@
 //! Page 1's fixed parts, drawn before any text flows: the letterhead (the
 //! organization's name, its contact lines, a rule), the date where the layout gives it
-//! a place of its own, and for window envelopes the recipient's address in the window
-//! with the sender's return line above it, the fold marks and the punch mark.
+//! a place of its own, and for window envelopes the recipient's address fitted to the
+//! window (`address`) with the sender's return line above it (`return_line`), the fold
+//! marks and the punch mark.
 
+use super::address;
 use super::flow::plain;
-use super::lines::Line;
+use super::lines::{Line, Piece, Run};
 use super::paper::{DatePlace, Window, MM};
 use super::style::{
-    baseline_in, Color, ACCENT, ADDRESS_LEADING, ADDRESS_SIZE, BLACK, BODY, GRAY, LEADING, LIGHT,
-    NAME_SIZE, RETURN_SIZE, SMALL, SMALL_LEADING,
+    baseline_in, Color, ACCENT, BLACK, BODY, GRAY, LEADING, LIGHT, NAME_SIZE, SMALL, SMALL_LEADING,
 };
-use super::{Composer, Mark};
+use super::{Composer, Mark, Role};
+use crate::error::{Error, Result};
 use crate::render::pdf::fonts::Style;
 
 impl Composer<'_> {
     /// Everything on page 1 that does not flow: letterhead, date (when it has a fixed
     /// place), return line, window address, fold marks. Returns where the flow may
-    /// start.
-    pub(super) fn first_page(&mut self, marks: &mut Vec<Mark>) -> f32 {
+    /// start; an address that cannot fit its window is an error.
+    pub(super) fn first_page(&mut self, marks: &mut Vec<Mark>) -> Result<f32> {
         let g = self.g;
         let below_letterhead = self.letterhead(marks);
         let bottom = self.date_in_place(below_letterhead, marks);
         let Some(window) = g.window else {
-            return (bottom + LEADING * 1.5).max(g.top);
+            return Ok((bottom + LEADING * 1.5).max(g.top));
         };
-        let y = self.window_address(&window, marks);
+        let (y, leading) = self.window_address(&window, marks)?;
         self.fold_marks(marks);
-        g.first_top.max(y - ADDRESS_LEADING + LEADING * 2.0)
+        Ok(g.first_top.max(y - leading + LEADING * 2.0))
     }
 
     /// The organization's name and contact lines with a rule below them; returns how
@@ -44,8 +46,21 @@ impl Composer<'_> {
             y = self.organization_name(&head.name, y, marks);
         }
         if !contact.is_empty() {
-            let contact = contact.join("  ·  ");
-            for line in self.lines(&plain(&contact, Style::Regular, SMALL), g.text_width()) {
+            // Email and web addresses are set exactly as written.
+            let verbatim = [head.email.as_str(), head.web.as_str()];
+            let mut pieces = Vec::with_capacity(2 * contact.len());
+            for (i, part) in contact.iter().enumerate() {
+                if i > 0 {
+                    pieces.push(Piece::Text(Run::new("  ·  ", Style::Regular, SMALL)));
+                }
+                let run = if verbatim.contains(part) {
+                    Run::verbatim(*part, Style::Regular, SMALL)
+                } else {
+                    Run::new(*part, Style::Regular, SMALL)
+                };
+                pieces.push(Piece::Text(run));
+            }
+            for line in self.block(&pieces, g.text_width(), Role::Paragraph) {
                 y += SMALL_LEADING;
                 marks.push(Mark::Text {
                     x: g.left,
@@ -70,7 +85,8 @@ impl Composer<'_> {
     /// start counting from.
     fn organization_name(&mut self, name: &str, mut y: f32, marks: &mut Vec<Mark>) -> f32 {
         let g = self.g;
-        for line in self.lines(&plain(name, Style::Bold, NAME_SIZE), g.text_width()) {
+        let name = plain(name, Style::Bold, NAME_SIZE);
+        for line in self.block(&name, g.text_width(), Role::Paragraph) {
             marks.push(Mark::Text {
                 x: g.left,
                 baseline: y,
@@ -92,7 +108,7 @@ impl Composer<'_> {
         let date = plain(&letter.date_text, Style::Regular, BODY);
         match g.date {
             DatePlace::InfoBlock { x, top } => {
-                let lines = self.lines(&date, g.width - g.right - x);
+                let lines = self.block(&date, g.width - g.right - x, Role::Paragraph);
                 let mut y = top + baseline_in(LEADING, BODY);
                 for line in lines {
                     marks.push(text(x, y, line, BLACK));
@@ -100,7 +116,7 @@ impl Composer<'_> {
                 }
             }
             DatePlace::Fixed { baseline } => {
-                let lines = self.lines(&date, g.text_width());
+                let lines = self.block(&date, g.text_width(), Role::Paragraph);
                 let mut y = baseline.max(bottom + LEADING * 1.5);
                 for line in lines {
                     marks.push(text(g.left, y, line, BLACK));
@@ -113,63 +129,39 @@ impl Composer<'_> {
         bottom
     }
 
-    /// The recipient's address in the envelope window, below the return line when the
-    /// layout has one and the field leaves room for it. Returns the baseline after the
-    /// address's last line.
-    fn window_address(&mut self, window: &Window, marks: &mut Vec<Mark>) -> f32 {
+    /// The recipient's address in the envelope window, fitted to it (see `address`),
+    /// below the return line when the layout has one. Returns the baseline after the
+    /// address's last line and the leading it was set with.
+    fn window_address(&mut self, window: &Window, marks: &mut Vec<Mark>) -> Result<(f32, f32)> {
         let letter = self.letter;
-        let mut address: Vec<Line> = Vec::new();
-        for text in letter.recipient.lines() {
-            address.extend(self.lines(&plain(text, Style::Regular, ADDRESS_SIZE), window.width));
+        let lines = address::postal_lines(letter);
+        let fitted = address::fit(&mut self.t, &lines, window).map_err(|misfit| Error::Render {
+            message: misfit.message(&letter.recipient.id, self.g.name, window.width),
+            hint: Some(format!(
+                "shorten that part of the record `{}` in the recipients file (letters recipients show {}), or choose a layout that sets the address above the text, without a window: --layout a4 or --layout letter",
+                letter.recipient.id, letter.recipient.id
+            )),
+        })?;
+        if fitted.left_out.contains(&address::Kind::Title) {
+            self.notes.push(format!(
+                "recipient `{}`: the title “{}” is left out of the address in the envelope window of the {} layout, which holds {} lines",
+                letter.recipient.id,
+                letter.recipient.title,
+                self.g.name,
+                fitted.lines.len()
+            ));
         }
-        let start = address_top(window, address.len());
-        if window.return_line && start - window.top >= 12.0 {
-            self.return_line(window, start, marks);
+        if window.return_line {
+            self.return_line(window, window.address_top - 4.0, marks);
         }
-        let mut y = start + baseline_in(ADDRESS_LEADING, ADDRESS_SIZE);
-        for line in address {
+        let mut y = window.address_top + baseline_in(fitted.leading, fitted.size);
+        let tag = self.blocks.next(Role::Paragraph);
+        for mut line in fitted.lines {
+            line.tag = tag;
             marks.push(text(window.x, y, line, BLACK));
-            y += ADDRESS_LEADING;
+            y += fitted.leading;
         }
-        y
-    }
-
-    /// The sender's name and address on one small underlined line just above the
-    /// address that starts at `start`, read through the window as the return address.
-    fn return_line(&mut self, window: &Window, start: f32, marks: &mut Vec<Mark>) {
-        let letter = self.letter;
-        let head = &letter.letterhead;
-        let mut parts = Vec::new();
-        if !head.name.is_empty() {
-            parts.push(head.name.as_str());
-        }
-        parts.extend(head.address.iter().map(String::as_str));
-        if parts.is_empty() {
-            return;
-        }
-        let text = parts.join(" · ");
-        let Some(line) = self
-            .lines(&plain(&text, Style::Regular, RETURN_SIZE), window.width)
-            .into_iter()
-            .next()
-        else {
-            return;
-        };
-        let baseline = start - 4.0;
-        let line_width = line.width;
-        marks.push(Mark::Text {
-            x: window.x,
-            baseline,
-            line,
-            color: GRAY,
-        });
-        marks.push(Mark::Rule {
-            x1: window.x,
-            x2: window.x + line_width,
-            y: baseline + 1.8,
-            width: 0.3,
-            color: LIGHT,
-        });
+        Ok((y, fitted.leading))
     }
 
     /// Short rules in the left margin where the sheet is folded, and a longer one
@@ -182,18 +174,6 @@ impl Composer<'_> {
         if let Some(hole) = g.hole_mark {
             marks.push(margin_rule(12.0 * MM, hole));
         }
-    }
-}
-
-/// Where an address of `lines` lines starts in `window`: on the field's address line,
-/// or higher when it would overflow the field (but never above its top).
-fn address_top(window: &Window, lines: usize) -> f32 {
-    let field_bottom = window.top + window.height;
-    let needed = lines as f32 * ADDRESS_LEADING;
-    if window.address_top + needed <= field_bottom {
-        window.address_top
-    } else {
-        (field_bottom - needed).max(window.top + 2.0)
     }
 }
 

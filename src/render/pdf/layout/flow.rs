@@ -1,21 +1,22 @@
 //! The text flow: everything after page 1's fixed parts as a list of [`Item`]s (a
-//! line, the signature image or the room left for one, blank space), in the order the
-//! text renderer uses: the date and address when the layout has them flow, subject,
-//! salutation, the body (paragraphs, headings, lists), the closing and signature, the
-//! co-signers, enclosures and cc. Each item says how much space goes above it and
-//! whether a page may break after it: a heading, a list marker or a paragraph's first
-//! line never ends a page, nor does a last line start one; the closing stays with the
-//! signature.
+//! line, a co-signer's cell, the signature image or the room left for one), in the
+//! order the text renderer uses: the date and address when the layout has them flow,
+//! subject, salutation, the body (paragraphs, headings, lists), the closing and
+//! signature, the co-signers (`columns`), enclosures and cc. Each item says how much
+//! space goes above it, of which kind (so that `fit` can tighten it), and whether a
+//! page may break after it: a heading, a list marker or a paragraph's first line never
+//! ends a page, nor does a last line start one; the closing stays with the signature
+//! and with the last two lines of the body.
 
 use crate::letter::{Block, Inline};
 use crate::model::locale;
 
+use super::address::postal_lines;
+use super::fit::Spacing;
 use super::lines::{Line, Piece, Placed, Run};
 use super::paper::DatePlace;
-use super::style::{
-    BODY, LEADING, PARAGRAPH_GAP, SIGNATURE_HEIGHT, SIGNATURE_MAX_WIDTH, SIGNATURE_SPACE,
-};
-use super::Composer;
+use super::style::{signature_size, BODY, LEADING, PARAGRAPH_GAP, SIGNATURE_SPACE};
+use super::{Composer, Role, Tag};
 use crate::render::pdf::fonts::Style;
 
 /// What an item draws.
@@ -23,60 +24,110 @@ use crate::render::pdf::fonts::Style;
 pub(super) enum Content {
     /// A line of text, at the left margin plus the item's indent or flush right.
     Text { line: Line, right: bool },
+    /// A co-signer: its lines, the ones after the first hanging in by `hang`.
+    Cell { lines: Vec<Line>, hang: f32 },
     /// The signature image, `width` wide and the item's height high.
     Image { width: f32 },
     /// Nothing: room for a handwritten signature.
     Space,
 }
 
-/// A unit of the text flow: a line, an image, or blank space.
+/// How tall an item is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Height {
+    /// Lines of body text, as tall as the leading is.
+    Lines(usize),
+    Fixed(f32),
+}
+
+/// What kind of space goes above an item, which decides how far it may shrink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gap {
+    /// Around the recipient block, the subject, the salutation, the closing.
+    Block,
+    /// Between paragraphs and list entries.
+    Paragraph,
+    Fixed,
+}
+
+/// The columns a co-signer's cell is set in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Columns {
+    /// How many.
+    pub count: usize,
+    /// The width of each.
+    pub width: f32,
+}
+
+/// A unit of the text flow: a line, a cell, an image, or blank space.
 #[derive(Debug, Clone)]
 pub(super) struct Item {
     pub content: Content,
     /// Indent from the left margin.
     pub x: f32,
-    pub height: f32,
+    pub height: Height,
     /// Space above, dropped at the top of a page.
     pub space_before: f32,
+    pub gap: Gap,
     /// Never break a page right after this item.
     pub keep_with_next: bool,
     /// The footnotes the item's line marks.
     pub footnotes: Vec<usize>,
+    /// Set in columns with the cells around it.
+    pub columns: Option<Columns>,
 }
 
 impl Item {
-    pub fn text(line: Line, x: f32, height: f32) -> Item {
+    /// A line of body text at indent `x`.
+    pub fn text(line: Line, x: f32) -> Item {
         Item {
             footnotes: line.footnotes.clone(),
             content: Content::Text { line, right: false },
             x,
-            height,
+            height: Height::Lines(1),
             space_before: 0.0,
+            gap: Gap::Fixed,
             keep_with_next: false,
+            columns: None,
+        }
+    }
+
+    /// The space above the item, spaced as `s` says.
+    pub fn space(&self, s: &Spacing) -> f32 {
+        match self.gap {
+            Gap::Block => self.space_before * s.block,
+            Gap::Paragraph => self.space_before * s.paragraph,
+            Gap::Fixed => self.space_before,
+        }
+    }
+
+    /// The item's height, spaced as `s` says.
+    pub fn height(&self, s: &Spacing) -> f32 {
+        match self.height {
+            Height::Lines(n) => n as f32 * s.leading,
+            Height::Fixed(h) => h,
         }
     }
 }
 
 /// Lines of a paragraph: the first and last kept with their neighbours (no orphans or
-/// widows), space before the first.
-fn paragraph(lines: Vec<Line>, x: f32, leading: f32, space_before: f32) -> Vec<Item> {
+/// widows), `space_before` of kind `gap` above the first.
+fn paragraph(lines: Vec<Line>, x: f32, space_before: f32, gap: Gap) -> Vec<Item> {
     let count = lines.len();
-    let mut items: Vec<Item> = lines
-        .into_iter()
-        .map(|line| Item::text(line, x, leading))
-        .collect();
+    let mut items: Vec<Item> = lines.into_iter().map(|line| Item::text(line, x)).collect();
     if count >= 2 {
         items[0].keep_with_next = true;
         items[count - 2].keep_with_next = true;
     }
     if let Some(first) = items.first_mut() {
         first.space_before = space_before;
+        first.gap = gap;
     }
     items
 }
 
 /// `items` with no page break after any of them (a heading, a subject).
-fn kept_with_next(mut items: Vec<Item>) -> Vec<Item> {
+pub(super) fn kept_with_next(mut items: Vec<Item>) -> Vec<Item> {
     for item in &mut items {
         item.keep_with_next = true;
     }
@@ -104,6 +155,7 @@ pub(super) fn inline_pieces(content: &[Inline], bold: bool, size: f32) -> Vec<Pi
                 size: size * 0.65,
                 rise: size * 0.38,
                 footnote: Some(*number),
+                verbatim: true,
             }),
             Inline::LineBreak => Piece::Break,
         })
@@ -123,8 +175,22 @@ impl Composer<'_> {
         self.flowing_date(&mut items);
         self.flowing_address(&mut items);
         self.subject_and_salutation(&mut items);
-        self.blocks(&letter.body, 0.0, PARAGRAPH_GAP + 2.0, &mut items);
-        // The closing never starts a page alone.
+        let body = items.len();
+        self.blocks(
+            &letter.body,
+            0.0,
+            PARAGRAPH_GAP + 2.0,
+            Gap::Block,
+            &mut items,
+        );
+        // The closing never starts a page alone: the last two lines of the body go
+        // with it.
+        let text_lines: Vec<usize> = (body..items.len())
+            .filter(|i| matches!(items[*i].content, Content::Text { .. }))
+            .collect();
+        for i in text_lines.iter().rev().take(2) {
+            items[*i].keep_with_next = true;
+        }
         if let Some(last) = items.last_mut() {
             last.keep_with_next = true;
         }
@@ -141,9 +207,10 @@ impl Composer<'_> {
         };
         let letter = self.letter;
         let width = self.g.text_width();
-        let lines = self.lines(&plain(&letter.date_text, Style::Regular, BODY), width);
+        let date = plain(&letter.date_text, Style::Regular, BODY);
+        let lines = self.block(&date, width, Role::Paragraph);
         for line in lines {
-            let mut item = Item::text(line, 0.0, LEADING);
+            let mut item = Item::text(line, 0.0);
             if let Content::Text { right: r, .. } = &mut item.content {
                 *r = right;
             }
@@ -151,7 +218,8 @@ impl Composer<'_> {
         }
     }
 
-    /// The recipient's address, in the flow when there is no envelope window.
+    /// The recipient's address, in the flow when there is no envelope window: its
+    /// lines by postal convention, the country last.
     fn flowing_address(&mut self, items: &mut Vec<Item>) {
         if self.g.window.is_some() {
             return;
@@ -159,10 +227,13 @@ impl Composer<'_> {
         let letter = self.letter;
         let width = self.g.text_width();
         let mut gap = LEADING;
-        for text in letter.recipient.lines() {
-            for line in self.lines(&plain(text, Style::Regular, BODY), width) {
-                let mut item = Item::text(line, 0.0, LEADING);
+        let tag = self.blocks.next(Role::Paragraph);
+        for address_line in postal_lines(letter) {
+            for mut line in self.lines(&plain(&address_line.text, Style::Regular, BODY), width) {
+                line.tag = tag;
+                let mut item = Item::text(line, 0.0);
                 item.space_before = std::mem::take(&mut gap);
+                item.gap = Gap::Block;
                 item.keep_with_next = true;
                 items.push(item);
             }
@@ -174,53 +245,64 @@ impl Composer<'_> {
         let letter = self.letter;
         let width = self.g.text_width();
         if !letter.subject.is_empty() {
-            let lines = self.lines(&plain(&letter.subject, Style::Bold, BODY), width);
+            let subject = plain(&letter.subject, Style::Bold, BODY);
+            let lines = self.block(&subject, width, Role::Heading);
             items.extend(kept_with_next(paragraph(
                 lines,
                 0.0,
-                LEADING,
                 LEADING * 1.5,
+                Gap::Block,
             )));
         }
         if !letter.salutation.is_empty() {
-            let lines = self.lines(&plain(&letter.salutation, Style::Regular, BODY), width);
+            let salutation = plain(&letter.salutation, Style::Regular, BODY);
+            let lines = self.block(&salutation, width, Role::Paragraph);
             items.extend(kept_with_next(paragraph(
                 lines,
                 0.0,
-                LEADING,
                 LEADING * 1.2,
+                Gap::Block,
             )));
         }
     }
 
-    /// Body blocks indented by `indent`, the first `gap` below what came before.
-    fn blocks(&mut self, blocks: &[Block], indent: f32, gap: f32, items: &mut Vec<Item>) {
+    /// Body blocks indented by `indent`, the first `gap` (of kind `kind`) below what
+    /// came before.
+    fn blocks(
+        &mut self,
+        blocks: &[Block],
+        indent: f32,
+        gap: f32,
+        kind: Gap,
+        items: &mut Vec<Item>,
+    ) {
         let width = self.g.text_width() - indent;
         for (i, block) in blocks.iter().enumerate() {
-            let space = if i == 0 { gap } else { PARAGRAPH_GAP };
+            let (space, kind) = if i == 0 {
+                (gap, kind)
+            } else {
+                (PARAGRAPH_GAP, Gap::Paragraph)
+            };
             match block {
                 Block::Paragraph { content } => {
-                    let lines = self.lines(&inline_pieces(content, false, BODY), width);
-                    items.extend(paragraph(lines, indent, LEADING, space));
+                    let pieces = inline_pieces(content, false, BODY);
+                    let lines = self.block(&pieces, width, Role::Paragraph);
+                    items.extend(paragraph(lines, indent, space, kind));
                 }
                 Block::Heading { content, .. } => {
-                    let lines = self.lines(&inline_pieces(content, true, BODY), width);
-                    items.extend(kept_with_next(paragraph(
-                        lines,
-                        indent,
-                        LEADING,
-                        space + 4.0,
-                    )));
+                    let pieces = inline_pieces(content, true, BODY);
+                    let lines = self.block(&pieces, width, Role::Subheading);
+                    items.extend(kept_with_next(paragraph(lines, indent, space + 4.0, kind)));
                 }
                 Block::OrderedList { start, items: list } => {
                     let markers: Vec<String> = (0..list.len())
                         .map(|n| format!("{}.", start + n as u64))
                         .collect();
-                    self.list(list, &markers, indent, space, items);
+                    self.list(list, &markers, indent, (space, kind), items);
                 }
                 Block::BulletList { items: list } => {
                     let markers = vec!["•".to_string(); list.len()];
-                    self.list(list, &markers, indent, space, items);
+                    self.list(list, &markers, indent, (space, kind), items);
                 }
             }
         }
@@ -233,7 +315,7 @@ impl Composer<'_> {
         list: &[Vec<Block>],
         markers: &[String],
         indent: f32,
-        gap: f32,
+        (gap, kind): (f32, Gap),
         items: &mut Vec<Item>,
     ) {
         let widths: Vec<f32> = markers
@@ -242,10 +324,20 @@ impl Composer<'_> {
             .collect();
         let widest = widths.iter().copied().fold(0.0, f32::max);
         let gutter = (widest + 0.6 * BODY).max(1.6 * BODY);
+        let number = self.blocks.list();
         for (n, (blocks, marker)) in list.iter().zip(markers).enumerate() {
             let first = items.len();
-            let space = if n == 0 { gap } else { PARAGRAPH_GAP * 0.6 };
-            self.blocks(blocks, indent + gutter, space, items);
+            let (space, kind) = if n == 0 {
+                (gap, kind)
+            } else {
+                (PARAGRAPH_GAP * 0.6, Gap::Paragraph)
+            };
+            self.blocks(blocks, indent + gutter, space, kind, items);
+            let tag = self.blocks.next(Role::Item {
+                list: number,
+                label: false,
+            });
+            retag(&mut items[first..], tag);
             hang_marker(items, first, marker, widths[n]);
         }
     }
@@ -256,16 +348,19 @@ impl Composer<'_> {
         let letter = self.letter;
         let width = self.g.text_width();
         let start = items.len();
-        let lines = self.lines(&plain(&letter.closing, Style::Regular, BODY), width);
-        items.extend(paragraph(lines, 0.0, LEADING, LEADING));
+        let closing = plain(&letter.closing, Style::Regular, BODY);
+        let lines = self.block(&closing, width, Role::Paragraph);
+        items.extend(paragraph(lines, 0.0, LEADING, Gap::Block));
         items.push(self.signature_item());
         let sig = &letter.signature;
+        let tag = self.blocks.next(Role::Paragraph);
         for text in [&sig.name, &sig.title, &sig.organization] {
             if text.is_empty() {
                 continue;
             }
-            for line in self.lines(&plain(text, Style::Regular, BODY), width) {
-                items.push(Item::text(line, 0.0, LEADING));
+            for mut line in self.lines(&plain(text, Style::Regular, BODY), width) {
+                line.tag = tag;
+                items.push(Item::text(line, 0.0));
             }
         }
         let end = items.len();
@@ -274,52 +369,24 @@ impl Composer<'_> {
         }
     }
 
-    /// The signature image at its height (narrowed if it would be too wide), or blank
-    /// room for a handwritten signature.
+    /// The signature image in its box, or blank room for a handwritten signature.
     fn signature_item(&self) -> Item {
-        match self.signature {
+        let (content, height, space_before) = match self.signature {
             Some(aspect) => {
-                let height = SIGNATURE_HEIGHT.min(SIGNATURE_MAX_WIDTH / aspect.max(0.01));
-                Item {
-                    content: Content::Image {
-                        width: height * aspect,
-                    },
-                    x: 0.0,
-                    height,
-                    space_before: 4.0,
-                    keep_with_next: false,
-                    footnotes: Vec::new(),
-                }
+                let (width, height) = signature_size(aspect);
+                (Content::Image { width }, height, 4.0)
             }
-            None => Item {
-                content: Content::Space,
-                x: 0.0,
-                height: SIGNATURE_SPACE,
-                space_before: 0.0,
-                keep_with_next: false,
-                footnotes: Vec::new(),
-            },
-        }
-    }
-
-    /// The co-signers under a heading, each indented.
-    fn cosigners(&mut self, items: &mut Vec<Item>) {
-        let letter = self.letter;
-        if letter.cosigners.is_empty() {
-            return;
-        }
-        let width = self.g.text_width();
-        let heading = locale::cosigners_heading(letter.language);
-        let lines = self.lines(&plain(heading, Style::Bold, BODY), width);
-        items.extend(kept_with_next(paragraph(
-            lines,
-            0.0,
-            LEADING,
-            LEADING * 1.5,
-        )));
-        for cosigner in &letter.cosigners {
-            let lines = self.lines(&plain(cosigner, Style::Regular, BODY), width - 12.0);
-            items.extend(paragraph(lines, 12.0, LEADING, 0.0));
+            None => (Content::Space, SIGNATURE_SPACE, 0.0),
+        };
+        Item {
+            content,
+            x: 0.0,
+            height: Height::Fixed(height),
+            space_before,
+            gap: Gap::Fixed,
+            keep_with_next: false,
+            footnotes: Vec::new(),
+            columns: None,
         }
     }
 
@@ -328,7 +395,7 @@ impl Composer<'_> {
         let letter = self.letter;
         let lang = letter.language;
         let width = self.g.text_width();
-        let mut gap = LEADING * 1.5;
+        let mut gap = (LEADING * 1.5, Gap::Block);
         for (label, list) in [
             (locale::enclosures_label(lang), &letter.enclosures),
             (locale::cc_label(lang), &letter.cc),
@@ -340,13 +407,9 @@ impl Composer<'_> {
                 Piece::Text(Run::new(format!("{label} "), Style::Regular, BODY)),
                 Piece::Text(Run::new(list.join("; "), Style::Regular, BODY)),
             ];
-            let lines = self.lines(&pieces, width);
-            items.extend(paragraph(
-                lines,
-                0.0,
-                LEADING,
-                std::mem::replace(&mut gap, 2.0),
-            ));
+            let lines = self.block(&pieces, width, Role::Paragraph);
+            let (space, kind) = std::mem::replace(&mut gap, (2.0, Gap::Fixed));
+            items.extend(paragraph(lines, 0.0, space, kind));
         }
     }
 }
@@ -359,6 +422,9 @@ fn hang_marker(items: &mut [Item], first: usize, marker: &str, width: f32) {
         return;
     };
     if let Content::Text { line, .. } = &mut item.content {
+        if let Role::Item { label, .. } = &mut line.tag.role {
+            *label = true;
+        }
         let x = -(width + 0.4 * BODY);
         line.runs.insert(
             0,
@@ -370,5 +436,16 @@ fn hang_marker(items: &mut [Item], first: usize, marker: &str, width: f32) {
     }
     if count > first + 1 {
         item.keep_with_next = true;
+    }
+}
+
+/// Gives every line of `items` the tag `tag`.
+fn retag(items: &mut [Item], tag: Tag) {
+    for item in items {
+        match &mut item.content {
+            Content::Text { line, .. } => line.tag = tag,
+            Content::Cell { lines, .. } => lines.iter_mut().for_each(|line| line.tag = tag),
+            Content::Image { .. } | Content::Space => {}
+        }
     }
 }

@@ -6,6 +6,7 @@ use super::flow::inline_pieces;
 use super::lines::{Line, Placed, Run};
 use super::paper::{Geometry, MM};
 use super::style::{BLACK, GRAY, NOTE_LEADING, NOTE_SIZE};
+use super::tag::{Role, Tag};
 use super::{Composer, Mark};
 use crate::render::pdf::fonts::Style;
 
@@ -23,7 +24,8 @@ impl Composer<'_> {
         let set = notes
             .iter()
             .map(|note| {
-                let mut lines = self.lines(&inline_pieces(&note.content, false, NOTE_SIZE), width);
+                let pieces = inline_pieces(&note.content, false, NOTE_SIZE);
+                let mut lines = self.block(&pieces, width, Role::Note);
                 let marker = Placed {
                     x: -INDENT,
                     run: Run {
@@ -32,6 +34,7 @@ impl Composer<'_> {
                         size: NOTE_SIZE * 0.75,
                         rise: NOTE_SIZE * 0.35,
                         footnote: None,
+                        verbatim: true,
                     },
                 };
                 match lines.first_mut() {
@@ -40,6 +43,10 @@ impl Composer<'_> {
                         runs: vec![marker],
                         width: 0.0,
                         footnotes: Vec::new(),
+                        tag: Tag {
+                            role: Role::Note,
+                            block: 0,
+                        },
                     }),
                 }
                 (note.number, lines)

@@ -1,9 +1,12 @@
-//! Line breaking from the fonts' advance widths: runs of styled text become lines no
+//! Line breaking from the fonts' kerned widths: runs of styled text become lines no
 //! wider than a column, broken at spaces (ragged right); a word wider than the column is
-//! split between characters rather than run off the page. Characters no face can draw
-//! are collected so the letter can be refused with their names.
+//! split between characters rather than run off the page. Straight quotes are curled as
+//! the text is read (see `quotes`). Characters no face can draw are collected so the
+//! letter can be refused with their names.
 
-use crate::render::pdf::fonts::{Fonts, Style};
+use super::quotes;
+use super::tag::Tag;
+use crate::render::pdf::fonts::{self, Fonts, Style};
 
 /// A piece of text in one face and size. `rise` raises it (superscript footnote markers).
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +17,8 @@ pub struct Run {
     pub rise: f32,
     /// The footnote this run marks.
     pub footnote: Option<usize>,
+    /// Set as written: no quotes curled (an email or web address).
+    pub verbatim: bool,
 }
 
 impl Run {
@@ -24,6 +29,15 @@ impl Run {
             size,
             rise: 0.0,
             footnote: None,
+            verbatim: false,
+        }
+    }
+
+    /// A run set exactly as written.
+    pub fn verbatim(text: impl Into<String>, style: Style, size: f32) -> Run {
+        Run {
+            verbatim: true,
+            ..Run::new(text, style, size)
         }
     }
 
@@ -54,6 +68,8 @@ pub struct Line {
     pub width: f32,
     /// Footnotes marked on this line.
     pub footnotes: Vec<usize>,
+    /// What the line is to a reader.
+    pub tag: Tag,
 }
 
 impl Line {
@@ -131,6 +147,7 @@ impl WordReader {
         self.space = Some(Run {
             text: " ".to_string(),
             footnote: None,
+            verbatim: false,
             ..run.clone()
         });
     }
@@ -225,31 +242,37 @@ impl<'a> Typesetter<'a> {
             .collect()
     }
 
-    /// The width of `text` in `style` at `size` points.
+    /// The width of `text` in `style` at `size` points, kerned.
     pub fn width(&mut self, text: &str, style: Style, size: f32) -> f32 {
-        let mut ems = 0.0;
-        for c in text.chars() {
-            match self.fonts.resolve(style, c) {
-                Some((slot, gid)) => ems += self.fonts.face(slot).advance(gid),
-                None if c.is_whitespace() => {
-                    if let Some((slot, gid)) = self.fonts.resolve(style, ' ') {
-                        ems += self.fonts.face(slot).advance(gid);
-                    }
-                }
-                None => {
-                    if !self.missing.contains(&c) {
-                        self.missing.push(c);
-                    }
-                    if self.context.is_none() {
-                        self.context = Some(
-                            around(&self.paragraph, c)
-                                .unwrap_or_else(|| text.trim().chars().take(60).collect()),
-                        );
-                    }
-                }
+        let missing = &mut self.missing;
+        let mut first = None;
+        let width = fonts::width(self.fonts, style, size, text, &mut |c| {
+            first.get_or_insert(c);
+            if !missing.contains(&c) {
+                missing.push(c);
             }
+        });
+        if let (Some(c), None) = (first, &self.context) {
+            self.context = Some(
+                around(&self.paragraph, c)
+                    .unwrap_or_else(|| text.trim().chars().take(60).collect()),
+            );
         }
-        ems * size
+        width
+    }
+
+    /// `text` set on one line in `style` at `size`, however wide; quotes curled unless
+    /// `verbatim`.
+    pub fn one_line(&mut self, text: &str, style: Style, size: f32, verbatim: bool) -> Line {
+        let run = if verbatim {
+            Run::verbatim(text, style, size)
+        } else {
+            Run::new(text, style, size)
+        };
+        self.break_lines(&[Piece::Text(run)], f32::INFINITY)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
     }
 
     fn run_width(&mut self, run: &Run) -> f32 {
@@ -270,19 +293,31 @@ impl<'a> Typesetter<'a> {
         Some((chars, self.context.clone().unwrap_or_default()))
     }
 
-    /// `pieces` as words, each with its width.
+    /// `pieces` as words, each with its width; straight quotes curled by what comes
+    /// before them, across pieces.
     fn words(&mut self, pieces: &[Piece]) -> Vec<Word> {
         let mut reader = WordReader::default();
+        let mut previous: Option<char> = None;
         for piece in pieces {
             match piece {
-                Piece::Break => reader.forced_break(),
+                Piece::Break => {
+                    reader.forced_break();
+                    previous = None;
+                }
                 Piece::Text(run) => {
-                    for c in Typesetter::clean(&run.text).chars() {
+                    let chars: Vec<char> = Typesetter::clean(&run.text).chars().collect();
+                    for (i, &c) in chars.iter().enumerate() {
+                        let c = if run.verbatim {
+                            c
+                        } else {
+                            quotes::curl(c, previous, &mut chars[i + 1..].iter().copied())
+                        };
                         if c == ' ' {
                             reader.space(run);
                         } else {
                             reader.push(c, run);
                         }
+                        previous = Some(c);
                     }
                 }
             }

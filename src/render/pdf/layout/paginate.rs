@@ -7,45 +7,62 @@
 
 use crate::model::locale;
 
+use super::columns;
+use super::fit::Spacing;
 use super::flow::{plain, Content, Item};
 use super::footnotes::Notes;
 use super::paper::Geometry;
 use super::style::{baseline_in, BLACK, BODY, GRAY, LIGHT, SMALL};
-use super::{Composer, Mark, Page};
+use super::{Composer, Mark, Page, Role};
 use crate::render::pdf::fonts::Style;
 
-/// The flow on one page: each item with its top, and the footnotes the page carries.
+/// The flow on one page: each item with its top and height, and the footnotes the
+/// page carries.
 #[derive(Debug, Default)]
 pub(super) struct FlowPage {
-    pub items: Vec<(f32, Item)>,
+    pub items: Vec<(f32, f32, Item)>,
     pub notes: Vec<usize>,
 }
 
 /// The height the footnotes of a set of numbers take at a page's foot.
-type NoteHeight<'a> = &'a dyn Fn(&[usize]) -> f32;
+pub(super) type NoteHeight<'a> = &'a dyn Fn(&[usize]) -> f32;
 
-/// Distributes the flow onto pages, the first from `start` down, the others from the
-/// layout's top.
+/// Distributes the flow onto pages spaced as `s` says, the first from `start` down,
+/// the others from the layout's top.
 pub(super) fn paginate(
     items: &[Item],
     start: f32,
     g: &Geometry,
     note_height: NoteHeight<'_>,
+    s: &Spacing,
 ) -> Vec<FlowPage> {
     let mut pages = vec![FlowPage::default()];
     let mut y = start;
     let mut i = 0;
     while i < items.len() {
+        if items[i].columns.is_some() {
+            let end = i + items[i..]
+                .iter()
+                .take_while(|item| item.columns.is_some())
+                .count();
+            y = columns::place(&mut pages, &items[i..end], y, g, note_height, s);
+            i = end;
+            continue;
+        }
         let end = group_end(items, i);
         let group = &items[i..=end];
-        if overflows(&pages[pages.len() - 1], group, y, g, note_height) {
+        if overflows(&pages[pages.len() - 1], group, y, g, note_height, s) {
             pages.push(FlowPage::default());
             y = g.top;
         }
-        for item in group {
-            y = place_item(&mut pages, item, y, g, note_height);
+        // A heading kept with a block of columns: the block places itself.
+        let flowing = group.iter().take_while(|item| item.columns.is_none());
+        let mut placed = 0;
+        for item in flowing {
+            y = place_item(&mut pages, item, y, g, note_height, s);
+            placed += 1;
         }
-        i = end + 1;
+        i += placed;
     }
     pages
 }
@@ -62,18 +79,22 @@ fn group_end(items: &[Item], i: usize) -> usize {
 
 /// Whether `group`, set from `y` on, runs into the room `page` needs for its
 /// footnotes and the group's. A group never overflows an empty page: it is broken
-/// there instead.
+/// there instead. A group that leads into columns needs room for two of their lines.
 fn overflows(
     page: &FlowPage,
     group: &[Item],
     y: f32,
     g: &Geometry,
     note_height: NoteHeight<'_>,
+    s: &Spacing,
 ) -> bool {
     if page.items.is_empty() {
         return false;
     }
-    let height: f32 = group.iter().map(|it| it.space_before + it.height).sum();
+    let mut height: f32 = group.iter().map(|it| it.space(s) + it.height(s)).sum();
+    if group.last().is_some_and(|it| it.columns.is_some()) {
+        height += s.leading;
+    }
     let mut notes = page.notes.clone();
     notes.extend(group.iter().flat_map(|it| it.footnotes.iter().copied()));
     y + height > g.bottom - note_height(&notes)
@@ -87,17 +108,18 @@ fn place_item(
     mut y: f32,
     g: &Geometry,
     note_height: NoteHeight<'_>,
+    s: &Spacing,
 ) -> f32 {
     let mut current = pages.len() - 1;
+    let height = item.height(s);
     let mut space = if pages[current].items.is_empty() {
         0.0
     } else {
-        item.space_before
+        item.space(s)
     };
     let mut notes = pages[current].notes.clone();
     notes.extend(item.footnotes.iter().copied());
-    if !pages[current].items.is_empty() && y + space + item.height > g.bottom - note_height(&notes)
-    {
+    if !pages[current].items.is_empty() && y + space + height > g.bottom - note_height(&notes) {
         pages.push(FlowPage::default());
         current += 1;
         y = g.top;
@@ -105,9 +127,9 @@ fn place_item(
     }
     y += space;
     let page = &mut pages[current];
-    page.items.push((y, item.clone()));
+    page.items.push((y, height, item.clone()));
     page.notes.extend(item.footnotes.iter().copied());
-    y + item.height
+    y + height
 }
 
 impl Composer<'_> {
@@ -121,8 +143,8 @@ impl Composer<'_> {
         number: usize,
         total: usize,
     ) -> Page {
-        for (top, item) in page.items {
-            self.place(&item, top, &mut marks);
+        for (top, height, item) in page.items {
+            self.place(&item, top, height, &mut marks);
         }
         notes.place(&page.notes, self.g, &mut marks);
         if total > 1 {
@@ -131,12 +153,11 @@ impl Composer<'_> {
         Page { marks }
     }
 
-    /// An item's mark, its top at `top`.
-    fn place(&self, item: &Item, top: f32, marks: &mut Vec<Mark>) {
+    /// An item's marks, its top at `top`, `height` high.
+    fn place(&self, item: &Item, top: f32, height: f32, marks: &mut Vec<Mark>) {
         let g = self.g;
         match &item.content {
             Content::Text { line, right } => {
-                let size = line.runs.iter().map(|p| p.run.size).fold(0.0, f32::max);
                 let x = if *right {
                     g.width - g.right - line.width
                 } else {
@@ -144,16 +165,28 @@ impl Composer<'_> {
                 };
                 marks.push(Mark::Text {
                     x,
-                    baseline: top + baseline_in(item.height, size.max(BODY)),
+                    baseline: top + baseline_in(height, line_size(line)),
                     line: line.clone(),
                     color: BLACK,
                 });
+            }
+            Content::Cell { lines, hang } => {
+                let leading = height / lines.len().max(1) as f32;
+                for (i, line) in lines.iter().enumerate() {
+                    let indent = if i == 0 { 0.0 } else { *hang };
+                    marks.push(Mark::Text {
+                        x: g.left + item.x + indent,
+                        baseline: top + i as f32 * leading + baseline_in(leading, line_size(line)),
+                        line: line.clone(),
+                        color: BLACK,
+                    });
+                }
             }
             Content::Image { width } => marks.push(Mark::Image {
                 x: g.left + item.x,
                 top,
                 width: *width,
-                height: item.height,
+                height,
             }),
             Content::Space => {}
         }
@@ -164,13 +197,14 @@ impl Composer<'_> {
     fn page_number(&mut self, number: usize, total: usize, marks: &mut Vec<Mark>) {
         let g = self.g;
         let label = locale::page_of(self.letter.language, number, total);
-        let Some(line) = self
+        let Some(mut line) = self
             .lines(&plain(&label, Style::Regular, SMALL), g.text_width())
             .into_iter()
             .next()
         else {
             return;
         };
+        line.tag.role = Role::Artifact;
         let right = g.width - g.right - line.width;
         if number == 1 {
             marks.push(Mark::Text {
@@ -207,7 +241,7 @@ impl Composer<'_> {
             context.push_str("  ·  ");
         }
         context.push_str(&letter.date_text);
-        if let Some(head) = self
+        if let Some(mut head) = self
             .lines(
                 &plain(&context, Style::Regular, SMALL),
                 g.text_width() * 0.7,
@@ -215,6 +249,7 @@ impl Composer<'_> {
             .into_iter()
             .next()
         {
+            head.tag.role = Role::Artifact;
             marks.push(Mark::Text {
                 x: g.left,
                 baseline: g.header_baseline,
@@ -223,6 +258,15 @@ impl Composer<'_> {
             });
         }
     }
+}
+
+/// The size a line's baseline is placed for: its largest run, at least the body's.
+fn line_size(line: &super::lines::Line) -> f32 {
+    line.runs
+        .iter()
+        .map(|p| p.run.size)
+        .fold(0.0, f32::max)
+        .max(BODY)
 }
 
 #[cfg(test)]
@@ -234,7 +278,7 @@ mod tests {
     use crate::model::Layout;
 
     fn line(keep: bool) -> Item {
-        let mut item = Item::text(Line::default(), 0.0, LEADING);
+        let mut item = Item::text(Line::default(), 0.0);
         item.keep_with_next = keep;
         item
     }
@@ -248,7 +292,7 @@ mod tests {
         items.push(line(true));
         items.push(line(true));
         items.push(line(false));
-        let pages = paginate(&items, g.top, &g, &|_| 0.0);
+        let pages = paginate(&items, g.top, &g, &|_| 0.0, &Spacing::NATURAL);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].items.len(), room - 1);
         assert_eq!(pages[1].items.len(), 3);
@@ -260,13 +304,13 @@ mod tests {
         let room = ((g.bottom - g.top) / LEADING) as usize;
         let mut items: Vec<Item> = (0..room).map(|_| line(false)).collect();
         items[room - 1].footnotes = vec![1];
-        let pages = paginate(&items, g.top, &g, &|n: &[usize]| {
-            if n.is_empty() {
-                0.0
-            } else {
-                40.0
-            }
-        });
+        let pages = paginate(
+            &items,
+            g.top,
+            &g,
+            &|n: &[usize]| if n.is_empty() { 0.0 } else { 40.0 },
+            &Spacing::NATURAL,
+        );
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[1].notes, vec![1]);
     }

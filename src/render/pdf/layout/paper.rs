@@ -12,17 +12,26 @@ pub const INCH: f32 = 72.0;
 
 /// The paper, margins and places of a layout.
 pub fn geometry(layout: Layout) -> Geometry {
+    Geometry {
+        name: layout.name(),
+        ..measures(layout)
+    }
+}
+
+fn measures(layout: Layout) -> Geometry {
     match layout {
         Layout::Din5008B => din5008(45.0, 50.0, 98.46, [105.0, 210.0]),
         Layout::Din5008A => din5008(27.0, 32.0, 80.46, [87.0, 192.0]),
+        // A #10 envelope's window: 4½ by 1⅛ inches; the address is set from an inch in.
         Layout::UsLetter => Geometry {
             window: Some(Window {
                 x: INCH,
                 width: 4.25 * INCH,
                 top: 2.125 * INCH,
-                height: 1.0 * INCH,
+                height: 1.125 * INCH,
                 address_top: 2.125 * INCH,
                 return_line: false,
+                max_lines: None,
             }),
             date: DatePlace::Fixed {
                 baseline: 1.75 * INCH,
@@ -49,6 +58,8 @@ pub struct Window {
     pub address_top: f32,
     /// A one-line sender address above the recipient, read through the window.
     pub return_line: bool,
+    /// The most lines the address zone takes, whatever their size (DIN 5008: 6).
+    pub max_lines: Option<usize>,
 }
 
 /// Where the date goes.
@@ -66,6 +77,8 @@ pub enum DatePlace {
 /// Everything a layout fixes.
 #[derive(Debug, Clone)]
 pub struct Geometry {
+    /// The layout's name, for messages.
+    pub name: &'static str,
     pub width: f32,
     pub height: f32,
     pub left: f32,
@@ -100,6 +113,7 @@ impl Geometry {
 
 fn din5008(header: f32, info_top: f32, text_top: f32, folds: [f32; 2]) -> Geometry {
     Geometry {
+        name: "",
         width: 595.28,
         height: 841.89,
         left: 25.0 * MM,
@@ -113,6 +127,7 @@ fn din5008(header: f32, info_top: f32, text_top: f32, folds: [f32; 2]) -> Geomet
             height: 45.0 * MM,
             address_top: (header + 17.7) * MM,
             return_line: true,
+            max_lines: Some(6),
         }),
         date: DatePlace::InfoBlock {
             x: 125.0 * MM,
@@ -130,6 +145,7 @@ fn din5008(header: f32, info_top: f32, text_top: f32, folds: [f32; 2]) -> Geomet
 
 fn plain(width: f32, height: f32, left: f32, right: f32, top: f32, date_right: bool) -> Geometry {
     Geometry {
+        name: "",
         width,
         height,
         left,

@@ -8,28 +8,46 @@
 //! soon as it is added, and only its objects' offsets and its pages' numbers are kept
 //! (a few hundred bytes a letter) until the end writes the page tree and the
 //! cross-reference table.
+//!
+//! For printing on both sides (`duplex`), a letter of an odd number of pages is
+//! followed by a blank page when another letter comes after it, so that every letter
+//! starts on the front of a new sheet.
 
 use std::io::{self, Write};
 
 use super::document::{Document, Info};
 use super::typeset::Typeset;
+use crate::render::pdf::PdfOptions;
 
 /// A combined PDF being written to `W`.
 pub struct Combined<W: Write> {
     document: Document<W>,
+    duplex: bool,
+    /// The blank back of the last letter's last sheet, added if another letter comes.
+    back: Option<Typeset>,
 }
 
 impl<W: Write> Combined<W> {
-    /// Starts the combined PDF: its header goes to `out`.
-    pub fn new(out: W) -> io::Result<Combined<W>> {
+    /// Starts the combined PDF: its header goes to `out`. With `duplex`, every letter
+    /// starts on a new sheet; the standards are those of `options`.
+    pub fn new(out: W, options: &PdfOptions) -> io::Result<Combined<W>> {
         Ok(Combined {
-            document: Document::new(out)?,
+            document: Document::new(out, options.standard.tagged())?,
+            duplex: options.duplex,
+            back: None,
         })
     }
 
     /// Appends a letter.
     pub fn add(&mut self, letter: &Typeset) -> io::Result<()> {
-        self.document.add(letter)
+        if let Some(back) = self.back.take() {
+            self.document.add(&back)?;
+        }
+        self.document.add(letter)?;
+        if self.duplex && letter.pages() % 2 == 1 {
+            self.back = Some(letter.blank_page());
+        }
+        Ok(())
     }
 
     /// Ends the PDF, titled `title` (the campaign), and returns the output. At least

@@ -1,9 +1,13 @@
 //! Page content streams: a page's marks as PDF operators, written straight to bytes in
 //! the form printpdf gives them. Each line of text is one BT…ET section; glyphs of one
 //! face, size and baseline on a line share one TJ array whose numbers move the pen to
-//! each run's position (computed against the same /W widths a viewer uses, so the text
-//! lands where it was laid out and is selected as one line), the glyphs between two
-//! moves in one hex string.
+//! where shaping put each glyph (computed against the same /W widths a viewer uses, so
+//! the text lands where it was laid out, kerned, and is selected as one line), the
+//! glyphs between two moves in one hex string.
+//!
+//! When the document is tagged, every line of text (a list entry's marker apart) and
+//! the signature image is a marked-content sequence with its own MCID, recorded for the
+//! structure tree; rules, fold marks and page furniture are marked as artifacts.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,43 +15,10 @@ use std::sync::Arc;
 use printpdf::{CurTransMat, Pt, XObjectTransform};
 
 use super::embed::Embedded;
+use super::structure::{Marked, Part};
 use super::syntax;
-use crate::render::pdf::fonts::{Fonts, Style};
-use crate::render::pdf::layout::{Color, Geometry, Line, Mark, Page};
-
-/// A run of glyphs from one face.
-pub struct GlyphRun {
-    pub slot: usize,
-    pub x: f32,
-    pub glyphs: Vec<(u16, char)>,
-}
-
-/// Splits text into runs by the face that draws each character; white space no face
-/// has is drawn as a space.
-pub fn glyph_runs(fonts: &Fonts, style: Style, size: f32, text: &str) -> Vec<GlyphRun> {
-    let mut runs: Vec<GlyphRun> = Vec::new();
-    let mut x = 0.0;
-    for c in text.chars() {
-        let found = fonts.resolve(style, c).or_else(|| {
-            c.is_whitespace()
-                .then(|| fonts.resolve(style, ' '))
-                .flatten()
-        });
-        let Some((slot, gid)) = found else {
-            continue;
-        };
-        match runs.last_mut() {
-            Some(run) if run.slot == slot => run.glyphs.push((gid, c)),
-            _ => runs.push(GlyphRun {
-                slot,
-                x,
-                glyphs: vec![(gid, c)],
-            }),
-        }
-        x += fonts.face(slot).advance(gid) * size;
-    }
-    runs
-}
+use crate::render::pdf::fonts::{self, Fonts, GlyphRun};
+use crate::render::pdf::layout::{Color, Geometry, Line, Mark, Page, Role, Tag};
 
 /// The characters each face's subset glyphs drew, by face slot and subset glyph id
 /// (the last one drawn wins, as in printpdf's ToUnicode maps).
@@ -79,13 +50,18 @@ impl TextRun {
     }
 
     /// Moves the pen to `x` (text of `size`): a number in the array, when it is not
-    /// already there.
-    fn move_to(&mut self, x: f32, size: f32) {
-        let dx = (f64::from(x) - f64::from(self.x)) * 1000.0 / f64::from(size);
-        let kern = (self.pen - dx) as f32;
+    /// already there (to a hundredth of a thousandth of an em).
+    fn move_to(&mut self, x: f64, size: f32) {
+        let dx = (x - f64::from(self.x)) * 1000.0 / f64::from(size);
+        // Below half a hundredth it rounds to no move (most glyphs: no kern before them).
+        if (self.pen - dx).abs() < 0.004 {
+            return;
+        }
+        let kern = ((self.pen - dx) * 100.0).round() / 100.0;
         if kern == 0.0 {
             return;
         }
+        let kern = kern as f32;
         if self.open {
             self.array.push(b'>');
             self.open = false;
@@ -98,20 +74,18 @@ impl TextRun {
         self.pen -= f64::from(kern);
     }
 
-    /// Adds subset glyphs `glyphs` of `font`. Glyphs between two pen moves go in one
+    /// Adds subset glyph `gid` of `font`. Glyphs between two pen moves go in one
     /// string: `<00050014…>`.
-    fn push(&mut self, font: &Embedded, glyphs: &[u16]) {
-        if !glyphs.is_empty() && !self.open {
+    fn push(&mut self, font: &Embedded, gid: u16) {
+        if !self.open {
             self.array.push(b'<');
             self.open = true;
             self.empty = false;
         }
-        for gid in glyphs {
-            let [high, low] = font.code(*gid).to_be_bytes();
-            syntax::hex_byte(&mut self.array, high);
-            syntax::hex_byte(&mut self.array, low);
-            self.pen += font.width(*gid) as f64;
-        }
+        let [high, low] = font.code(gid).to_be_bytes();
+        syntax::hex_byte(&mut self.array, high);
+        syntax::hex_byte(&mut self.array, low);
+        self.pen += font.width(gid) as f64;
     }
 }
 
@@ -124,6 +98,8 @@ struct Writer<'a> {
     embedded: &'a BTreeMap<usize, Arc<Embedded>>,
     /// The page's height: marks measure from the top, PDF from the bottom.
     height: f32,
+    /// The marked-content sequences so far, when the page is tagged.
+    marked: Option<Vec<Marked>>,
 }
 
 impl Writer<'_> {
@@ -165,20 +141,24 @@ impl Writer<'_> {
         }
     }
 
-    /// Shows `glyphs` of `font` at (`x`, `y`): on the open array when it is on the
-    /// same baseline (the font and size are the same: a change of either flushed it).
-    fn show(&mut self, font: &Embedded, size: f32, x: f32, y: f32, glyphs: &[u16]) {
+    /// Shows `glyphs` of `font`, each at its own `x`, on baseline `y`: on the open
+    /// array when it is on the same baseline (the font and size are the same: a change
+    /// of either flushed it).
+    fn show(&mut self, font: &Embedded, size: f32, y: f32, glyphs: &[(u16, f64)]) {
+        let Some(&(_, first)) = glyphs.first() else {
+            return;
+        };
         let run = match &mut self.run {
-            Some(run) if run.y == y => {
-                run.move_to(x, size);
-                run
-            }
+            Some(run) if run.y == y => run,
             _ => {
                 self.flush();
-                self.run.insert(TextRun::new(x, y, glyphs.len()))
+                self.run.insert(TextRun::new(first as f32, y, glyphs.len()))
             }
         };
-        run.push(font, glyphs);
+        for &(gid, x) in glyphs {
+            run.move_to(x, size);
+            run.push(font, gid);
+        }
     }
 
     /// Selects face `slot` at `size`.
@@ -191,16 +171,64 @@ impl Writer<'_> {
         out.extend_from_slice(b" Tf");
     }
 
+    /// Opens a marked-content sequence for `tag`'s `part`, with the next MCID; an
+    /// artifact for page furniture. Nothing when the page is not tagged.
+    fn begin_marked(&mut self, tag: Tag, part: Part) {
+        let Some(marked) = &mut self.marked else {
+            return;
+        };
+        if tag.role == Role::Artifact && part != Part::Figure {
+            self.op()
+                .extend_from_slice(b"/Artifact<</Type/Pagination>>BDC");
+            return;
+        }
+        let sequence = Marked {
+            mcid: marked.len() as u32,
+            tag,
+            part,
+        };
+        marked.push(sequence);
+        let out = self.op();
+        out.push(b'/');
+        out.extend_from_slice(sequence.kind());
+        out.extend_from_slice(b"<</MCID ");
+        syntax::int(out, i64::from(sequence.mcid));
+        out.extend_from_slice(b">>BDC");
+    }
+
+    /// Opens an artifact that is not page furniture (a rule, a fold mark).
+    fn begin_artifact(&mut self) {
+        if self.marked.is_some() {
+            self.op().extend_from_slice(b"/Artifact BMC");
+        }
+    }
+
+    /// Closes the marked-content sequence opened last.
+    fn end_marked(&mut self) {
+        if self.marked.is_some() {
+            self.op().extend_from_slice(b"EMC");
+        }
+    }
+
     /// A line of text at `x` on `baseline`: one BT…ET section, the face and size set
-    /// wherever they change. Records in `drawn` which character each glyph drew.
+    /// wherever they change. Records in `drawn` which character each glyph drew. A list
+    /// entry's marker is marked apart from the entry's text.
     fn text(&mut self, x: f32, baseline: f32, line: &Line, color: Color, drawn: &mut Drawn) {
         let embedded = self.embedded;
+        let label = matches!(line.tag.role, Role::Item { label: true, .. }) && line.runs.len() > 1;
         self.op().extend_from_slice(b"BT");
         self.color(color, b"rg");
+        self.begin_marked(line.tag, if label { Part::Label } else { Part::Whole });
         let mut current: Option<(usize, f32)> = None;
-        for placed in &line.runs {
+        for (i, placed) in line.runs.iter().enumerate() {
+            if label && i == 1 {
+                self.flush();
+                self.end_marked();
+                self.begin_marked(line.tag, Part::Body);
+            }
             let run = &placed.run;
-            for glyph_run in glyph_runs(self.fonts, run.style, run.size, &run.text) {
+            let start = f64::from(x) + f64::from(placed.x);
+            for glyph_run in fonts::shape(self.fonts, run.style, &run.text) {
                 let Some(font) = embedded.get(&glyph_run.slot) else {
                     continue;
                 };
@@ -209,27 +237,24 @@ impl Writer<'_> {
                     self.font(glyph_run.slot, run.size);
                     current = Some((glyph_run.slot, run.size));
                 }
-                let glyphs = subset_glyphs(font, &glyph_run, drawn);
-                self.show(
-                    font,
-                    run.size,
-                    x + placed.x + glyph_run.x,
-                    self.height - baseline + run.rise,
-                    &glyphs,
-                );
+                let glyphs = subset_glyphs(font, &glyph_run, start, run.size, drawn);
+                self.show(font, run.size, self.height - baseline + run.rise, &glyphs);
             }
         }
         self.flush();
+        self.end_marked();
         self.op().extend_from_slice(b"ET");
     }
 
     /// A rule from `x1` to `x2` at `y`, `width` thick.
     fn rule(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Color) {
+        self.begin_artifact();
         self.color(color, b"RG");
         self.reals(&[width], b"w");
         self.reals(&[x1, self.height - y], b"m");
         self.reals(&[x2, self.height - y], b"l");
         self.op().push(b'S');
+        self.end_marked();
     }
 
     /// The signature image (Im1) in the box at `x`, `top`, `width` by `height`, placed
@@ -249,38 +274,49 @@ impl Writer<'_> {
             .fold(CurTransMat::Identity.as_array(), |m, q| {
                 CurTransMat::combine_matrix(m, q.as_array())
             });
+        self.begin_marked(Tag::default(), Part::Figure);
         self.op().push(b'q');
         self.reals(&matrix, b"cm");
         self.op().extend_from_slice(b"/Im1 Do");
         self.op().push(b'Q');
+        self.end_marked();
     }
 }
 
-/// The subset glyph ids of `run` in `font`, each recorded in `drawn` with the
-/// character it draws.
-fn subset_glyphs(font: &Embedded, run: &GlyphRun, drawn: &mut Drawn) -> Vec<u16> {
+/// The subset glyph ids of `run` in `font`, each with where it goes (the text starting
+/// at `start`, in `size` points), and recorded in `drawn` with the character it draws.
+fn subset_glyphs(
+    font: &Embedded,
+    run: &GlyphRun,
+    start: f64,
+    size: f32,
+    drawn: &mut Drawn,
+) -> Vec<(u16, f64)> {
     let chars = drawn
         .entry(run.slot)
         .or_insert_with(|| vec![None; font.glyph_count()]);
+    let scale = f64::from(size) / 1000.0;
     let mut glyphs = Vec::with_capacity(run.glyphs.len());
-    for (gid, c) in &run.glyphs {
-        let subset_gid = font.glyph(*gid);
-        glyphs.push(subset_gid);
+    for glyph in &run.glyphs {
+        let subset_gid = font.glyph(glyph.gid);
+        glyphs.push((subset_gid, start + f64::from(run.at + glyph.at) * scale));
         if let Some(slot) = chars.get_mut(usize::from(subset_gid)) {
-            *slot = Some(*c);
+            *slot = Some(glyph.c);
         }
     }
     glyphs
 }
 
-/// The content stream of `page`; records in `drawn` which character each glyph drew.
+/// The content stream of `page`; records in `drawn` which character each glyph drew
+/// and, when `tagged`, its marked-content sequences (none otherwise).
 pub fn page(
     page: &Page,
     g: &Geometry,
     fonts: &Fonts,
     embedded: &BTreeMap<usize, Arc<Embedded>>,
     drawn: &mut Drawn,
-) -> Vec<u8> {
+    tagged: bool,
+) -> (Vec<u8>, Vec<Marked>) {
     let mut w = Writer {
         out: Vec::with_capacity(16 * 1024),
         first: true,
@@ -288,6 +324,7 @@ pub fn page(
         fonts,
         embedded,
         height: g.height,
+        marked: tagged.then(Vec::new),
     };
     for mark in &page.marks {
         w.flush();
@@ -314,5 +351,5 @@ pub fn page(
         }
     }
     w.flush();
-    w.out
+    (w.out, w.marked.unwrap_or_default())
 }

@@ -6,15 +6,26 @@
 //! dates from the first letter) and the trailer are written at the end, with a
 //! document /ID hashed from everything written before it, so the same letters give the
 //! same bytes.
+//!
+//! A tagged document (the default) is also archival: each letter's structure elements
+//! go out with it, and the end adds the structure tree's root, the XMP metadata (what
+//! /Info says, and the PDF/A-2b and PDF/UA-1 identification), the sRGB output intent,
+//! /MarkInfo and the catalog's pointers to them. A document of many letters has a
+//! bookmark for each (`outline`).
 
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 use sha2::{Digest, Sha256};
 
+use super::deflate::{deflate, Level};
+use super::icc;
+use super::outline::Outline;
 use super::page_tree::{PageTree, FANOUT};
+use super::structure::Tagging;
 use super::syntax::{self, File};
 use super::typeset::Typeset;
+use super::xmp::{self, Xmp};
 use super::WriteError;
 
 /// Room the buffer starts with: a one-page signed letter is some 30 KB.
@@ -25,6 +36,10 @@ pub struct Document<W: Write> {
     out: Hashed<W>,
     file: File,
     tree: PageTree,
+    /// The structure tree so far, when tagged.
+    tagging: Option<Tagging>,
+    /// A bookmark a letter.
+    outline: Outline,
     /// The first letter's language and date.
     first: Option<(&'static str, NaiveDate)>,
 }
@@ -41,19 +56,26 @@ fn bug(message: String) -> io::Error {
 }
 
 impl<W: Write> Document<W> {
-    /// Starts a document: its header goes to `out`.
-    pub fn new(out: W) -> io::Result<Document<W>> {
-        Document::with_fanout(out, FANOUT)
+    /// Starts a document, `tagged` (and archival) or plain: its header goes to `out`.
+    pub fn new(out: W, tagged: bool) -> io::Result<Document<W>> {
+        Document::with_fanout(out, FANOUT, tagged)
     }
 
     /// A document whose page tree nodes have at most `fanout` kids.
-    pub fn with_fanout(out: W, fanout: usize) -> io::Result<Document<W>> {
+    pub fn with_fanout(out: W, fanout: usize, tagged: bool) -> io::Result<Document<W>> {
         let mut file = File::new(BUFFER);
         let tree = PageTree::new(&mut file, fanout).map_err(bug)?;
+        let tagging = if tagged {
+            Some(Tagging::new(&mut file).map_err(bug)?)
+        } else {
+            None
+        };
         Ok(Document {
             out: Hashed::new(out),
             file,
             tree,
+            tagging,
+            outline: Outline::default(),
             first: None,
         })
     }
@@ -65,8 +87,15 @@ impl<W: Write> Document<W> {
             .tree
             .parents(letter.pages(), &mut self.file)
             .map_err(bug)?;
-        let pages = letter.write(&mut self.file, &parents).map_err(bug)?;
+        let pages = letter
+            .write(&mut self.file, &parents, self.tagging.as_mut())
+            .map_err(bug)?;
         self.tree.add(&pages).map_err(bug)?;
+        if let (false, Some(first)) = (letter.blank, pages.first()) {
+            self.outline
+                .add(&mut self.file, &letter.meta.label, *first)
+                .map_err(bug)?;
+        }
         self.first
             .get_or_insert((letter.meta.language, letter.meta.date));
         self.file.hand_on(&mut self.out)
@@ -80,7 +109,15 @@ impl<W: Write> Document<W> {
         };
         let file = &mut self.file;
         let root = self.tree.write(file).map_err(bug)?;
-        let catalog = write_catalog(file, root, language).map_err(bug)?;
+        let archival = match self.tagging.take() {
+            Some(tagging) => {
+                Some(write_archival(file, tagging, info, language, date).map_err(bug)?)
+            }
+            None => None,
+        };
+        let outlines = std::mem::take(&mut self.outline).finish(file);
+        let catalog =
+            write_catalog(file, root, language, outlines, archival.as_ref()).map_err(bug)?;
         let info_id = write_info(file, info, date).map_err(bug)?;
         let (mut trailer, id_at) = self.file.finish(catalog, info_id, &mut self.out)?;
         stamp_id(self.out.hasher.clone(), &mut trailer, id_at);
@@ -91,8 +128,66 @@ impl<W: Write> Document<W> {
     }
 }
 
+/// What a tagged, archival document's catalog points to.
+struct Archival {
+    structure: u32,
+    metadata: u32,
+    profile: u32,
+}
+
+/// The creator and producer /Info and the XMP metadata both name.
+const CREATOR: &str = concat!("letters ", env!("CARGO_PKG_VERSION"));
+const PRODUCER: &str = "letters";
+
+/// The structure tree's root, the XMP metadata and the output intent's sRGB profile.
+fn write_archival(
+    file: &mut File,
+    tagging: Tagging,
+    info: &Info<'_>,
+    language: &str,
+    date: NaiveDate,
+) -> Result<Archival, WriteError> {
+    let structure = tagging.finish(file)?;
+    let packet = xmp::packet(&Xmp {
+        title: info.title,
+        author: info.author,
+        language,
+        creator: CREATOR,
+        producer: PRODUCER,
+        date,
+    });
+    let metadata = file.reserve()?;
+    file.begin(metadata);
+    syntax::stream(
+        &mut file.bytes,
+        b"<</Type/Metadata/Subtype/XML",
+        &packet,
+        false,
+    );
+    file.end_stream();
+    let profile = file.reserve()?;
+    file.begin(profile);
+    let icc = icc::srgb();
+    match deflate(icc, Level::Font) {
+        Some(compressed) => syntax::stream(&mut file.bytes, b"<</N 3", &compressed, true),
+        None => syntax::stream(&mut file.bytes, b"<</N 3", icc, false),
+    }
+    file.end_stream();
+    Ok(Archival {
+        structure,
+        metadata,
+        profile,
+    })
+}
+
 /// The catalog, over the page tree `root`, in `language`; returns its number.
-fn write_catalog(file: &mut File, root: u32, language: &str) -> Result<u32, WriteError> {
+fn write_catalog(
+    file: &mut File,
+    root: u32,
+    language: &str,
+    outlines: Option<u32>,
+    archival: Option<&Archival>,
+) -> Result<u32, WriteError> {
     let catalog = file.reserve()?;
     file.begin(catalog);
     let out = &mut file.bytes;
@@ -100,7 +195,26 @@ fn write_catalog(file: &mut File, root: u32, language: &str) -> Result<u32, Writ
     syntax::reference(out, root);
     out.extend_from_slice(b"/Lang");
     syntax::literal(out, language.as_bytes());
-    out.extend_from_slice(b"/ViewerPreferences<</DisplayDocTitle true>>>>");
+    out.extend_from_slice(b"/ViewerPreferences<</DisplayDocTitle true>>");
+    if let Some(outlines) = outlines {
+        out.extend_from_slice(b"/Outlines ");
+        syntax::reference(out, outlines);
+    }
+    if let Some(archival) = archival {
+        out.extend_from_slice(b"/MarkInfo<</Marked true>>/StructTreeRoot ");
+        syntax::reference(out, archival.structure);
+        out.extend_from_slice(b"/Metadata ");
+        syntax::reference(out, archival.metadata);
+        out.extend_from_slice(b"/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1");
+        out.extend_from_slice(b"/OutputConditionIdentifier");
+        syntax::literal(out, icc::CONDITION.as_bytes());
+        out.extend_from_slice(b"/Info");
+        syntax::literal(out, icc::CONDITION.as_bytes());
+        out.extend_from_slice(b"/DestOutputProfile ");
+        syntax::reference(out, archival.profile);
+        out.extend_from_slice(b">>]");
+    }
+    out.extend_from_slice(b">>");
     file.end();
     Ok(catalog)
 }
@@ -117,9 +231,9 @@ fn write_info(file: &mut File, info: &Info<'_>, date: NaiveDate) -> Result<u32, 
         syntax::text_string(out, author);
     }
     out.extend_from_slice(b"/Creator");
-    syntax::text_string(out, concat!("letters ", env!("CARGO_PKG_VERSION")));
+    syntax::text_string(out, CREATOR);
     out.extend_from_slice(b"/Producer");
-    syntax::text_string(out, "letters");
+    syntax::text_string(out, PRODUCER);
     out.extend_from_slice(b"/CreationDate");
     pdf_date(out, date);
     out.extend_from_slice(b"/ModDate");
@@ -262,7 +376,7 @@ mod tests {
     #[test]
     fn each_letter_goes_out_whole_as_it_is_added() {
         let out = Shared::default();
-        let mut document = Document::new(out.clone()).unwrap();
+        let mut document = Document::new(out.clone(), true).unwrap();
         let mut written = out.0.borrow().len();
         for letter in letters(4) {
             document.add(&letter).unwrap();
@@ -287,7 +401,7 @@ mod tests {
     #[test]
     fn the_id_is_the_hash_of_the_file_with_an_id_of_zeros() {
         let letter = &letters(1)[0];
-        let mut document = Document::new(Vec::new()).unwrap();
+        let mut document = Document::new(Vec::new(), true).unwrap();
         document.add(letter).unwrap();
         let bytes = document
             .finish(&Info {
@@ -309,7 +423,7 @@ mod tests {
     #[test]
     fn many_pages_make_a_balanced_page_tree_in_order() {
         let letters = letters(7);
-        let mut document = Document::with_fanout(Vec::new(), 2).unwrap();
+        let mut document = Document::with_fanout(Vec::new(), 2, true).unwrap();
         for letter in &letters {
             document.add(letter).unwrap();
         }
@@ -364,7 +478,7 @@ mod tests {
 
     #[test]
     fn a_document_needs_a_letter() {
-        let document = Document::new(Vec::new()).unwrap();
+        let document = Document::new(Vec::new(), true).unwrap();
         let info = Info {
             title: "t",
             author: None,

@@ -13,7 +13,7 @@ use printpdf::ParsedFont;
 use super::deflate::{deflate, Level};
 use super::syntax::{self, File};
 use super::to_unicode::to_unicode;
-use crate::render::pdf::fonts::Subset;
+use crate::render::pdf::fonts::{thousandths, Subset};
 
 /// The default width (/DW) of a glyph missing from /W.
 const DEFAULT_WIDTH: i64 = 1000;
@@ -312,7 +312,7 @@ fn advance_widths(font: &ParsedFont, glyphs: usize) -> Vec<i64> {
             u16::try_from(gid)
                 .ok()
                 .and_then(|gid| font.get_glyph_width(gid))
-                .map_or(0, |w| (f32::from(w) * 1000.0 / per_em) as i64)
+                .map_or(0, |w| i64::from(thousandths(w, per_em)))
         })
         .collect()
 }

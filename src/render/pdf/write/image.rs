@@ -14,6 +14,7 @@ use flate2::Compression;
 use sha2::{Digest, Sha256};
 
 use super::jpeg;
+use super::raster;
 use super::syntax::{self, File};
 use crate::error::{Error, Result};
 use crate::model::ImageFile;
@@ -73,13 +74,25 @@ impl Image {
         Ok(image)
     }
 
+    /// Checks that the file decodes completely, then prepares it for print (see
+    /// `raster`): as it is when it needs nothing, else its pixels turned, trimmed and
+    /// downsampled, stored losslessly.
     fn decode(path: &Path, bytes: Vec<u8>) -> Result<Image> {
-        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            png(&bytes).map_err(|m| bad(path, m))
+        let checked = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            png(&bytes).map_err(|m| bad(path, m))?
         } else if bytes.starts_with(&[0xFF, 0xD8]) {
-            jpeg(bytes).map_err(|m| bad(path, m))
+            jpeg(bytes.clone()).map_err(|m| bad(path, m))?
         } else {
-            Err(bad(path, "is neither a PNG nor a JPEG image"))
+            return Err(bad(path, "is neither a PNG nor a JPEG image"));
+        };
+        let jpeg_file = checked.filter == "DCTDecode";
+        match raster::for_print(&bytes).map_err(|m| bad(path, m))? {
+            // A photo stays a JPEG: its grain would not compress losslessly.
+            Some(pixels) if jpeg_file => raster::to_jpeg(&pixels)
+                .and_then(jpeg)
+                .map_err(|m| bad(path, m)),
+            Some(pixels) => pixels_image(&pixels).map_err(|m| bad(path, m)),
+            None => Ok(checked),
         }
     }
 
@@ -221,6 +234,34 @@ fn split_alpha(
     }
     let opaque = alpha.iter().all(|b| *b == 0xFF);
     (samples, (!opaque).then_some(alpha))
+}
+
+/// Decoded pixels, stored losslessly: grey or RGB samples of 8 bits, and their alpha
+/// channel as a soft mask when some pixel is not opaque.
+fn pixels_image(pixels: &image::DynamicImage) -> std::result::Result<Image, String> {
+    let grey = !pixels.color().has_color();
+    let alpha = pixels.color().has_alpha();
+    let (buffer, colors, color_space) = match (grey, alpha) {
+        (true, false) => (pixels.to_luma8().into_raw(), 1, "DeviceGray"),
+        (true, true) => (pixels.to_luma_alpha8().into_raw(), 1, "DeviceGray"),
+        (false, false) => (pixels.to_rgb8().into_raw(), 3, "DeviceRGB"),
+        (false, true) => (pixels.to_rgba8().into_raw(), 3, "DeviceRGB"),
+    };
+    let (samples, alpha) = if alpha {
+        split_alpha(&buffer, colors, 1)
+    } else {
+        (buffer, None)
+    };
+    Ok(Image {
+        width: pixels.width(),
+        height: pixels.height(),
+        color_space,
+        bits: 8,
+        data: deflate(&samples)?,
+        filter: "FlateDecode",
+        invert: false,
+        alpha: alpha.map(|a| deflate(&a)).transpose()?,
+    })
 }
 
 /// A JPEG, once [`jpeg::check`] found that all of it decodes; the data stays as it is.

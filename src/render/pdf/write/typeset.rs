@@ -1,7 +1,7 @@
 //! A letter's PDF objects, in two steps. [`typeset`] does everything that does not
 //! depend on where in a file the letter goes, and is the costly part: each face subset
 //! to the glyphs the letter uses under a fixed resource name (F1–F4), the page content
-//! streams and Unicode maps compressed. [`Typeset::write`] then numbers and writes the
+//! streams and Unicode maps compressed, the structure tree's elements grouped. [`Typeset::write`] then numbers and writes the
 //! objects (fonts, resources, pages, contents, the signature image as Im1) into a
 //! [`File`], under page tree nodes the document gives it. Output depends only on the
 //! letter and the numbers: the same letter gives the same bytes in any process, in any
@@ -16,9 +16,10 @@ use super::content;
 use super::deflate::{deflate, Level};
 use super::embed::{Embedded, Usage};
 use super::image::Image;
+use super::structure::{self, Tagging, Tree};
 use super::syntax::{self, File};
 use super::WriteError;
-use crate::render::pdf::fonts::Fonts;
+use crate::render::pdf::fonts::{self, Fonts};
 use crate::render::pdf::layout::{Geometry, Mark, Page};
 
 /// What the document says about itself.
@@ -28,6 +29,12 @@ pub struct Meta {
     pub author: String,
     pub language: &'static str,
     pub date: NaiveDate,
+    /// The signature image's alternative text, in the letter's language.
+    pub alt: String,
+    /// Tagged (PDF/UA-1) and archival (PDF/A-2b), or plain.
+    pub tagged: bool,
+    /// The letter's bookmark in a document of many: who signs, to whom.
+    pub label: String,
 }
 
 /// A face as one letter uses it.
@@ -48,7 +55,13 @@ pub struct Typeset {
     /// `[0 0 width height]`.
     media_box: Vec<u8>,
     image: Option<Arc<Image>>,
+    /// The structure tree's elements, when tagged.
+    tree: Option<Tree>,
+    /// A blank back of a sheet, no letter of its own.
+    pub blank: bool,
     pub meta: Meta,
+    /// What the reader should know about how the letter was laid out.
+    pub warnings: Vec<String>,
 }
 
 /// Typesets laid-out pages: fonts subset, content streams and Unicode maps made.
@@ -64,10 +77,17 @@ pub fn typeset(
         embedded.insert(*slot, fonts.embedded(*slot, &fonts.canonical(*slot, gids))?);
     }
     let mut drawn = content::Drawn::new();
+    let mut marked = Vec::with_capacity(pages.len());
     let contents = pages
         .iter()
-        .map(|page| content_stream(&content::page(page, g, fonts, &embedded, &mut drawn)))
+        .map(|page| {
+            let (stream, sequences) =
+                content::page(page, g, fonts, &embedded, &mut drawn, meta.tagged);
+            marked.push(sequences);
+            content_stream(&stream)
+        })
         .collect();
+    let tree = meta.tagged.then(|| structure::tree(&marked));
     let no_chars = Vec::new();
     let fonts = embedded
         .into_iter()
@@ -82,7 +102,10 @@ pub fn typeset(
         contents,
         media_box: media_box(g),
         image,
+        tree,
+        blank: false,
         meta,
+        warnings: Vec::new(),
     })
 }
 
@@ -99,11 +122,9 @@ fn used_glyphs(pages: &[Page], fonts: &Fonts) -> BTreeMap<usize, BTreeSet<u16>> 
     for line in lines {
         for placed in &line.runs {
             let run = &placed.run;
-            for glyphs in content::glyph_runs(fonts, run.style, run.size, &run.text) {
-                used.entry(glyphs.slot)
-                    .or_default()
-                    .extend(glyphs.glyphs.iter().map(|(gid, _)| *gid));
-            }
+            fonts::each_glyph(fonts, run.style, &run.text, |slot, gid| {
+                used.entry(slot).or_default().insert(gid);
+            });
         }
     }
     used
@@ -173,6 +194,22 @@ impl Numbers {
 }
 
 impl Typeset {
+    /// A blank sheet of the letter's paper, to start the next letter on a new sheet
+    /// when printing on both sides.
+    pub fn blank_page(&self) -> Typeset {
+        Typeset {
+            fonts: Vec::new(),
+            contents: vec![content_stream(b"")],
+            media_box: self.media_box.clone(),
+            image: None,
+            // Nothing on it to tag.
+            tree: None,
+            blank: true,
+            meta: self.meta.clone(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// How many pages the letter has.
     pub fn pages(&self) -> usize {
         self.contents.len()
@@ -195,7 +232,12 @@ impl Typeset {
     /// Objects come in printpdf's order: four per font (by resource name), the shared
     /// resource dictionaries, the pages, each page's resources and contents, then the
     /// signature image (its soft mask first).
-    pub fn write(&self, file: &mut File, parents: &[u32]) -> Result<Vec<u32>, WriteError> {
+    pub fn write(
+        &self,
+        file: &mut File,
+        parents: &[u32],
+        tagging: Option<&mut Tagging>,
+    ) -> Result<Vec<u32>, WriteError> {
         if parents.len() != self.pages() {
             return Err(format!(
                 "{} page tree parents for {} pages",
@@ -210,8 +252,13 @@ impl Typeset {
             font.font.write(file, n.first + 4 * k, &font.usage);
         }
         self.write_shared_resources(file, &n);
+        let key = match (&tagging, &self.tree) {
+            (Some(tagging), Some(_)) => Some(tagging.next_key()),
+            _ => None,
+        };
         for (i, parent) in (0u32..).zip(parents) {
-            self.write_page(file, &n, i, *parent);
+            let key = key.map(|key| key + i as usize);
+            self.write_page(file, &n, i, *parent, key);
         }
         for (i, content) in (0u32..).zip(&self.contents) {
             write_page_resources(file, &n, n.first_resources + 2 * i);
@@ -222,7 +269,15 @@ impl Typeset {
         if let Some(image) = &self.image {
             image.write(file, n.first_image);
         }
-        Ok((n.first_page..n.first_resources).collect())
+        let pages: Vec<u32> = (n.first_page..n.first_resources).collect();
+        if let (Some(tagging), Some(tree)) = (tagging, &self.tree) {
+            let letter = structure::Letter {
+                language: self.meta.language,
+                alt: &self.meta.alt,
+            };
+            tagging.write(file, tree, &pages, &letter)?;
+        }
+        Ok(pages)
     }
 
     /// The dictionaries every page's resources point to: the fonts by resource name,
@@ -254,8 +309,9 @@ impl Typeset {
         }
     }
 
-    /// Page `i`'s dictionary, under page tree node `parent`.
-    fn write_page(&self, file: &mut File, n: &Numbers, i: u32, parent: u32) {
+    /// Page `i`'s dictionary, under page tree node `parent`, its marked content found
+    /// in the parent tree under `key` when tagged.
+    fn write_page(&self, file: &mut File, n: &Numbers, i: u32, parent: u32, key: Option<usize>) {
         file.begin(n.first_page + i);
         let out = &mut file.bytes;
         out.extend_from_slice(b"<</Type/Page");
@@ -269,6 +325,11 @@ impl Typeset {
         syntax::reference(out, n.first_resources + 2 * i);
         out.extend_from_slice(b"/Contents ");
         syntax::reference(out, n.first_resources + 2 * i + 1);
+        if let Some(key) = key {
+            out.extend_from_slice(b"/StructParents ");
+            syntax::int(out, key as i64);
+            out.extend_from_slice(b"/Tabs/S");
+        }
         out.extend_from_slice(b"/Annots[]>>");
         file.end();
     }

@@ -1,0 +1,451 @@
+//! The structure tree (tagged PDF, PDF/UA-1): what a screen reader reads, in reading
+//! order. The content streams mark each line of text, its list marker apart, and the
+//! signature image with a marked-content id (MCID); [`tree`] groups them by the tags
+//! the layout gave the lines into a letter's elements: paragraphs (`P`), the subject
+//! (`H1`) and headings (`H2`), lists (`L` → `LI` → `Lbl` and `LBody`), footnotes
+//! (`Note`) and the signature (`Figure`, with its alternative text). [`Tagging`] then
+//! writes them as a letter comes, under the letter's `Sect` (with the letter's
+//! /Lang), and at the end the `Document` element over every letter, the
+//! StructTreeRoot, and the parent tree that leads from each page's MCIDs back to
+//! their elements. Only a few numbers a page are kept until the end.
+
+use std::collections::HashMap;
+
+use super::syntax::{self, File};
+use super::WriteError;
+use crate::render::pdf::layout::{Role, Tag};
+
+/// Parent tree entries per leaf of the number tree.
+const LEAF: usize = 512;
+
+/// What a marked-content sequence on a page is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// A whole line of text.
+    Whole,
+    /// A list entry's marker.
+    Label,
+    /// A list entry's text after its marker.
+    Body,
+    /// The signature image.
+    Figure,
+}
+
+/// A marked-content sequence: its MCID on its page, and what it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct Marked {
+    pub mcid: u32,
+    pub tag: Tag,
+    pub part: Part,
+}
+
+impl Marked {
+    /// The structure type a sequence is marked with in the content stream.
+    pub fn kind(&self) -> &'static [u8] {
+        match (self.part, self.tag.role) {
+            (Part::Figure, _) => b"Figure",
+            (Part::Label, _) => b"Lbl",
+            (_, Role::Item { .. }) => b"LBody",
+            (_, Role::Heading) => b"H1",
+            (_, Role::Subheading) => b"H2",
+            (_, Role::Note) => b"Note",
+            (_, Role::Paragraph | Role::Artifact) => b"P",
+        }
+    }
+}
+
+/// A kid of an element: content on a page (by MCID), or another element.
+#[derive(Debug, Clone, Copy)]
+enum Kid {
+    Content { page: usize, mcid: u32 },
+    Element(usize),
+}
+
+#[derive(Debug)]
+struct Element {
+    kind: &'static [u8],
+    /// None: right under the letter's `Sect`.
+    parent: Option<usize>,
+    kids: Vec<Kid>,
+}
+
+/// A letter's elements, with the element of each MCID of each page.
+#[derive(Debug, Default)]
+pub struct Tree {
+    elements: Vec<Element>,
+    /// Elements right under the letter's `Sect`, in reading order.
+    top: Vec<usize>,
+    /// By page, the element of each MCID.
+    parents: Vec<Vec<usize>>,
+}
+
+impl Tree {
+    fn add(&mut self, kind: &'static [u8], parent: Option<usize>) -> usize {
+        let index = self.elements.len();
+        self.elements.push(Element {
+            kind,
+            parent,
+            kids: Vec::new(),
+        });
+        match parent {
+            Some(parent) => self.elements[parent].kids.push(Kid::Element(index)),
+            None => self.top.push(index),
+        }
+        index
+    }
+
+    /// How many objects the letter's part of the tree takes: its `Sect`, its elements
+    /// and one parent tree array a page.
+    pub fn objects(&self) -> usize {
+        1 + self.elements.len() + self.parents.len()
+    }
+}
+
+/// The elements of a letter whose pages hold the marked sequences `pages`, in order.
+pub fn tree(pages: &[Vec<Marked>]) -> Tree {
+    let mut tree = Tree::default();
+    // Elements by block number, lists by list number; list entries' bodies by entry.
+    let mut blocks: HashMap<u32, usize> = HashMap::new();
+    let mut lists: HashMap<u32, usize> = HashMap::new();
+    let mut bodies: HashMap<usize, usize> = HashMap::new();
+    for (page, marks) in pages.iter().enumerate() {
+        let mut parents = Vec::with_capacity(marks.len());
+        for marked in marks {
+            let block = marked.tag.block;
+            let known = (block != 0).then(|| blocks.get(&block).copied()).flatten();
+            let element = match (marked.part, marked.tag.role) {
+                (Part::Figure, _) => tree.add(b"Figure", None),
+                (_, Role::Item { list, .. }) => {
+                    let entry = match known {
+                        Some(entry) => entry,
+                        None => {
+                            let l = match lists.get(&list) {
+                                Some(l) => *l,
+                                None => {
+                                    let l = tree.add(b"L", None);
+                                    lists.insert(list, l);
+                                    l
+                                }
+                            };
+                            let entry = tree.add(b"LI", Some(l));
+                            blocks.insert(block, entry);
+                            entry
+                        }
+                    };
+                    if marked.part == Part::Label {
+                        tree.add(b"Lbl", Some(entry))
+                    } else {
+                        match bodies.get(&entry) {
+                            Some(body) => *body,
+                            None => {
+                                let body = tree.add(b"LBody", Some(entry));
+                                bodies.insert(entry, body);
+                                body
+                            }
+                        }
+                    }
+                }
+                _ => match known {
+                    Some(element) => element,
+                    None => {
+                        let element = tree.add(marked.kind(), None);
+                        if block != 0 {
+                            blocks.insert(block, element);
+                        }
+                        element
+                    }
+                },
+            };
+            tree.elements[element].kids.push(Kid::Content {
+                page,
+                mcid: marked.mcid,
+            });
+            parents.push(element);
+        }
+        tree.parents.push(parents);
+    }
+    tree
+}
+
+/// The document's structure as it is written: the numbers reserved for the root and
+/// the `Document` element, each letter's `Sect`, each page's parent tree array.
+pub struct Tagging {
+    root: u32,
+    document: u32,
+    sections: Vec<u32>,
+    arrays: Vec<u32>,
+}
+
+/// What a letter's `Sect` says: its language, and the signature's alternative text.
+pub struct Letter<'a> {
+    pub language: &'a str,
+    pub alt: &'a str,
+}
+
+impl Tagging {
+    /// Reserves the root's and the `Document` element's numbers in `file`.
+    pub fn new(file: &mut File) -> Result<Tagging, WriteError> {
+        Ok(Tagging {
+            root: file.reserve()?,
+            document: file.reserve()?,
+            sections: Vec::new(),
+            arrays: Vec::new(),
+        })
+    }
+
+    /// The /StructParents key of the next page written.
+    pub fn next_key(&self) -> usize {
+        self.arrays.len()
+    }
+
+    /// Writes a letter's elements from [`File::next_id`] on, its pages being `pages`.
+    pub fn write(
+        &mut self,
+        file: &mut File,
+        tree: &Tree,
+        pages: &[u32],
+        letter: &Letter<'_>,
+    ) -> Result<(), WriteError> {
+        file.room(tree.objects())?;
+        let sect = file.next_id();
+        let first = sect + 1;
+        let arrays = first + tree.elements.len() as u32;
+        file.begin(sect);
+        let out = &mut file.bytes;
+        out.extend_from_slice(b"<</S/Sect/P ");
+        syntax::reference(out, self.document);
+        out.extend_from_slice(b"/Lang");
+        syntax::literal(out, letter.language.as_bytes());
+        out.extend_from_slice(b"/K[");
+        references(out, tree.top.iter().map(|i| first + *i as u32));
+        out.extend_from_slice(b"]>>");
+        file.end();
+        for (i, element) in tree.elements.iter().enumerate() {
+            let parent = element.parent.map_or(sect, |p| first + p as u32);
+            write_element(
+                file,
+                first + i as u32,
+                element,
+                parent,
+                pages,
+                letter,
+                first,
+            );
+        }
+        for (i, parents) in tree.parents.iter().enumerate() {
+            file.begin(arrays + i as u32);
+            file.bytes.push(b'[');
+            references(&mut file.bytes, parents.iter().map(|p| first + *p as u32));
+            file.bytes.push(b']');
+            file.end();
+            self.arrays.push(arrays + i as u32);
+        }
+        self.sections.push(sect);
+        Ok(())
+    }
+
+    /// Writes the `Document` element, the parent tree and the root; returns the root's
+    /// number.
+    pub fn finish(self, file: &mut File) -> Result<u32, WriteError> {
+        file.begin(self.document);
+        file.bytes.extend_from_slice(b"<</S/Document/P ");
+        syntax::reference(&mut file.bytes, self.root);
+        file.bytes.extend_from_slice(b"/K[");
+        references(&mut file.bytes, self.sections.iter().copied());
+        file.bytes.extend_from_slice(b"]>>");
+        file.end();
+        let parent_tree = write_parent_tree(file, &self.arrays)?;
+        file.begin(self.root);
+        let out = &mut file.bytes;
+        out.extend_from_slice(b"<</Type/StructTreeRoot/K ");
+        syntax::reference(out, self.document);
+        out.extend_from_slice(b"/ParentTree ");
+        syntax::reference(out, parent_tree);
+        out.extend_from_slice(b"/ParentTreeNextKey ");
+        syntax::int(out, self.arrays.len() as i64);
+        out.extend_from_slice(b">>");
+        file.end();
+        Ok(self.root)
+    }
+}
+
+/// One element, object `id`, under `parent`; its content kids on its first page are
+/// MCIDs, on other pages marked-content references.
+fn write_element(
+    file: &mut File,
+    id: u32,
+    element: &Element,
+    parent: u32,
+    pages: &[u32],
+    letter: &Letter<'_>,
+    first: u32,
+) {
+    file.begin(id);
+    let out = &mut file.bytes;
+    out.extend_from_slice(b"<</S/");
+    out.extend_from_slice(element.kind);
+    out.extend_from_slice(b"/P ");
+    syntax::reference(out, parent);
+    let home = element.kids.iter().find_map(|kid| match kid {
+        Kid::Content { page, .. } => pages.get(*page).copied(),
+        Kid::Element(_) => None,
+    });
+    if let Some(home) = home {
+        out.extend_from_slice(b"/Pg ");
+        syntax::reference(out, home);
+    }
+    if element.kind == b"Figure" {
+        out.extend_from_slice(b"/Alt");
+        syntax::text_string(out, letter.alt);
+    }
+    // PDF/UA-1 (ISO 14289-1, 7.9) asks every note for an ID unique in the document: its
+    // object number is.
+    if element.kind == b"Note" {
+        out.extend_from_slice(b"/ID(note");
+        syntax::int(out, i64::from(id));
+        out.push(b')');
+    }
+    out.extend_from_slice(b"/K[");
+    for (i, kid) in element.kids.iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        match *kid {
+            Kid::Element(index) => syntax::reference(out, first + index as u32),
+            Kid::Content { page, mcid } => {
+                let on = pages.get(page).copied();
+                if on.is_some() && on == home {
+                    syntax::int(out, i64::from(mcid));
+                } else if let Some(on) = on {
+                    out.extend_from_slice(b"<</Type/MCR/Pg ");
+                    syntax::reference(out, on);
+                    out.extend_from_slice(b"/MCID ");
+                    syntax::int(out, i64::from(mcid));
+                    out.extend_from_slice(b">>");
+                }
+            }
+        }
+    }
+    out.extend_from_slice(b"]>>");
+    file.end();
+}
+
+/// The parent tree: a number tree from each page's key to its array, in leaves of
+/// [`LEAF`] under one root when there are more; returns the root's number.
+fn write_parent_tree(file: &mut File, arrays: &[u32]) -> Result<u32, WriteError> {
+    if arrays.len() <= LEAF {
+        let id = file.reserve()?;
+        file.begin(id);
+        file.bytes.extend_from_slice(b"<<");
+        nums(&mut file.bytes, 0, arrays);
+        file.bytes.extend_from_slice(b">>");
+        file.end();
+        return Ok(id);
+    }
+    let mut leaves = Vec::with_capacity(arrays.len().div_ceil(LEAF));
+    for (n, chunk) in arrays.chunks(LEAF).enumerate() {
+        let start = n * LEAF;
+        let id = file.reserve()?;
+        file.begin(id);
+        file.bytes.extend_from_slice(b"<</Limits[");
+        syntax::int(&mut file.bytes, start as i64);
+        file.bytes.push(b' ');
+        syntax::int(&mut file.bytes, (start + chunk.len() - 1) as i64);
+        file.bytes.push(b']');
+        nums(&mut file.bytes, start, chunk);
+        file.bytes.extend_from_slice(b">>");
+        file.end();
+        leaves.push(id);
+    }
+    let id = file.reserve()?;
+    file.begin(id);
+    file.bytes.extend_from_slice(b"<</Kids[");
+    references(&mut file.bytes, leaves.into_iter());
+    file.bytes.extend_from_slice(b"]>>");
+    file.end();
+    Ok(id)
+}
+
+/// `/Nums[start ref start+1 ref …]`.
+fn nums(out: &mut Vec<u8>, start: usize, arrays: &[u32]) {
+    out.extend_from_slice(b"/Nums[");
+    for (i, array) in arrays.iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        syntax::int(out, (start + i) as i64);
+        out.push(b' ');
+        syntax::reference(out, *array);
+    }
+    out.push(b']');
+}
+
+/// References separated by spaces.
+fn references(out: &mut Vec<u8>, ids: impl Iterator<Item = u32>) {
+    for (i, id) in ids.enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        syntax::reference(out, id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(mcid: u32, role: Role, block: u32, part: Part) -> Marked {
+        Marked {
+            mcid,
+            tag: Tag { role, block },
+            part,
+        }
+    }
+
+    #[test]
+    fn lines_of_a_block_make_one_element_across_pages_and_lists_nest() {
+        let item = |label| Role::Item { list: 5, label };
+        let pages = vec![
+            vec![
+                text(0, Role::Heading, 1, Part::Whole),
+                text(1, Role::Paragraph, 2, Part::Whole),
+                text(2, item(true), 6, Part::Label),
+                text(3, item(true), 6, Part::Body),
+                text(4, item(false), 6, Part::Whole),
+                text(5, Role::Note, 9, Part::Whole),
+            ],
+            vec![
+                text(0, item(true), 7, Part::Label),
+                text(1, item(true), 7, Part::Body),
+                text(2, Role::Paragraph, 0, Part::Whole),
+                text(3, Role::Paragraph, 0, Part::Whole),
+                text(4, Tag::default().role, 0, Part::Figure),
+            ],
+        ];
+        let tree = tree(&pages);
+        let kinds: Vec<&[u8]> = tree.top.iter().map(|i| tree.elements[*i].kind).collect();
+        assert_eq!(
+            kinds,
+            [&b"H1"[..], b"P", b"L", b"Note", b"P", b"P", b"Figure"]
+        );
+        let list = &tree.elements[tree.top[2]];
+        assert_eq!(list.kids.len(), 2, "two entries in one list across pages");
+        let Kid::Element(entry) = list.kids[0] else {
+            panic!("an entry")
+        };
+        let entry = &tree.elements[entry];
+        let kids: Vec<&[u8]> = entry
+            .kids
+            .iter()
+            .map(|k| match k {
+                Kid::Element(i) => tree.elements[*i].kind,
+                Kid::Content { .. } => b"mcid",
+            })
+            .collect();
+        assert_eq!(kids, [&b"Lbl"[..], b"LBody"]);
+        // The body's two lines are one LBody.
+        assert_eq!(tree.parents[0][3], tree.parents[0][4]);
+        assert_eq!(tree.parents[1].len(), 5);
+        assert_eq!(tree.objects(), 1 + tree.elements.len() + 2);
+    }
+}
