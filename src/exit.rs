@@ -15,7 +15,7 @@ pub enum Exit {
     Delivery,
     /// Output could not be written (disk full, no permission); what was written is kept.
     Output,
-    /// Interrupted by the user (Ctrl-C, or Esc in the guided flow).
+    /// Interrupted by the user (Ctrl-C, or Esc at the guided flow's first question).
     Interrupted,
 }
 

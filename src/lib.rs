@@ -13,6 +13,7 @@ pub mod error;
 pub mod exit;
 pub mod letter;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["draft"],
     &["load"],
     &["model"],
-    &["text", "error", "exit"],
+    &["text", "error", "exit", "messages"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

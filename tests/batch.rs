@@ -511,3 +511,36 @@ fn mis_decoded_cells_are_reported_and_repaired_on_request() {
         .read("fixed/0002-jose-perez--us-secretary-of-state.txt")
         .contains("\nJosé Pérez\n"));
 }
+
+/// Under `LETTERS_UI_LANG=es` the line that ends a batch is in Spanish, with each count's
+/// plural.
+#[test]
+fn the_summary_is_said_in_the_interface_language() {
+    let env = Env::new();
+    env.write(
+        "signers.csv",
+        "name,email\nAna,ana@example.org\n,\nJosé,jose@example.org\n",
+    );
+    let output = env
+        .cmd(&[
+            "batch",
+            "--signers",
+            "signers.csv",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-attorney-general",
+            "-o",
+            "out",
+        ])
+        .env("LETTERS_UI_LANG", "es")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("2 escritas, 0 omitidas, 0 fallidas, 1 fila en blanco en "),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" cartas/s)"), "{stderr}");
+}

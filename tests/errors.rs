@@ -196,3 +196,53 @@ fn check_reports_every_problem_with_its_place() {
     run.fails(2);
     insta::assert_snapshot!("check-report", run.stdout);
 }
+
+/// Under `--ui-lang es` or `LETTERS_UI_LANG=es`, an error and its hint are said in
+/// Spanish; without them, in English whatever the locale.
+#[test]
+fn errors_are_said_in_the_interface_language() {
+    let env = Env::new();
+    let args = [
+        "draft",
+        "-t",
+        "election-integrity",
+        "--to",
+        "us-secretary-of-state",
+        "--sender-name",
+        "Ana",
+        "--format",
+        "email",
+        "--ui-lang",
+        "es",
+    ];
+    let run = env.run(&args);
+    let stderr = run.fails(2);
+    assert!(
+        stderr.contains("error: el destinatario `us-secretary-of-state` no tiene dirección de correo electrónico"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("sugerencia: use --format pdf o --format text"),
+        "{stderr}"
+    );
+
+    let output = env
+        .cmd(&["templates", "show", "detention-urgent"])
+        .env("LETTERS_UI_LANG", "es")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: no se conoce la campaña `detention-urgent`; ¿quiso decir `detention-urgent-action`?"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("sugerencia: véase:"), "{stderr}");
+
+    let output = env
+        .cmd(&["templates", "show", "detention-urgent"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error: unknown template"), "{stderr}");
+}

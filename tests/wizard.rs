@@ -7,7 +7,7 @@ mod common;
 
 use std::process::Command;
 
-use common::pty::{exit_code, send, spawn, utf8};
+use common::pty::{exit_code, send, spawn, spawn_sized, spawn_with_env, utf8};
 use common::Env;
 use rexpect::reader::Options;
 
@@ -55,7 +55,7 @@ fn the_whole_flow_writes_the_letter_and_prints_the_command() {
     p.exp_string("Email").unwrap();
     send(&mut p, "\r");
     p.exp_string("Remember these details").unwrap();
-    send(&mut p, "n");
+    send(&mut p, "n\r");
     p.exp_string("Your own paragraph").unwrap();
     send(&mut p, "\r");
     p.exp_string("Your paragraph").unwrap();
@@ -68,7 +68,7 @@ fn the_whole_flow_writes_the_letter_and_prints_the_command() {
     send(&mut p, "letter.txt\r");
     p.exp_string("Your Excellency:").unwrap();
     p.exp_string("Write it?").unwrap();
-    send(&mut p, "y");
+    send(&mut p, "y\r");
     p.exp_string("Written: letter.txt").unwrap();
     let tail = utf8(&p.exp_eof().unwrap());
     assert_eq!(exit_code(&p), 0);
@@ -142,13 +142,13 @@ fn flags_given_are_not_asked_again_and_spanish_prompts_follow_the_locale() {
 }
 
 #[test]
-fn ctrl_c_or_esc_at_any_step_writes_nothing_and_exits_130() {
+fn ctrl_c_at_any_step_or_esc_at_the_first_writes_nothing_and_exits_130() {
     // (keys to reach the step, then how to stop)
     let steps: [(&[&str], &str); 5] = [
         (&[], "c"),
         (&[], ESC),
         (&["detention\r"], "c"),
-        (&["detention\r", "\r"], ESC),
+        (&["detention\r", "\r"], "c"),
         (&["detention\r", "\r", "\r", "\r", "Ana\r"], "c"),
     ];
     for (keys, stop) in steps {
@@ -197,7 +197,7 @@ fn saying_no_at_the_preview_writes_nothing() {
     p.exp_string("Your name").unwrap();
     send(&mut p, "Ana\r\r\r\r");
     p.exp_string("Write it?").unwrap();
-    send(&mut p, "n");
+    send(&mut p, "n\r");
     p.exp_string("nothing was written").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 130);
@@ -234,7 +234,7 @@ fn the_signer_is_remembered_only_when_the_user_agrees() {
         "Ana Pérez\rCoordinator\rOur Network\rana@example.org\r",
     );
     p.exp_string("Remember these details").unwrap();
-    send(&mut p, "y");
+    send(&mut p, "y\r");
     p.exp_string("Saved in").unwrap();
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 0);
@@ -420,9 +420,8 @@ fn spanish_prompts_describe_formats_warn_and_answer_yes_or_no_in_spanish() {
         "{before}"
     );
     assert!(!before.contains("warning:"), "{before}");
-    p.exp_string("(y = s").unwrap();
-    p.exp_string(", n = no)").unwrap();
-    send(&mut p, "y");
+    p.exp_string("(S/n)").unwrap();
+    send(&mut p, "s\r");
     let rest = utf8(&p.exp_eof().unwrap());
     assert!(rest.contains("¿Escribirla? · sí"), "{rest}");
     assert!(rest.contains("Escrita: carta.txt"), "{rest}");
@@ -436,9 +435,241 @@ fn a_campaigns_deadline_mark_is_never_cut_off() {
     let mut p = spawn(&env, &["draft", "-o", "out.txt"]);
     p.exp_string("Campaign").unwrap();
     // The urgent action's label is longer than the terminal; its mark stays whole.
-    p.exp_string("[act before 27 September 2024: passed]")
+    p.exp_string("[act before 27 September 2024: passed] Mass detention")
         .unwrap();
     p.send_control('c').unwrap();
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&p), 130);
+}
+
+const BACKSPACE: &str = "\x7f";
+
+/// Waits for `text`, which may be UTF-8: the pseudo-terminal's reader hands back one
+/// char per byte.
+fn expect(p: &mut rexpect::session::PtySession, text: &str) {
+    let bytes: String = text.bytes().map(char::from).collect();
+    if let Err(err) = p.exp_string(&bytes) {
+        panic!("waiting for {text:?}: {err}");
+    }
+}
+
+/// What a first-time user meets, on a small and a large terminal, in each language: a
+/// filter that matches nothing says so; Esc goes back one step (and the screen says so);
+/// a stray Enter after a yes-or-no question answers nothing else; the letter's language
+/// is offered as the recipient's and the user's own; an email format is not offered for
+/// an office without an email address, and the screen says why.
+#[test]
+fn a_first_time_user_goes_back_and_finishes_on_small_and_large_terminals() {
+    struct Words {
+        flags: &'static [&'static str],
+        keys_hint: &'static str,
+        nothing: &'static str,
+        filter: &'static str,
+        back: &'static str,
+        recipients: &'static str,
+        recipients_language: &'static str,
+        own_language: &'static str,
+        name: &'static str,
+        title: &'static str,
+        remember: &'static str,
+        paragraph: &'static str,
+        not_offered: &'static str,
+        file: &'static str,
+        write: &'static str,
+        written: &'static str,
+    }
+    let english = Words {
+        flags: &[],
+        keys_hint: "Esc goes back one step; Ctrl-C cancels",
+        nothing: "nothing matches",
+        filter: "integr",
+        back: "Back one step",
+        recipients: "Recipients",
+        recipients_language: "English (en) — the recipient's language, your language",
+        own_language: "español (es)\r\n",
+        name: "Your name",
+        title: "Title",
+        remember: "Remember these details for your next letters? (y/N)",
+        paragraph: "Your own paragraph",
+        not_offered: "Not offered: email: `us-secretary-of-state` has no email address.",
+        file: "File to write the letter to",
+        write: "Write it? (Y/n)",
+        written: "Written: ",
+    };
+    let spanish = Words {
+        flags: &["--ui-lang", "es"],
+        keys_hint: "Esc vuelve al paso anterior; Ctrl-C cancela",
+        nothing: "nada coincide",
+        filter: "integr",
+        back: "Un paso atr",
+        recipients: "Destinatarios",
+        recipients_language: "English (en) — el idioma del destinatario",
+        own_language: "(es) — su idioma",
+        name: "Su nombre",
+        title: "Cargo",
+        remember: "para sus pr",
+        paragraph: "Su propio p",
+        not_offered: "No disponible: email: `us-secretary-of-state` no tiene direcci",
+        file: "Archivo donde escribir la carta",
+        write: "Escribirla? (S/n)",
+        written: "Escrita: ",
+    };
+    for (rows, columns) in [(24, 80), (40, 120)] {
+        for words in [&english, &spanish] {
+            let env = Env::new();
+            let mut args = vec!["draft"];
+            args.extend(words.flags);
+            let mut p = spawn_sized(&env, rows, columns, &args);
+            expect(&mut p, words.keys_hint);
+            send(&mut p, "zzqx");
+            expect(&mut p, words.nothing);
+            send(&mut p, &BACKSPACE.repeat(4));
+            send(&mut p, words.filter);
+            send(&mut p, "\r");
+            expect(&mut p, words.recipients);
+            send(&mut p, ESC);
+            expect(&mut p, words.back);
+            send(&mut p, words.filter);
+            send(&mut p, "\r");
+            expect(&mut p, words.recipients);
+            send(&mut p, "\r");
+            expect(&mut p, words.recipients_language);
+            expect(&mut p, words.own_language);
+            send(&mut p, "\r");
+            send(&mut p, "\r"); // the demands, all ticked
+            expect(&mut p, words.name);
+            send(&mut p, "Ana\r");
+            expect(&mut p, words.title);
+            send(&mut p, ESC);
+            expect(&mut p, words.back);
+            // The name typed before is offered again, to be edited.
+            expect(&mut p, &format!("{} › Ana", words.name));
+            send(&mut p, " Pérez\r\r\r\r");
+            expect(&mut p, words.remember);
+            // Enter takes the default (no); the Enter after it is not an answer to the
+            // next question.
+            send(&mut p, "\r");
+            expect(&mut p, words.paragraph);
+            send(&mut p, &format!("{DOWN}{DOWN}\r"));
+            expect(&mut p, words.not_offered);
+            send(&mut p, "\r");
+            expect(&mut p, words.file);
+            send(&mut p, "\r");
+            expect(&mut p, words.write);
+            send(&mut p, "\r");
+            expect(&mut p, words.written);
+            p.exp_eof().unwrap();
+            assert_eq!(exit_code(&p), 0, "{rows}×{columns} {:?}", words.flags);
+            let files = files_in(&env);
+            assert_eq!(files.len(), 1, "{files:?}");
+            let letter = env.read(&files[0]);
+            assert!(letter.contains("\nAna Pérez\n"), "{letter}");
+            assert!(!env.path().join(".config-letters/letters.toml").exists());
+        }
+    }
+}
+
+/// Markers come first on a choice, so an 80-column terminal shows them whole.
+#[test]
+fn markers_come_first_at_80_columns() {
+    let env = Env::new();
+    let mut p = spawn_sized(&env, 24, 80, &["draft", "-t", "detention-urgent-action"]);
+    expect(&mut p, "Recipients");
+    expect(&mut p, "⚠ not verified since 2024-08-07 Attorney General");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    let env = Env::new();
+    let mut p = spawn_sized(&env, 24, 80, &["draft", "--ui-lang", "es"]);
+    expect(
+        &mut p,
+        "[actuar antes del 27 de septiembre de 2024: vencido] Detenciones",
+    );
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 130);
+}
+
+/// A format given on the command line that a ticked office cannot receive is said at
+/// once, at the recipients, not after every other answer.
+#[test]
+fn a_format_an_office_cannot_receive_is_said_at_the_recipients() {
+    let env = Env::new();
+    let mut p = spawn(
+        &env,
+        &["draft", "-t", "election-integrity", "--format", "email"],
+    );
+    p.exp_string("Recipients").unwrap();
+    send(&mut p, "\r");
+    expect(
+        &mut p,
+        "`us-secretary-of-state` has no email address for the format you gave",
+    );
+    p.exp_string("Recipients").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 130);
+    assert!(files_in(&env).is_empty());
+}
+
+/// A failure after every answer (here, the output is a link, which is never written
+/// through) prints the command that makes the same letter once it is fixed.
+#[test]
+fn a_late_failure_prints_the_command_with_every_answer() {
+    let env = Env::new();
+    std::os::unix::fs::symlink("elsewhere.txt", env.join("letter.txt")).unwrap();
+    let mut p = spawn(
+        &env,
+        &[
+            "draft",
+            "-t",
+            "election-integrity",
+            "--to",
+            "us-secretary-of-state",
+            "--own-words",
+            "",
+            "--no-remember",
+            "-f",
+            "text",
+            "-o",
+            "letter.txt",
+        ],
+    );
+    p.exp_string("Language of the letter").unwrap();
+    send(&mut p, "\r");
+    send(&mut p, "\r");
+    p.exp_string("Your name").unwrap();
+    send(&mut p, "Ana\rCoordinator\r\r\r");
+    p.exp_string("Write it?").unwrap();
+    send(&mut p, "\r");
+    let tail = utf8(&p.exp_eof().unwrap());
+    assert_ne!(exit_code(&p), 0, "{tail}");
+    assert!(tail.contains("Your answers, as one command"), "{tail}");
+    assert!(
+        tail.contains("--sender-name Ana --sender-title Coordinator"),
+        "{tail}"
+    );
+    assert!(!env.join("elsewhere.txt").exists());
+}
+
+/// The prompts are in Spanish from `LETTERS_UI_LANG`, or from a Spanish locale as the
+/// platform reads it (`LANGUAGE` first, unless the locale is C), else English.
+#[test]
+fn the_prompts_language_comes_from_the_environment_as_the_platform_reads_it() {
+    let cases: [(&[(&str, &str)], &str); 4] = [
+        (&[("LETTERS_UI_LANG", "es")], "(escriba para filtrar)"),
+        (
+            &[("LANG", "en_US.UTF-8"), ("LANGUAGE", "es_VE:en")],
+            "Campa",
+        ),
+        (&[("LC_ALL", "es_VE.UTF-8")], "(escriba para filtrar)"),
+        (&[("LANGUAGE", "es")], "(type to filter)"),
+    ];
+    for (vars, prompt) in cases {
+        let env = Env::new();
+        let mut p = spawn_with_env(&env, vars, &["draft"]);
+        expect(&mut p, prompt);
+        p.send_control('c').unwrap();
+        p.exp_eof().unwrap();
+        assert_eq!(exit_code(&p), 130, "{vars:?}");
+    }
 }

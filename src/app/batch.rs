@@ -13,35 +13,50 @@ use crate::exit::Exit;
 use crate::load::signers::mapping::{self, Field};
 use crate::load::signers::{normalize_column, SignersReader, SignersSource};
 use crate::load::{DataOptions, DataSet};
+use crate::messages;
 use crate::render::Format;
 use crate::sink;
 
 use super::progress::Progress;
 use super::{clock, dry_run, inputs, output, Diagnostics};
 
+/// The line that ends a batch, in the interface language.
 fn summary_line(summary: &Summary) -> String {
+    let language = messages::language();
+    let count =
+        |id: &str, n: usize| messages::format_counts(language, id, &[], &[("count", n as u64)]);
     let mut parts = vec![
-        format!("{} written", summary.written),
-        format!("{} skipped", summary.skipped),
-        format!("{} failed", summary.failed_rows),
+        count("batch-written", summary.written),
+        count("batch-skipped", summary.skipped),
+        count("batch-failed", summary.failed_rows),
     ];
     if summary.duplicates > 0 {
-        parts.push(format!("{} duplicate rows", summary.duplicates));
+        parts.push(count("batch-duplicates", summary.duplicates));
     }
     if summary.blank > 0 {
-        parts.push(format!("{} blank rows", summary.blank));
+        parts.push(count("batch-blank", summary.blank));
     }
     if summary.other_shards > 0 {
-        parts.push(format!("{} rows in other shards", summary.other_shards));
+        parts.push(count("batch-other-shards", summary.other_shards));
     }
-    let mut line = format!(
-        "{} in {:.1} s ({:.0} letters/s)",
-        parts.join(", "),
-        summary.elapsed.as_secs_f64(),
-        summary.rate()
+    let seconds = format!("{:.1}", summary.elapsed.as_secs_f64());
+    let rate = format!("{:.0}", summary.rate());
+    let mut line = messages::format(
+        language,
+        "batch-summary",
+        &[
+            ("parts", &parts.join(", ")),
+            ("seconds", &seconds),
+            ("rate", &rate),
+        ],
     );
     if let Some(file) = &summary.failures_file {
-        line.push_str(&format!("; failed rows are in {}", file.display()));
+        let path = file.display().to_string();
+        line.push_str(&messages::format(
+            language,
+            "batch-failures-file",
+            &[("path", &path)],
+        ));
     }
     line
 }

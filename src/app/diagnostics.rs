@@ -2,6 +2,7 @@
 //! shown escaped, never sent to the terminal. The guided flow says its warnings in the
 //! prompts' language.
 
+use crate::messages;
 use crate::model::Language;
 use crate::text::control_chars;
 
@@ -16,10 +17,7 @@ pub struct Diagnostics {
 impl Diagnostics {
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            let label = match self.language {
-                Language::En => "warning",
-                Language::Es => "aviso",
-            };
+            let label = messages::text(self.language.code(), "warning-label");
             eprintln!("{label}: {}", control_chars::escape(message));
         }
     }
@@ -31,10 +29,17 @@ impl Diagnostics {
     }
 }
 
-/// Reports an error once, on stderr: what went wrong, then what to do about it.
+/// Reports an error once, on stderr: what went wrong, then what to do about it, in the
+/// language the interface was asked to speak (English unless it was).
 pub fn report(error: &crate::error::Error) {
-    eprintln!("error: {}", control_chars::escape(&error.to_string()));
-    if let Some(hint) = error.hint() {
-        eprintln!("hint: {}", control_chars::escape(&hint));
+    let language = messages::language();
+    let label = |id| messages::text(language, id);
+    eprintln!(
+        "{}: {}",
+        label("error-label"),
+        control_chars::escape(&error.message_in(language))
+    );
+    if let Some(hint) = error.hint_in(language) {
+        eprintln!("{}: {}", label("hint-label"), control_chars::escape(&hint));
     }
 }

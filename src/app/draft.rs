@@ -50,6 +50,7 @@ pub fn run(args: DraftArgs, data_options: &DataOptions, diagnostics: Diagnostics
         language: prompt::messages_language(&args)?,
         ..diagnostics
     };
+    crate::messages::set_language(diagnostics.language.code());
     let checked = inputs::check(raw, today, diagnostics.language)?;
     let letters = letters::compose(&checked, &data, today, diagnostics)?;
     let format = args.format.unwrap_or(Format::Text);

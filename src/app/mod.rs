@@ -40,9 +40,19 @@ fn data_options(args: &DataArgs, before: &HiddenDataArgs) -> DataOptions {
 
 /// Runs a parsed command line; how it ended, or the error to report.
 pub fn run(cli: Cli) -> Result<Exit> {
+    // Errors are reported in the language LETTERS_UI_LANG names (a bad value is said
+    // where it is used: `draft`).
+    if let Some(language) = std::env::var("LETTERS_UI_LANG")
+        .ok()
+        .and_then(|code| code.parse::<crate::model::Language>().ok())
+    {
+        crate::messages::set_language(language.code());
+    }
     let diagnostics = Diagnostics {
         quiet: cli.quiet,
-        language: crate::model::Language::En,
+        language: crate::messages::language()
+            .parse()
+            .unwrap_or(crate::model::Language::En),
     };
     let before = &cli.data;
     match cli.command {

@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::batch::Observer;
 use crate::load::signers::ReadProgress;
+use crate::messages;
 use crate::text::control_chars::escape;
 
 use super::Diagnostics;
@@ -83,7 +84,10 @@ impl Observer for Progress {
     fn warn(&self, message: &str) {
         let _guard = self.lock.lock();
         match &self.bar {
-            Some(bar) => bar.println(format!("warning: {}", escape(message))),
+            Some(bar) => {
+                let label = messages::text(self.diagnostics.language.code(), "warning-label");
+                bar.println(format!("{label}: {}", escape(message)));
+            }
             None => self.diagnostics.warn(message),
         }
     }
@@ -94,7 +98,13 @@ impl Observer for Progress {
         if let Some(bar) = &self.bar {
             bar.set_position(self.position(rows));
             let per_second = letters as f64 / bar.elapsed().as_secs_f64().max(0.001);
-            bar.set_message(format!("{letters} letters, {per_second:.0}/s"));
+            let rate = format!("{per_second:.0}");
+            bar.set_message(messages::format_counts(
+                self.diagnostics.language.code(),
+                "progress-letters",
+                &[("rate", &rate)],
+                &[("count", letters)],
+            ));
         }
     }
 }

@@ -64,8 +64,8 @@ pub struct PromptArgs {
     #[arg(long)]
     pub no_remember: bool,
 
-    /// Language of the prompts and warnings (en, es) [default: from the locale when
-    /// prompting, else en].
+    /// Language of the prompts and warnings (en, es) [default: LETTERS_UI_LANG, else the
+    /// locale when prompting, else en].
     #[arg(long, value_name = "LANG")]
     pub ui_lang: Option<String>,
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::exit::Exit;
 
 mod source;
+mod words;
 
 pub use source::Source;
 

@@ -10,7 +10,33 @@ use rexpect::session::PtySession;
 use super::Env;
 
 pub fn spawn(env: &Env, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("letters"));
+    start(
+        env,
+        Command::new(assert_cmd::cargo::cargo_bin("letters")),
+        args,
+    )
+}
+
+/// As `spawn`, with environment variables set (over `LANG=C.UTF-8`).
+pub fn spawn_with_env(env: &Env, vars: &[(&str, &str)], args: &[&str]) -> PtySession {
+    let mut cmd = Command::new("env");
+    cmd.args(vars.iter().map(|(name, value)| format!("{name}={value}")))
+        .arg(assert_cmd::cargo::cargo_bin("letters"));
+    start(env, cmd, args)
+}
+
+/// As `spawn`, on a terminal `rows` high and `columns` wide.
+pub fn spawn_sized(env: &Env, rows: u16, columns: u16, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty rows {rows} cols {columns} && exec \"$0\" \"$@\""
+        ))
+        .arg(assert_cmd::cargo::cargo_bin("letters"));
+    start(env, cmd, args)
+}
+
+fn start(env: &Env, mut cmd: Command, args: &[&str]) -> PtySession {
     cmd.current_dir(env.path())
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())

@@ -1,23 +1,28 @@
 //! The guided flow of `letters draft` on a terminal: asks (with dialoguer) only for what
 //! the flags and settings leave open, fills the same raw request the flags fill, checks
 //! it through the one conversion, previews the letter, writes it, and prints the command
-//! that makes it again (from the checked request, so it says everything). Esc or Ctrl-C
-//! at any step writes nothing and exits with code 130.
+//! that makes it again (from the checked request, so it says everything; also when
+//! writing fails after every answer). Esc goes back one step (at the first, it cancels);
+//! Ctrl-C at any step writes nothing and exits with code 130.
 
+mod filter;
+mod line;
 mod questions;
 mod remember;
 mod replay;
 mod signer;
-mod theme;
+mod steps;
 mod ui;
+mod yes_no;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::Confirm;
 
 use crate::cli::DraftArgs;
 use crate::draft::{self, RawRequest};
@@ -27,26 +32,30 @@ use crate::load::DataSet;
 use crate::render;
 
 use super::{inputs, letters, output, Diagnostics};
-use theme::ConfirmTheme;
 use ui::Ui;
 
-/// Whether the guided flow can run: both stdin and stderr are terminals.
-/// The language of the warnings of a `draft` that asks nothing: the one `--ui-lang`
-/// gives, else English (scripts read English messages whatever the locale).
+/// The language of the warnings of a `draft` that asks nothing: the one `--ui-lang` or
+/// `LETTERS_UI_LANG` gives, else English (scripts read English messages whatever the
+/// locale).
 pub fn messages_language(args: &DraftArgs) -> Result<crate::model::Language> {
+    let asked = std::env::var("LETTERS_UI_LANG").is_ok_and(|v| !v.is_empty());
     match args.prompts.ui_lang.as_deref() {
         Some(flag) => ui::language(Some(flag)),
+        None if asked => ui::language(None),
         None => Ok(crate::model::Language::En),
     }
 }
 
+/// Whether the guided flow can run: both stdin and stderr are terminals.
 pub fn is_possible() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// Why the flow stopped early.
+/// Why a step stopped early.
 enum Stop {
-    /// Esc, Ctrl-C, or "no" at the confirmation: nothing is written.
+    /// Esc: back to the step before.
+    Back,
+    /// Ctrl-C, or "no" at the confirmation: nothing is written.
     Cancelled,
     Failed(Error),
 }
@@ -57,9 +66,8 @@ impl From<Error> for Stop {
     }
 }
 
-impl From<dialoguer::Error> for Stop {
-    fn from(err: dialoguer::Error) -> Stop {
-        let dialoguer::Error::IO(io) = err;
+impl From<std::io::Error> for Stop {
+    fn from(io: std::io::Error) -> Stop {
         if io.kind() == std::io::ErrorKind::Interrupted {
             Stop::Cancelled
         } else {
@@ -72,6 +80,13 @@ impl From<dialoguer::Error> for Stop {
     }
 }
 
+impl From<dialoguer::Error> for Stop {
+    fn from(err: dialoguer::Error) -> Stop {
+        let dialoguer::Error::IO(io) = err;
+        Stop::from(io)
+    }
+}
+
 type Step<T> = std::result::Result<T, Stop>;
 
 /// Shortens a choice to one terminal line, so lists redraw cleanly.
@@ -79,8 +94,8 @@ fn fit(label: &str) -> String {
     fit_keeping(label, "")
 }
 
-/// `label` cut to the terminal's width, keeping `mark` (a deadline passed, a record not
-/// verified) whole at its end: a mark that is cut off is never seen.
+/// `mark` (a deadline passed, a record not verified) then `label`, cut to the terminal's
+/// width: the mark comes first and whole, so it is seen where the choice is made.
 fn fit_keeping(label: &str, mark: &str) -> String {
     let width = usize::from(Term::stderr().size().1)
         .saturating_sub(6)
@@ -88,16 +103,16 @@ fn fit_keeping(label: &str, mark: &str) -> String {
     shorten(label, mark, width)
 }
 
-/// `label` then `mark` in at most `width` characters: the label is cut (with "…"), never
+/// `mark` then `label` in at most `width` characters: the label is cut (with "…"), never
 /// the mark.
 fn shorten(label: &str, mark: &str, width: usize) -> String {
     let room = width.saturating_sub(mark.chars().count());
     if label.chars().count() <= room {
-        return format!("{label}{mark}");
+        return format!("{mark}{label}");
     }
-    let mut short: String = label.chars().take(room.saturating_sub(1)).collect();
+    let mut short: String = mark.to_string();
+    short.extend(label.chars().take(room.saturating_sub(1)));
     short.push('…');
-    short.push_str(mark);
     short
 }
 
@@ -106,12 +121,13 @@ fn report(prompt: &str, chosen: &[String]) {
     eprintln!("✔ {prompt} · {}", fit(&chosen.join(", ")));
 }
 
-/// A dialoguer answer: `None` (Esc) cancels the flow.
+/// A dialoguer answer: `None` (Esc) goes back a step.
 fn answered<T>(answer: Option<T>) -> Step<T> {
-    answer.ok_or(Stop::Cancelled)
+    answer.ok_or(Stop::Back)
 }
 
-/// Ctrl-C while a prompt waits: put the cursor back and leave with 130, writing nothing.
+/// Ctrl-C while no prompt reads keys: put the cursor back and leave with 130, writing
+/// nothing. (While a prompt reads keys, Ctrl-C comes to it as a key and cancels the same.)
 fn exit_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
         let _ = Term::stderr().show_cursor();
@@ -131,6 +147,7 @@ pub fn run(
     let ui = Ui {
         language: ui::language(args.prompts.ui_lang.as_deref())?,
     };
+    crate::messages::set_language(ui.language.code());
     exit_on_interrupt();
     let outcome = Flow {
         args,
@@ -142,23 +159,14 @@ pub fn run(
         },
         ui,
         theme: ColorfulTheme::default(),
-        confirm_theme: ConfirmTheme {
-            colorful: ColorfulTheme::default(),
-            ui,
-        },
+        typed: RefCell::default(),
     }
     .run(raw);
     let _ = Term::stderr().show_cursor();
     match outcome {
         Ok(()) => Ok(Exit::Success),
-        Err(Stop::Cancelled) => {
-            eprintln!(
-                "{}",
-                ui.t(
-                    "Cancelled: nothing was written.",
-                    "Cancelado: no se escribió nada."
-                )
-            );
+        Err(Stop::Cancelled | Stop::Back) => {
+            eprintln!("{}", ui.msg("cancelled-nothing-was-written"));
             Ok(Exit::Interrupted)
         }
         Err(Stop::Failed(err)) => Err(err),
@@ -172,42 +180,50 @@ struct Flow<'a> {
     diagnostics: Diagnostics,
     ui: Ui,
     theme: ColorfulTheme,
-    /// The theme of yes-or-no questions, in the prompts' language.
-    confirm_theme: ConfirmTheme,
+    /// What was typed at each text prompt, offered again when the user comes back to it.
+    typed: RefCell<HashMap<String, String>>,
 }
 
 impl Flow<'_> {
-    fn say(&self, en: &'static str, es: &'static str) {
-        eprintln!("{}", self.ui.t(en, es));
+    /// Says the message `id` on its own line.
+    fn say(&self, id: &str) {
+        eprintln!("{}", self.ui.msg(id));
     }
 
-    fn run(&self, mut raw: RawRequest) -> Step<()> {
-        let template = self.template(&mut raw)?;
-        let recipients = self.recipients(template, &mut raw)?;
-        let language = self.language(template, &recipients, &mut raw)?;
-        let shown_language = language.unwrap_or_else(|| {
-            self.data
-                .recipients
-                .records
-                .get(&recipients[0])
-                .and_then(|r| r.languages.iter().find(|l| template.offers(**l)).copied())
-                .unwrap_or(template.meta.languages[0])
-        });
-        self.demands(template, shown_language, &mut raw)?;
-        self.sender(&mut raw)?;
-        self.own_words(&mut raw)?;
-        let format = self.format()?;
-        let default_name = self.default_output(template, &recipients, shown_language, format);
-        let output = self.output(recipients.len(), &default_name)?;
+    /// Checks, composes and previews the letters, asks whether to write them, and writes
+    /// them. A failure once the request is checked prints the command that makes the
+    /// same letter, so no answer is lost.
+    fn finish(&self, raw: RawRequest, format: render::Format, output: Option<PathBuf>) -> Step<()> {
         let checked = inputs::check(raw, self.today, self.ui.language)?;
-        self.finish(&checked, format, output)
+        let replay = replay::Output {
+            format,
+            path: output.as_deref(),
+            email: &self.args.email,
+            pdf: &self.args.pdf,
+            today: self.today,
+        };
+        let command = replay::command(&checked.request, &replay);
+        match self.preview_and_write(&checked, format, output.as_deref()) {
+            Ok(()) => {
+                eprintln!("{}\n  {command}", self.ui.msg("next-time-the-same-letter"),);
+                Ok(())
+            }
+            Err(Stop::Failed(err)) => {
+                eprintln!(
+                    "{}\n  {command}",
+                    self.ui.msg("nothing-was-written-your-answers"),
+                );
+                Err(Stop::Failed(err))
+            }
+            Err(other) => Err(other),
+        }
     }
 
-    fn finish(
+    fn preview_and_write(
         &self,
         checked: &draft::Checked,
         format: render::Format,
-        output: Option<PathBuf>,
+        output: Option<&std::path::Path>,
     ) -> Step<()> {
         let ui = self.ui;
         let request = &checked.request;
@@ -223,12 +239,12 @@ impl Flow<'_> {
         eprintln!("{rule}");
 
         if !self.args.prompts.yes {
-            let write = answered(
-                Confirm::with_theme(&self.confirm_theme)
-                    .with_prompt(ui.t("Write it?", "¿Escribirla?"))
-                    .default(true)
-                    .interact_opt()?,
-            )?;
+            let write = answered(yes_no::ask(
+                &self.theme,
+                ui.language,
+                ui.msg("write-it"),
+                true,
+            )?)?;
             if !write {
                 return Err(Stop::Cancelled);
             }
@@ -244,34 +260,17 @@ impl Flow<'_> {
             quiet: true,
             ..self.diagnostics
         };
-        let written = output::write(&letters, &options, output.as_deref(), quiet)?;
+        let written = output::write(&letters, &options, output, quiet)?;
         for path in &written {
-            eprintln!("{} {}", ui.t("Written:", "Escrita:"), path.display());
+            let path = path.display().to_string();
+            eprintln!("{}", ui.msg_with("written", &[("path", &path)]));
         }
-        if let (Some(dir), true) = (&output, written.is_empty()) {
+        if let (Some(dir), true) = (output, written.is_empty()) {
             if !output::is_stdout(Some(dir)) {
-                eprintln!(
-                    "{} {}",
-                    ui.t("Nothing written in", "Nada escrito en"),
-                    dir.display()
-                );
+                let dir = dir.display().to_string();
+                eprintln!("{}", ui.msg_with("nothing-written-in", &[("path", &dir)]));
             }
         }
-        let replay = replay::Output {
-            format,
-            path: output.as_deref(),
-            email: &self.args.email,
-            pdf: &self.args.pdf,
-            today: self.today,
-        };
-        eprintln!(
-            "{}\n  {}",
-            ui.t(
-                "Next time, the same letter in one line:",
-                "La próxima vez, la misma carta en una sola línea:"
-            ),
-            replay::command(request, &replay)
-        );
         Ok(())
     }
 }
@@ -283,10 +282,10 @@ mod tests {
     #[test]
     fn a_mark_survives_a_long_label() {
         let label = "Mass detention after the election (urgent action, August 2024) — Urgent action: appeal to the Attorney General";
-        let mark = " [act before 27 September 2024: passed]";
+        let mark = "[act before 27 September 2024: passed] ";
         let short = shorten(label, mark, 74);
         assert_eq!(short.chars().count(), 74, "{short}");
-        assert!(short.ends_with(mark), "{short}");
-        assert_eq!(shorten("short", mark, 74), format!("short{mark}"));
+        assert!(short.starts_with(mark), "{short}");
+        assert_eq!(shorten("short", mark, 74), format!("{mark}short"));
     }
 }

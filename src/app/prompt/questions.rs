@@ -1,25 +1,31 @@
-//! The questions of the guided flow, one method each. A question is asked only when the
-//! flags and settings leave its answer open; an answer goes into the raw request with
-//! the prompt as its source, exactly as a flag's value would.
+//! The questions of the guided flow about the letter, one method each: campaign,
+//! recipients, language, demands, format, output. A question is asked only when the flags
+//! and settings leave its answer open; an answer goes into the raw request with the
+//! prompt as its source, exactly as a flag's value would. Choices that cannot work are
+//! left out, and the screen says why.
 
 use std::path::{Path, PathBuf};
 
-use dialoguer::{FuzzySelect, Input, MultiSelect, Select};
+use dialoguer::{FuzzySelect, MultiSelect, Select};
 
-use super::{answered, fit, fit_keeping, report, Flow, Step};
-use crate::draft::{DemandSelection, Given, RawRequest};
+use super::filter::FilterTheme;
+use super::steps::{Asked, State};
+use super::{answered, fit, fit_keeping, line, report, Flow, Step};
+use crate::draft::{DemandSelection, Given};
 use crate::error::Source;
 use crate::letter::naming;
 use crate::model::locale;
-use crate::model::{Language, Template};
+use crate::model::{Language, Recipient, Template};
 use crate::render::Format;
 
 impl<'a> Flow<'a> {
     /// The campaign: the one given, or the one chosen.
-    pub fn template(&self, raw: &mut RawRequest) -> Step<&'a Template> {
+    pub fn template(&self, state: &mut State<'a>) -> Step<Asked> {
         let templates = &self.data.templates.templates;
+        let raw = &mut state.raw;
         if let Some(id) = raw.template.as_ref().filter(|t| !t.value.trim().is_empty()) {
-            return Ok(self.data.templates.get(id.value.trim())?);
+            state.template = Some(self.data.templates.get(id.value.trim())?);
+            return Ok(Asked::No);
         }
         let lang = self.ui.language;
         let today = self.today;
@@ -32,24 +38,23 @@ impl<'a> Flow<'a> {
                 if let Some(deadline) = t.meta.act_before {
                     let date = locale::format_date(deadline, lang, locale::DateStyle::DayMonthYear);
                     if t.is_past_deadline(today) {
-                        mark = format!(
-                            " [{} {date}: {}]",
-                            self.ui.t("act before", "actuar antes del"),
-                            self.ui.t("passed", "vencido")
-                        );
+                        mark = self.ui.msg_with("mark-deadline-passed", &[("date", &date)]);
                     } else {
-                        mark = format!(" [{} {date}]", self.ui.t("act before", "actuar antes del"));
+                        mark = self.ui.msg_with("mark-deadline", &[("date", &date)]);
                     }
+                    mark.push(' ');
                 }
                 fit_keeping(&label, &mark)
             })
             .collect();
-        let prompt = self.ui.t(
-            "Campaign (type to filter)",
-            "Campaña (escriba para filtrar)",
-        );
+        let prompt = self.ui.msg("campaign-type-to-filter");
+        let theme = FilterTheme {
+            colorful: &self.theme,
+            labels: &labels,
+            nothing: self.ui.msg("nothing-matches-backspace-to-change"),
+        };
         let index = answered(
-            FuzzySelect::with_theme(&self.theme)
+            FuzzySelect::with_theme(&theme)
                 .with_prompt(prompt)
                 .items(&labels)
                 .default(0)
@@ -57,24 +62,43 @@ impl<'a> Flow<'a> {
         )?;
         let template = list[index];
         raw.template = Some(Given::new(template.id.clone(), Source::Prompt(prompt)));
-        Ok(template)
+        state.template = Some(template);
+        Ok(Asked::Yes)
+    }
+
+    /// Why `recipient` cannot have a letter in `format`, if it cannot.
+    fn unreachable_by(&self, recipient: &Recipient, format: Format) -> Option<String> {
+        let id = &recipient.id;
+        if format.is_email() && recipient.email.is_empty() {
+            return Some(self.ui.msg_with("no-email-address", &[("recipient", id)]));
+        }
+        if format.is_postal() && recipient.address.is_empty() {
+            return Some(self.ui.msg_with("no-postal-address", &[("recipient", id)]));
+        }
+        None
     }
 
     /// The recipients: the ones given, or the ones ticked.
-    pub fn recipients(&self, template: &Template, raw: &mut RawRequest) -> Step<Vec<String>> {
+    pub fn recipients(&self, state: &mut State<'a>) -> Step<Asked> {
+        let raw = &mut state.raw;
         if let Some(given) = raw.recipients.as_ref().filter(|r| !r.value.is_empty()) {
-            return Ok(given.value.clone());
+            state.recipients = given.value.clone();
+            return Ok(Asked::No);
         }
+        let Some(template) = state.template else {
+            return Ok(Asked::No);
+        };
         let lang = self.ui.language;
         let today = self.today;
-        let records: Vec<_> = self.data.recipients.records.values().collect();
+        let records: Vec<&Recipient> = self.data.recipients.records.values().collect();
         let labels: Vec<String> = records
             .iter()
             .map(|r| {
                 let reach = if r.email.is_empty() {
-                    self.ui.t("postal", "correo postal").to_string()
+                    self.ui.msg("reach-postal").to_string()
                 } else {
-                    format!("{} / {}", self.ui.t("postal", "correo postal"), r.email)
+                    self.ui
+                        .msg_with("reach-postal-and-email", &[("email", &r.email)])
                 };
                 let label = format!(
                     "{} — {} ({reach})",
@@ -82,11 +106,8 @@ impl<'a> Flow<'a> {
                     r.addressee_line(lang, r.holder_on(today))
                 );
                 let mark = if r.is_stale(today) {
-                    format!(
-                        "  ⚠ {} {}",
-                        self.ui.t("not verified since", "sin verificar desde"),
-                        r.verified
-                    )
+                    let date = r.verified.to_string();
+                    self.ui.msg_with("mark-not-verified", &[("date", &date)]) + " "
                 } else {
                     String::new()
                 };
@@ -97,23 +118,32 @@ impl<'a> Flow<'a> {
             .iter()
             .map(|r| template.meta.recipients.contains(&r.id))
             .collect();
-        let prompt = self.ui.t(
-            "Recipients (space to tick, enter to confirm)",
-            "Destinatarios (espacio para marcar, intro para confirmar)",
-        );
-        let chosen = self.pick_many(
-            prompt,
-            &labels,
-            &defaults,
-            (
-                "Choose at least one recipient.",
-                "Elija al menos un destinatario.",
-            ),
-        )?;
+        let prompt = self.ui.msg("recipients-space-to-tick-enter");
+        let chosen = loop {
+            let chosen =
+                self.pick_many(prompt, &labels, &defaults, "choose-at-least-one-recipient")?;
+            // A format the flags give that a ticked office cannot receive: said now,
+            // not after every other answer.
+            let format = state.format;
+            let why: Vec<String> = chosen
+                .iter()
+                .filter_map(|i| format.and_then(|f| self.unreachable_by(records[*i], f)))
+                .collect();
+            if why.is_empty() {
+                break chosen;
+            }
+            let reasons = why.join("; ");
+            eprintln!(
+                "{}",
+                self.ui
+                    .msg_with("format-unreachable", &[("reasons", &reasons)])
+            );
+        };
         let ids: Vec<String> = chosen.into_iter().map(|i| records[i].id.clone()).collect();
         report(prompt, &ids);
         raw.recipients = Some(Given::new(ids.clone(), Source::Prompt(prompt)));
-        Ok(ids)
+        state.recipients = ids;
+        Ok(Asked::Yes)
     }
 
     /// A multiple choice that is asked again until at least one item is ticked.
@@ -122,7 +152,7 @@ impl<'a> Flow<'a> {
         prompt: &str,
         labels: &[T],
         defaults: &[bool],
-        none_ticked: (&'static str, &'static str),
+        none_ticked: &str,
     ) -> Step<Vec<usize>> {
         loop {
             let chosen = answered(
@@ -136,83 +166,94 @@ impl<'a> Flow<'a> {
             if !chosen.is_empty() {
                 return Ok(chosen);
             }
-            self.say(none_ticked.0, none_ticked.1);
+            self.say(none_ticked);
         }
     }
 
     /// The letter's language: the one given, or the one chosen when the campaign offers
-    /// several; `None` leaves it to the recipient.
-    pub fn language(
-        &self,
-        template: &Template,
-        recipients: &[String],
-        raw: &mut RawRequest,
-    ) -> Step<Option<Language>> {
+    /// several; the recipient's first, then the user's own; `None` leaves it to the
+    /// recipient.
+    pub fn language(&self, state: &mut State<'a>) -> Step<Asked> {
+        let raw = &mut state.raw;
         if let Some(given) = &raw.language {
-            return Ok(given.value.parse().ok());
+            state.language = given.value.parse().ok();
+            return Ok(Asked::No);
         }
+        let Some(template) = state.template else {
+            return Ok(Asked::No);
+        };
         let offered = &template.meta.languages;
         if offered.len() < 2 {
-            return Ok(None);
+            return Ok(Asked::No);
         }
-        let preferred = self
-            .data
+        let preferred = state
             .recipients
-            .records
-            .get(&recipients[0])
+            .first()
+            .and_then(|id| self.data.recipients.records.get(id))
             .and_then(|r| r.languages.iter().find(|l| offered.contains(l)).copied());
-        let labels: Vec<String> = offered
+        let own = Some(self.ui.language).filter(|l| offered.contains(l));
+        let mut order: Vec<Language> = preferred.into_iter().chain(own).collect();
+        order.dedup();
+        order.extend(
+            offered
+                .iter()
+                .filter(|l| !order.contains(l))
+                .copied()
+                .collect::<Vec<_>>(),
+        );
+        let labels: Vec<String> = order
             .iter()
-            .map(|l| format!("{} ({l})", l.native_name()))
+            .map(|l| {
+                let mut notes = Vec::new();
+                if Some(*l) == preferred {
+                    notes.push(self.ui.msg("recipients-language"));
+                }
+                if Some(*l) == own {
+                    notes.push(self.ui.msg("your-language"));
+                }
+                let label = format!("{} ({l})", l.native_name());
+                if notes.is_empty() {
+                    label
+                } else {
+                    format!("{label} — {}", notes.join(", "))
+                }
+            })
             .collect();
-        let default = preferred
-            .and_then(|p| offered.iter().position(|l| *l == p))
-            .unwrap_or(0);
-        let prompt = self.ui.t("Language of the letter", "Idioma de la carta");
+        let prompt = self.ui.msg("language-of-the-letter");
         let index = answered(
             Select::with_theme(&self.theme)
                 .with_prompt(prompt)
                 .items(&labels)
-                .default(default)
+                .default(0)
                 .interact_opt()?,
         )?;
-        let language = offered[index];
+        let language = order[index];
         raw.language = Some(Given::new(
             language.code().to_string(),
             Source::Prompt(prompt),
         ));
-        Ok(Some(language))
+        state.language = Some(language);
+        Ok(Asked::Yes)
     }
 
     /// The demands: the ones given, or the ones left ticked.
-    pub fn demands(
-        &self,
-        template: &Template,
-        language: Language,
-        raw: &mut RawRequest,
-    ) -> Step<()> {
+    pub fn demands(&self, state: &mut State<'a>) -> Step<Asked> {
+        let language = self.letter_language(state);
+        let Some(template) = state.template else {
+            return Ok(Asked::No);
+        };
+        let raw = &mut state.raw;
         let demands = &template.meta.demands;
         if raw.demands.is_some() || demands.is_empty() {
-            return Ok(());
+            return Ok(Asked::No);
         }
         let labels: Vec<String> = demands
             .iter()
             .map(|d| fit(d.text.get_or_empty(language)))
             .collect();
         let defaults = vec![true; demands.len()];
-        let prompt = self.ui.t(
-            "Demands (all are ticked; space to untick)",
-            "Peticiones (todas marcadas; espacio para desmarcar)",
-        );
-        let chosen = self.pick_many(
-            prompt,
-            &labels,
-            &defaults,
-            (
-                "Choose at least one demand.",
-                "Elija al menos una petición.",
-            ),
-        )?;
+        let prompt = self.ui.msg("demands-all-are-ticked-space");
+        let chosen = self.pick_many(prompt, &labels, &defaults, "choose-at-least-one-demand")?;
         let ids: Vec<String> = chosen.iter().map(|i| demands[*i].id.clone()).collect();
         report(prompt, &ids);
         let selection = if chosen.len() == demands.len() {
@@ -221,108 +262,103 @@ impl<'a> Flow<'a> {
             DemandSelection::Ids(ids)
         };
         raw.demands = Some(Given::new(selection.to_text(), Source::Prompt(prompt)));
-        Ok(())
+        Ok(Asked::Yes)
     }
 
-    /// The format: the one given, or the one chosen.
-    pub fn format(&self) -> Step<Format> {
-        if let Some(format) = self.args.format {
-            return Ok(format);
+    /// The format: the one given, or the one chosen among those every recipient can
+    /// receive (the others are named, with the reason).
+    pub fn format(&self, state: &mut State<'a>) -> Step<Asked> {
+        if self.args.format.is_some() {
+            return Ok(Asked::No);
         }
-        let formats = Format::ALL;
+        let records: Vec<&Recipient> = state
+            .recipients
+            .iter()
+            .filter_map(|id| self.data.recipients.records.get(id))
+            .collect();
+        let mut formats = Vec::new();
+        for format in Format::ALL {
+            let why: Vec<String> = records
+                .iter()
+                .filter_map(|r| self.unreachable_by(r, format))
+                .collect();
+            if why.is_empty() {
+                formats.push(format);
+            } else {
+                let reasons = why.join("; ");
+                eprintln!(
+                    "{}",
+                    self.ui.msg_with(
+                        "format-not-offered",
+                        &[("format", format.name()), ("reasons", &reasons)]
+                    )
+                );
+            }
+        }
         let labels: Vec<String> = formats
             .iter()
-            .map(|f| format!("{} — {}", f.name(), self.format_description(*f)))
+            .map(|f| fit(&format!("{} — {}", f.name(), self.format_description(*f))))
             .collect();
         let index = answered(
             Select::with_theme(&self.theme)
-                .with_prompt(self.ui.t("Format", "Formato"))
+                .with_prompt(self.ui.msg("format"))
                 .items(&labels)
                 .default(0)
                 .interact_opt()?,
         )?;
-        Ok(formats[index])
+        state.format = formats.get(index).copied();
+        Ok(Asked::Yes)
     }
 
     /// What a format is, in the prompts' language.
     fn format_description(&self, format: Format) -> &'static str {
         match format {
-            Format::Text => self.ui.t(
-                "Plain text, wrapped (see --width)",
-                "Texto sin formato, en líneas ajustadas (véase --width)",
-            ),
-            Format::Json => self.ui.t(
-                "The Letter model as JSON",
-                "El modelo de la carta en JSON",
-            ),
-            Format::Email => self.ui.t(
-                "An email message (.eml, RFC 5322) with the text as its body, ready for `letters send`",
-                "Un mensaje de correo electrónico (.eml, RFC 5322) con el texto como cuerpo, listo para `letters send`",
-            ),
-            Format::Mbox => self.ui.t(
-                "Several email messages in one mbox file",
-                "Varios mensajes de correo electrónico en un archivo mbox",
-            ),
-            Format::Mailto => self.ui.t(
-                "A mailto: URI, to open the letter in your own mail program",
-                "Un URI mailto:, para abrir la carta en su propio programa de correo",
-            ),
-            Format::Pdf => self.ui.t(
-                "A typeset PDF (see --layout, --signature, --font-regular)",
-                "Un PDF compuesto (véanse --layout, --signature, --font-regular)",
-            ),
+            Format::Text => self.ui.msg("plain-text-wrapped-see-width"),
+            Format::Json => self.ui.msg("the-letter-model-as-json"),
+            Format::Email => self.ui.msg("an-email-message-eml-rfc"),
+            Format::Mbox => self.ui.msg("several-email-messages-in-one"),
+            Format::Mailto => self.ui.msg("a-mailto-uri-to-open"),
+            Format::Pdf => self.ui.msg("a-typeset-pdf-see-layout"),
         }
     }
 
     /// Where letters go unless the user says otherwise.
-    pub fn default_output(
-        &self,
-        template: &Template,
-        recipients: &[String],
-        language: Language,
-        format: Format,
-    ) -> String {
-        match recipients {
-            [one] => naming::letter(&template.id, one, language, format.extension()),
-            _ => naming::letters_folder(&template.id),
+    fn default_output(&self, state: &State) -> String {
+        let language = self.letter_language(state);
+        let format = state.format.unwrap_or(Format::Text);
+        let id = state.template.map(|t| t.id.as_str()).unwrap_or("letter");
+        match state.recipients.as_slice() {
+            [one] => naming::letter(id, one, language, format.extension()),
+            _ => naming::letters_folder(id),
         }
     }
 
     /// Where to write: the path given, or the one typed (`-` for the terminal).
-    pub fn output(&self, letter_count: usize, default: &str) -> Step<Option<PathBuf>> {
-        if let Some(output) = &self.args.output {
-            return Ok(Some(output.clone()));
+    pub fn output(&self, state: &mut State<'a>) -> Step<Asked> {
+        if self.args.output.is_some() {
+            return Ok(Asked::No);
         }
         let ui = self.ui;
-        let prompt = if letter_count > 1 {
-            ui.t(
-                "Directory to write the letters in (- to print them here)",
-                "Carpeta donde escribir las cartas (- para mostrarlas aquí)",
-            )
+        let prompt = if state.recipients.len() > 1 {
+            ui.msg("directory-to-write-the-letters")
         } else {
-            ui.t(
-                "File to write the letter to (- to print it here)",
-                "Archivo donde escribir la carta (- para mostrarla aquí)",
-            )
+            ui.msg("file-to-write-the-letter")
         };
+        let default = self.default_output(state);
         loop {
-            let answer: String = Input::with_theme(&self.theme)
-                .with_prompt(prompt)
-                .default(default.to_string())
-                .interact_text()?;
+            let answer = answered(line::read(&self.theme, prompt, "", Some(&default))?)?;
             let answer = answer.trim();
             if answer == "-" {
-                return Ok(None);
+                state.output = None;
+                return Ok(Asked::Yes);
             }
             let path = PathBuf::from(answer);
             let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
             if parent.is_none_or(Path::is_dir) {
-                return Ok(Some(path));
+                state.output = Some(path);
+                return Ok(Asked::Yes);
             }
-            self.say(
-                "That directory does not exist; choose a path in an existing directory.",
-                "Esa carpeta no existe; elija una ruta en una carpeta existente.",
-            );
+            self.say("that-directory-does-not-exist");
         }
     }
 }

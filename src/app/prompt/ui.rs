@@ -1,26 +1,55 @@
-//! The language of the prompts: English by default, Spanish when the locale or
-//! `--ui-lang` says so. Each message is written once per language, side by side.
+//! The language of the prompts: `--ui-lang`, else `LETTERS_UI_LANG`, else the locale the
+//! way the platform reads it for messages (`LANGUAGE`, then the first of `LC_ALL`,
+//! `LC_MESSAGES`, `LANG` that is set; `LANGUAGE` counts only when that locale is not
+//! `C` or `POSIX`), else English. The messages themselves are in `crate::messages`.
 
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::Language;
 
-/// Picks the interface language: `--ui-lang`, else the locale, else English.
+/// Picks the interface language: `--ui-lang`, else `LETTERS_UI_LANG`, else the locale,
+/// else English.
 pub fn language(flag: Option<&str>) -> Result<Language> {
     if let Some(code) = flag {
         return code
             .parse()
             .map_err(|e: crate::model::UnknownLanguage| Error::flag("--ui-lang", e.to_string()));
     }
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|var| std::env::var(var).ok())
-        .find(|value| !value.is_empty())
-        .unwrap_or_default();
-    Ok(if locale.to_ascii_lowercase().starts_with("es") {
-        Language::Es
-    } else {
-        Language::En
-    })
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if let Some(code) = var("LETTERS_UI_LANG") {
+        return code.parse().map_err(|e: crate::model::UnknownLanguage| {
+            Error::flag("LETTERS_UI_LANG", e.to_string())
+        });
+    }
+    Ok(from_locale(
+        var("LANGUAGE").as_deref(),
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|name| var(name))
+            .as_deref(),
+    ))
+}
+
+/// The interface language the locale settings name: the first of `LANGUAGE`'s list
+/// (`es_MX:en`) that is English or Spanish, when the messages locale is not `C`; else that
+/// locale's language.
+fn from_locale(language_list: Option<&str>, locale: Option<&str>) -> Language {
+    let locale = locale.unwrap_or("C");
+    let plain = matches!(locale, "C" | "POSIX") || locale.starts_with("C.");
+    let of = |tag: &str| -> Option<Language> {
+        let code: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        code.parse().ok()
+    };
+    if !plain {
+        if let Some(found) = language_list.and_then(|list| list.split(':').find_map(of)) {
+            return found;
+        }
+    }
+    of(locale).unwrap_or(Language::En)
 }
 
 /// The prompts' language.
@@ -30,11 +59,37 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// The message in the interface language.
-    pub fn t(self, en: &'static str, es: &'static str) -> &'static str {
-        match self.language {
-            Language::En => en,
-            Language::Es => es,
-        }
+    /// The message `id` in the interface language.
+    pub fn msg(self, id: &str) -> &'static str {
+        messages::text(self.language.code(), id)
+    }
+
+    /// The message `id` in the interface language, its placeholders filled from `args`.
+    pub fn msg_with(self, id: &str, args: &[(&str, &str)]) -> String {
+        messages::format(self.language.code(), id, args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_picks_the_language_as_the_platform_does() {
+        assert_eq!(from_locale(None, Some("es_VE.UTF-8")), Language::Es);
+        assert_eq!(from_locale(None, Some("en_GB.UTF-8")), Language::En);
+        assert_eq!(from_locale(None, None), Language::En);
+        assert_eq!(
+            from_locale(Some("es_MX:en"), Some("en_US.UTF-8")),
+            Language::Es
+        );
+        assert_eq!(
+            from_locale(Some("fr:es"), Some("fr_FR.UTF-8")),
+            Language::Es
+        );
+        // LANGUAGE is not read under the C locale.
+        assert_eq!(from_locale(Some("es"), Some("C.UTF-8")), Language::En);
+        assert_eq!(from_locale(Some("es"), None), Language::En);
+        assert_eq!(from_locale(None, Some("de_DE.UTF-8")), Language::En);
     }
 }

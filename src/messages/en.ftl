@@ -1,0 +1,164 @@
+# The interface's messages in English: the guided flow of `letters draft`.
+# Each message has the same id and the same placeholders in every catalogue.
+
+## Moving through the flow
+
+esc-goes-back-one-step = Esc goes back one step; Ctrl-C cancels without writing anything.
+back-one-step = « Back one step.
+cancelled-nothing-was-written = Cancelled: nothing was written.
+
+## The campaign
+
+campaign-type-to-filter = Campaign (type to filter)
+nothing-matches-backspace-to-change = nothing matches: Backspace to change the filter
+mark-deadline = [act before { $date }]
+mark-deadline-passed = [act before { $date }: passed]
+
+## The recipients
+
+recipients-space-to-tick-enter = Recipients (space to tick, enter to confirm)
+choose-at-least-one-recipient = Choose at least one recipient.
+reach-postal = postal
+reach-postal-and-email = postal / { $email }
+mark-not-verified = ⚠ not verified since { $date }
+no-email-address = `{ $recipient }` has no email address
+no-postal-address = `{ $recipient }` has no postal address
+format-unreachable = { $reasons } for the format you gave; untick it or run again with another --format.
+
+## The language and the demands
+
+language-of-the-letter = Language of the letter
+recipients-language = the recipient's language
+your-language = your language
+demands-all-are-ticked-space = Demands (all are ticked; space to untick)
+choose-at-least-one-demand = Choose at least one demand.
+
+## Who signs
+
+who-signs-the-letter = Who signs the letter?
+your-name = Your name
+title-optional = Title (optional)
+organization-optional = Organization (optional)
+email-optional = Email (optional)
+this-cannot-be-empty = This cannot be empty.
+that-is-not-an-email = That is not an email address; leave it empty or type it again.
+remember-these-details-for-your = Remember these details for your next letters?
+saved-in = Saved in { $path }
+
+## Their own words
+
+a-sentence-or-two-in = A sentence or two in your own words (why this matters to you) gives the letter more weight than an identical form letter.
+your-own-paragraph = Your own paragraph
+type-it-here = Type it here
+write-it-in-my-editor = Write it in my editor ($EDITOR)
+skip = Skip
+your-paragraph = Your paragraph
+editor-failed = The editor could not be opened: { $error }
+
+## The format and the output
+
+format = Format
+format-not-offered = Not offered: { $format }: { $reasons }.
+plain-text-wrapped-see-width = Plain text, wrapped (see --width)
+the-letter-model-as-json = The Letter model as JSON
+an-email-message-eml-rfc = An email message (.eml, RFC 5322) with the text as its body, ready for `letters send`
+several-email-messages-in-one = Several email messages in one mbox file
+a-mailto-uri-to-open = A mailto: URI, to open the letter in your own mail program
+a-typeset-pdf-see-layout = A typeset PDF (see --layout, --signature, --font-regular)
+directory-to-write-the-letters = Directory to write the letters in (- to print them here)
+file-to-write-the-letter = File to write the letter to (- to print it here)
+that-directory-does-not-exist = That directory does not exist; choose a path in an existing directory.
+
+## Writing
+
+write-it = Write it?
+written = Written: { $path }
+nothing-written-in = Nothing written in { $path }
+next-time-the-same-letter = Next time, the same letter in one line:
+nothing-was-written-your-answers = Nothing was written. Your answers, as one command to run once this is fixed:
+
+## Yes or no: the key for yes (one letter), the hints (the default in capitals), the answers
+
+yes-key = y
+yes-no-hint-default-yes = (Y/n)
+yes-no-hint-default-no = (y/N)
+answer-yes = yes
+answer-no = no
+
+## Warnings about the data a letter is drafted from (after "warning: ")
+
+warning-label = warning
+warning-past-deadline = campaign `{ $campaign }` asked for action before { $date }; that date has passed, so check whether the campaign has been updated before sending
+warning-aged-facts = campaign `{ $campaign }` states its facts and figures as of { $as_of } (more than { $days } days ago): they may have changed since, so check them before sending
+stale-context-letter = {" "}and this letter is dated { $date }
+stale-context-today = , more than { $months } months ago
+warning-stale-record = recipient `{ $recipient }` was last verified on { $verified }{ $context }: the officeholder{ $holder } may have changed since { $since }; check, then run `letters recipients verify { $recipient }` (or `letters recipients update { $recipient } --name NAME --since DATE` if the office has changed hands)
+record-note = {" "}(note: { $note })
+warning-no-holder = recipient `{ $recipient }` in { $path } records no officeholder on { $date }, the letter's date: the letter is addressed to the office; record the holder with `letters recipients update { $recipient } --name NAME --since DATE`
+language-name-en = English
+language-name-es = Spanish
+warning-own-words-language = { $from }: the paragraph in your own words (“{ $beginning }”) reads as { $read }, but the letter to `{ $recipient }` is in { $written }: translate the paragraph, or write the letter in { $read } (--lang { $code })
+mojibake-reads-as = "{ $found }" reads as "{ $repaired }"
+mojibake-repaired = { $repairs }; repaired (--fix-mojibake)
+mojibake-repairable = { $repairs }; check the text, or pass --fix-mojibake to repair it
+mojibake-lost = { $words } cannot be recovered: a quotation mark or dash lost its last byte before the text was decoded; copy the paragraph beginning { $paragraphs } again from the original
+warning-mojibake = { $location }: text looks mis-decoded (mojibake): { $parts }
+
+## Errors (after "error: ") and what to do about them (after "hint: ")
+
+error-label = error
+hint-label = hint
+source-prompt = the answer to “{ $question }”
+source-cell = { $file } row { $row }, column `{ $column }`
+error-at = { $at }: { $message }
+error-missing-choices = missing { $missing }
+error-missing-variable = { $location }: the template uses `{ $name }`, which is not available; available: { $available }
+kind-command = command
+kind-demand = demand
+kind-recipient = recipient
+kind-template = template
+error-unknown-id = unknown { $kind } `{ $id }`{ $suggestion }
+error-did-you-mean = ; did you mean `{ $suggestion }`?
+error-no-email = recipient `{ $recipient }` has no email address, so this letter cannot be an email
+error-no-address = recipient `{ $recipient }` in { $path } has no postal address, so this letter cannot be printed and posted
+error-address = { $field }: `{ $value }` is not a usable email address: { $message }
+error-signature = signature image { $path }: { $message }
+error-glyphs-mojibake = the text { $context } holds { $chars }, which is not Chinese but what is left of a quotation mark or dash whose last byte was lost when the text was copied (mojibake); it cannot be recovered
+error-glyphs = the PDF fonts cannot draw { $chars } (in { $context })
+error-io-read = cannot read { $path }: { $error }
+error-io-write = cannot write { $path }: { $error }
+error-io-use = cannot use { $path }: { $error }
+error-refused = refusing to write { $path }: { $reason }
+error-in-use = { $path } is in use by another `letters` run
+error-batch-stopped = { $error }; the batch stopped there
+hint-see = see: { $see }
+hint-fix-the-file = fix the file, then run `letters check` to validate all data
+hint-signers = fix the signers file, or say how to read it (--sheet, --column, --encoding, --delimiter); add --dry-run to see how its columns and first rows are read
+hint-no-email = use --format pdf or --format text to print it and send it by post, or add `email = "..."` to `[{ $recipient }]` in your recipients.toml
+hint-no-address = add `address = ["...", "..."]` (the lines of the postal address) to `[{ $recipient }]` in { $path }, or use --format email to send it by email
+hint-address = write an address as `user@example.org` or `Name <user@example.org>`
+hint-mail = letters send reads .eml and mbox files, such as `letters draft --format email -o DIR` writes
+hint-signature = give --signature a PNG (transparency is kept) or JPEG file, or set [sender] signature in letters.toml
+hint-glyphs-mojibake = copy that paragraph again from the original document (or type the quotation mark or dash yourself), then draft the letter again
+hint-glyphs-bundled = the bundled font (Liberation Serif) covers Latin, Greek and Cyrillic; give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml
+hint-glyphs = give a TrueType font that has these characters with --font-regular FILE (and --font-bold, --font-italic), or font-regular in the [pdf] table of letters.toml
+hint-disk-full = the disk is full: free some space, or write somewhere else
+hint-permissions = check the permissions of the directory, or write somewhere else
+hint-batch-combined = { $first }a combined file is written in one piece: then run the same command again
+hint-batch-recorded = { $count } letters are on disk and listed in manifest.jsonl
+hint-batch-kept = the letters written so far are kept
+hint-batch-resume = { $first }{ $kept }: then run the same command again with --resume to write the rest without repeating any
+hint-refused = remove it or choose another output path, then run the command again
+hint-in-use = wait for the other run to finish (or write somewhere else), then run the command again
+
+## A batch: its progress and the line that ends it
+
+batch-written = { $count } written
+batch-skipped = { $count } skipped
+batch-failed = { $count } failed
+batch-duplicates = { $count } duplicate rows
+batch-blank = { $count } blank rows
+batch-other-shards = { $count } rows in other shards
+batch-summary = { $parts } in { $seconds } s ({ $rate } letters/s)
+batch-failures-file = ; failed rows are in { $path }
+progress-letters = { $count } letters, { $rate }/s

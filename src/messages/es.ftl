@@ -1,0 +1,185 @@
+# Los mensajes de la interfaz en español: el recorrido guiado de `letters draft`.
+# Cada mensaje tiene el mismo id y los mismos parámetros en todos los catálogos.
+
+## Moverse por el recorrido
+
+esc-goes-back-one-step = Esc vuelve al paso anterior; Ctrl-C cancela sin escribir nada.
+back-one-step = « Un paso atrás.
+cancelled-nothing-was-written = Cancelado: no se escribió nada.
+
+## La campaña
+
+campaign-type-to-filter = Campaña (escriba para filtrar)
+nothing-matches-backspace-to-change = nada coincide: Retroceso para cambiar el filtro
+mark-deadline = [actuar antes del { $date }]
+mark-deadline-passed = [actuar antes del { $date }: vencido]
+
+## Los destinatarios
+
+recipients-space-to-tick-enter = Destinatarios (espacio para marcar, intro para confirmar)
+choose-at-least-one-recipient = Elija al menos un destinatario.
+reach-postal = correo postal
+reach-postal-and-email = correo postal / { $email }
+mark-not-verified = ⚠ sin verificar desde { $date }
+no-email-address = `{ $recipient }` no tiene dirección de correo electrónico
+no-postal-address = `{ $recipient }` no tiene dirección postal
+format-unreachable = { $reasons } para el formato indicado; desmárquelo o vuelva a empezar con otro --format.
+
+## El idioma y las peticiones
+
+language-of-the-letter = Idioma de la carta
+recipients-language = el idioma del destinatario
+your-language = su idioma
+demands-all-are-ticked-space = Peticiones (todas marcadas; espacio para desmarcar)
+choose-at-least-one-demand = Elija al menos una petición.
+
+## Quién firma
+
+who-signs-the-letter = ¿Quién firma la carta?
+your-name = Su nombre
+title-optional = Cargo (opcional)
+organization-optional = Organización (opcional)
+email-optional = Correo electrónico (opcional)
+this-cannot-be-empty = Este dato no puede quedar vacío.
+that-is-not-an-email = Esa no es una dirección de correo; déjela vacía o escríbala de nuevo.
+remember-these-details-for-your = ¿Recordar estos datos para sus próximas cartas?
+saved-in = Guardado en { $path }
+
+## Sus propias palabras
+
+a-sentence-or-two-in = Una o dos frases con sus propias palabras (por qué esto le importa) dan a la carta más peso que un texto idéntico a los demás.
+your-own-paragraph = Su propio párrafo
+type-it-here = Escribirlo aquí
+write-it-in-my-editor = Escribirlo en mi editor ($EDITOR)
+skip = Omitir
+your-paragraph = Su párrafo
+editor-failed = No se pudo abrir el editor: { $error }
+
+## El formato y la salida
+
+format = Formato
+format-not-offered = No disponible: { $format }: { $reasons }.
+plain-text-wrapped-see-width = Texto sin formato, en líneas ajustadas (véase --width)
+the-letter-model-as-json = El modelo de la carta en JSON
+an-email-message-eml-rfc = Un mensaje de correo electrónico (.eml, RFC 5322) con el texto como cuerpo, listo para `letters send`
+several-email-messages-in-one = Varios mensajes de correo electrónico en un archivo mbox
+a-mailto-uri-to-open = Un URI mailto:, para abrir la carta en su propio programa de correo
+a-typeset-pdf-see-layout = Un PDF compuesto (véanse --layout, --signature, --font-regular)
+directory-to-write-the-letters = Carpeta donde escribir las cartas (- para mostrarlas aquí)
+file-to-write-the-letter = Archivo donde escribir la carta (- para mostrarla aquí)
+that-directory-does-not-exist = Esa carpeta no existe; elija una ruta en una carpeta existente.
+
+## Escribir
+
+write-it = ¿Escribirla?
+written = Escrita: { $path }
+nothing-written-in = Nada escrito en { $path }
+next-time-the-same-letter = La próxima vez, la misma carta en una sola línea:
+nothing-was-written-your-answers = No se escribió nada. Sus respuestas, en una sola orden para ejecutar cuando esto se corrija:
+
+## Sí o no: la tecla del sí (una letra), las pistas (la respuesta por defecto en mayúscula), las respuestas
+
+yes-key = s
+yes-no-hint-default-yes = (S/n)
+yes-no-hint-default-no = (s/N)
+answer-yes = sí
+answer-no = no
+
+## Avisos sobre los datos de los que sale una carta (tras "aviso: ")
+
+warning-label = aviso
+warning-past-deadline = la campaña `{ $campaign }` pedía actuar antes del { $date }; esa fecha ya pasó: compruebe si la campaña se ha actualizado antes de enviar la carta
+warning-aged-facts = la campaña `{ $campaign }` da sus hechos y cifras a fecha de { $as_of } (hace más de { $days } días): pueden haber cambiado desde entonces; compruébelos antes de enviar la carta
+stale-context-letter = {" "}y esta carta lleva fecha del { $date }
+stale-context-today = , hace más de { $months } meses
+warning-stale-record = el destinatario `{ $recipient }` se verificó por última vez el { $verified }{ $context }: quien ocupa el cargo{ $holder } puede haber cambiado desde el { $since }; compruébelo y ejecute `letters recipients verify { $recipient }` (o `letters recipients update { $recipient } --name NOMBRE --since FECHA` si el cargo ha cambiado de titular)
+record-note = {" "}(nota: { $note })
+warning-no-holder = el destinatario `{ $recipient }` de { $path } no registra a nadie en el cargo el { $date }, fecha de la carta: la carta va dirigida al cargo; registre a su titular con `letters recipients update { $recipient } --name NOMBRE --since FECHA`
+language-name-en = inglés
+language-name-es = español
+warning-own-words-language = { $from }: el párrafo con sus propias palabras (“{ $beginning }”) parece estar en { $read }, pero la carta a `{ $recipient }` está en { $written }: traduzca el párrafo o escriba la carta en { $read } (--lang { $code })
+mojibake-reads-as = "{ $found }" se lee "{ $repaired }"
+mojibake-repaired = { $repairs }; reparado (--fix-mojibake)
+mojibake-repairable = { $repairs }; revise el texto o use --fix-mojibake para repararlo
+mojibake-lost = { $words } no se puede recuperar: una comilla o una raya perdió su último byte antes de descodificarse el texto; copie de nuevo desde el original el párrafo que empieza { $paragraphs }
+warning-mojibake = { $location }: el texto parece mal descodificado (mojibake): { $parts }
+
+## Errores (tras "error: ") y qué hacer (tras "sugerencia: ")
+
+error-label = error
+hint-label = sugerencia
+source-prompt = la respuesta a “{ $question }”
+source-cell = { $file } fila { $row }, columna `{ $column }`
+error-at = { $at }: { $message }
+error-missing-choices = falta { $missing }
+error-missing-variable = { $location }: la plantilla usa `{ $name }`, que no está disponible; disponibles: { $available }
+kind-command = la orden
+kind-demand = la petición
+kind-recipient = el destinatario
+kind-template = la campaña
+error-unknown-id = no se conoce { $kind } `{ $id }`{ $suggestion }
+error-did-you-mean = ; ¿quiso decir `{ $suggestion }`?
+error-no-email = el destinatario `{ $recipient }` no tiene dirección de correo electrónico, así que esta carta no puede ser un correo
+error-no-address = el destinatario `{ $recipient }` de { $path } no tiene dirección postal, así que esta carta no puede imprimirse y enviarse por correo postal
+error-address = { $field }: `{ $value }` no es una dirección de correo electrónico utilizable: { $message }
+error-signature = imagen de la firma { $path }: { $message }
+error-glyphs-mojibake = el texto { $context } contiene { $chars }, que no es chino sino lo que queda de una comilla o una raya cuyo último byte se perdió al copiar el texto (mojibake); no se puede recuperar
+error-glyphs = las fuentes del PDF no pueden dibujar { $chars } (en { $context })
+error-io-read = no se puede leer { $path }: { $error }
+error-io-write = no se puede escribir { $path }: { $error }
+error-io-use = no se puede usar { $path }: { $error }
+error-refused = no se escribe { $path }: { $reason }
+error-in-use = otra ejecución de `letters` está usando { $path }
+error-batch-stopped = { $error }; el lote se detuvo ahí
+hint-see = véase: { $see }
+hint-fix-the-file = corrija el archivo y ejecute `letters check` para validar todos los datos
+hint-signers = corrija el archivo de firmantes o indique cómo leerlo (--sheet, --column, --encoding, --delimiter); añada --dry-run para ver cómo se leen sus columnas y primeras filas
+hint-no-email = use --format pdf o --format text para imprimirla y enviarla por correo postal, o añada `email = "..."` a `[{ $recipient }]` en su recipients.toml
+hint-no-address = añada `address = ["...", "..."]` (las líneas de la dirección postal) a `[{ $recipient }]` en { $path }, o use --format email para enviarla por correo electrónico
+hint-address = escriba una dirección como `usuario@example.org` o `Nombre <usuario@example.org>`
+hint-mail = letters send lee archivos .eml y mbox, como los que escribe `letters draft --format email -o CARPETA`
+hint-signature = dé a --signature un archivo PNG (se conserva la transparencia) o JPEG, o indique [sender] signature en letters.toml
+hint-glyphs-mojibake = copie de nuevo ese párrafo desde el documento original (o escriba usted la comilla o la raya) y vuelva a redactar la carta
+hint-glyphs-bundled = la fuente incluida (Liberation Serif) cubre los alfabetos latino, griego y cirílico; indique una fuente TrueType que tenga estos caracteres con --font-regular ARCHIVO (y --font-bold, --font-italic), o font-regular en la tabla [pdf] de letters.toml
+hint-glyphs = indique una fuente TrueType que tenga estos caracteres con --font-regular ARCHIVO (y --font-bold, --font-italic), o font-regular en la tabla [pdf] de letters.toml
+hint-disk-full = el disco está lleno: libere espacio o escriba en otro lugar
+hint-permissions = compruebe los permisos de la carpeta o escriba en otro lugar
+hint-batch-combined = { $first }un archivo combinado se escribe de una sola vez: ejecute de nuevo la misma orden
+hint-batch-recorded = { $count } cartas están en el disco y figuran en manifest.jsonl
+hint-batch-kept = se conservan las cartas escritas hasta ahora
+hint-batch-resume = { $first }{ $kept }: ejecute de nuevo la misma orden con --resume para escribir el resto sin repetir ninguna
+hint-refused = elimínelo o elija otra ruta de salida y ejecute de nuevo la orden
+hint-in-use = espere a que termine la otra ejecución (o escriba en otro lugar) y ejecute de nuevo la orden
+
+## Un lote: su avance y la línea que lo cierra
+
+batch-written = { $count ->
+    [one] { $count } escrita
+   *[other] { $count } escritas
+}
+batch-skipped = { $count ->
+    [one] { $count } omitida
+   *[other] { $count } omitidas
+}
+batch-failed = { $count ->
+    [one] { $count } fallida
+   *[other] { $count } fallidas
+}
+batch-duplicates = { $count ->
+    [one] { $count } fila repetida
+   *[other] { $count } filas repetidas
+}
+batch-blank = { $count ->
+    [one] { $count } fila en blanco
+   *[other] { $count } filas en blanco
+}
+batch-other-shards = { $count ->
+    [one] { $count } fila de otras partes
+   *[other] { $count } filas de otras partes
+}
+batch-summary = { $parts } en { $seconds } s ({ $rate } cartas/s)
+batch-failures-file = ; las filas fallidas están en { $path }
+progress-letters = { $count ->
+    [one] { $count } carta
+   *[other] { $count } cartas
+}, { $rate }/s
