@@ -14,7 +14,7 @@ use libfuzzer_sys::fuzz_target;
 use mail_parser::MessageParser;
 
 /// Headers a letter's message may have at its top level.
-const ALLOWED: [&str; 12] = [
+const ALLOWED: [&str; 15] = [
     "From",
     "To",
     "Cc",
@@ -27,6 +27,9 @@ const ALLOWED: [&str; 12] = [
     "Content-Type",
     "Content-Transfer-Encoding",
     "Content-Disposition",
+    "Content-Language",
+    "X-Letters-Campaign",
+    "X-Letters-Recipient",
 ];
 
 /// An address as the flag would give it, parsed as the application parses it; one that
