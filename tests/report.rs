@@ -7,10 +7,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::smtp::Server;
 use common::{manifest, signers, wait_for, Env};
 use serde_json::Value;
 
@@ -199,45 +198,6 @@ fn old_manifests_and_ledgers_are_still_read() {
     );
 }
 
-/// A test SMTP server, killed when dropped.
-struct Server {
-    child: std::process::Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(env: &Env, args: &[&str]) -> Server {
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp/server.py");
-        let mut child = Command::new("python3")
-            .arg(script)
-            .arg("--log")
-            .arg(env.join("smtp.log"))
-            .args(["--lifetime", "90"])
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 tests/smtp/server.py (scripts/test.sh installs aiosmtpd)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let port = line.trim().strip_prefix("PORT ").unwrap().parse().unwrap();
-        Server { child, port }
-    }
-
-    fn url(&self) -> String {
-        format!("smtp://127.0.0.1:{}", self.port)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn sends_killed_and_run_again_with_a_test_first_are_counted_once() {
     let env = Env::new();
@@ -255,7 +215,11 @@ fn sends_killed_and_run_again_with_a_test_first_are_counted_once() {
         "out",
     ])
     .ok();
-    let server = Server::start(&env, &["--reject", "misionvene@venezuelaonu.gob.ve"]);
+    let server = Server::start(
+        &env,
+        "smtp",
+        &["--reject", "misionvene@venezuelaonu.gob.ve"],
+    );
     let url = server.url();
     // A test first: one message, to the test address only.
     env.run(&[
@@ -381,7 +345,7 @@ fn the_html_page_is_self_contained_with_charts_of_the_counts() {
         .unwrap()[..10]
         .to_string();
     // The second one is sent; one office refuses.
-    let server = common::smtp::Server::start(
+    let server = Server::start(
         &env,
         "smtp",
         &["--reject", "misionvene@venezuelaonu.gob.ve"],

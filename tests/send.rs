@@ -8,82 +8,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+use common::smtp::Server;
 use common::{wait_for, Env};
 use serde_json::Value;
-
-/// A test SMTP server, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    log: PathBuf,
-}
-
-impl Server {
-    fn start(env: &Env, name: &str, args: &[&str]) -> Server {
-        let log = env.join(&format!("{name}.log"));
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp/server.py");
-        let mut child = Command::new("python3")
-            .arg(script)
-            .arg("--log")
-            .arg(&log)
-            .args(["--lifetime", "90"])
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 tests/smtp/server.py (scripts/test.sh installs aiosmtpd)");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let port = line
-            .trim()
-            .strip_prefix("PORT ")
-            .unwrap_or_else(|| panic!("the test server did not start: {line:?}"))
-            .parse()
-            .unwrap();
-        Server { child, port, log }
-    }
-
-    fn url(&self) -> String {
-        format!("smtp://127.0.0.1:{}", self.port)
-    }
-
-    fn events(&self) -> Vec<Value> {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    }
-
-    /// How many events of `kind` the server has logged.
-    fn count(&self, kind: &str) -> usize {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .matches(&format!("\"kind\": \"{kind}\""))
-            .count()
-    }
-
-    fn messages(&self) -> Vec<Value> {
-        self.events()
-            .into_iter()
-            .filter(|e| e["kind"] == "message")
-            .collect()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// How many times each Message-ID arrived, over several servers.
 fn deliveries(servers: &[&Server]) -> BTreeMap<String, usize> {

@@ -48,6 +48,23 @@ impl Server {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
+    /// Every event it logged (connections, commands, messages, faults), in order.
+    pub fn events(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    /// How many events of `kind` it has logged.
+    pub fn count(&self, kind: &str) -> usize {
+        std::fs::read_to_string(&self.log)
+            .unwrap_or_default()
+            .matches(&format!("\"kind\": \"{kind}\""))
+            .count()
+    }
+
     /// The messages it took, as it logged them (`rcpt_tos`, `from_`, `to`,
     /// `from_default`, `header_names`, `body`, …).
     pub fn messages(&self) -> Vec<Value> {
