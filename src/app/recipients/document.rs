@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
+use super::incoming::RECORD_KEYS;
 use crate::error::{Error, Result};
 use crate::model::{Holder, Localized};
 
@@ -61,21 +62,13 @@ pub fn edit_value(value: &toml::Value) -> Result<Value> {
 /// The text of record `id` as `recipients.toml` holds it: `[id]`, its values one a line
 /// (texts per language inline), then its `[[id.holders]]`.
 pub fn record_text(id: &str, record: &toml::Table) -> Result<String> {
-    /// The order of a record's keys in `recipients.toml`.
-    const ORDER: [&str; 11] = [
-        "office",
-        "title",
-        "organization",
-        "address",
-        "email",
-        "country",
-        "languages",
-        "salutation",
-        "verified",
-        "note",
-        "holders",
-    ];
-    let rank = |key: &str| ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
+    // A record's own keys in their order, then its holders, then anything else.
+    let rank = |key: &str| {
+        RECORD_KEYS
+            .iter()
+            .position(|k| *k == key)
+            .unwrap_or(RECORD_KEYS.len() + usize::from(key != "holders"))
+    };
     let mut entries: Vec<(&String, &toml::Value)> = record.iter().collect();
     entries.sort_by_key(|(key, _)| rank(key));
     let mut table = Table::new();

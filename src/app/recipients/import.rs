@@ -28,20 +28,6 @@ use super::super::Diagnostics;
 /// The most bytes a file to import may hold: far more than every parliament's seats.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The keys of a record set as they are given (the holder's are handled apart).
-const RECORD_KEYS: [&str; 10] = [
-    "office",
-    "title",
-    "organization",
-    "address",
-    "email",
-    "country",
-    "languages",
-    "salutation",
-    "verified",
-    "note",
-];
-
 /// What the import does, or would do.
 #[derive(Debug, Default, Serialize)]
 struct Summary {
@@ -145,7 +131,7 @@ fn plan_change(incoming: Incoming, current: &Recipient, current_table: &Table) -
     let mut merged = current_table.clone();
     let mut values = Vec::new();
     let mut changes = Vec::new();
-    for key in RECORD_KEYS {
+    for key in incoming::RECORD_KEYS {
         if let Some(value) = table.remove(key) {
             if merged.get(key) != Some(&value) {
                 merged.insert(key.to_string(), value.clone());

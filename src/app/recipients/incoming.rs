@@ -18,6 +18,20 @@ use toml::{Table, Value};
 use crate::error::{Error, Result};
 use crate::model::Language;
 
+/// A record's own keys, in the order `recipients.toml` writes them (its `holders` after).
+pub const RECORD_KEYS: [&str; 10] = [
+    "office",
+    "title",
+    "organization",
+    "address",
+    "email",
+    "country",
+    "languages",
+    "salutation",
+    "verified",
+    "note",
+];
+
 /// The keys a record may have (with the flat holder's).
 pub const KEYS: [&str; 16] = [
     "office",
