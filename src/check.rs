@@ -75,7 +75,7 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
     report.recipients = recipients.records.len();
     for (id, record) in &recipients.records {
         if let Some(warning) =
-            warnings::stale_record(record, warnings::Dated::Today(today), Language::En)
+            warnings::stale_record(record, warnings::Dated::Today(today), Language::EN)
         {
             report.warn(warning);
         }
@@ -101,7 +101,7 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
             .iter()
             .chain(record.holders.iter().filter_map(|h| h.salutation.as_ref()));
         for salutation in salutations {
-            if let Some(es) = salutation.get(Language::Es) {
+            if let Some(es) = salutation.get(Language::ES) {
                 if !es.trim_end().ends_with(':') {
                     report.error(format!(
                         "{path} [{id}]: the Spanish salutation \"{es}\" must end with a colon"
@@ -157,7 +157,7 @@ fn check_template(
     }
     // A subject is not written anew per letter: a day in an English one would be in
     // one convention in letters of the other.
-    let subject = meta.subject.get_or_empty(Language::En);
+    let subject = meta.subject.get_or_empty(Language::EN);
     if let Some(day) = figures::figures(subject)
         .into_iter()
         .find(|f| matches!(f, Figure::Day { .. } | Figure::DayOfMonth { .. }))
@@ -263,7 +263,7 @@ fn sample_date() -> NaiveDate {
 fn supported_figures(template: &Template) -> Supported {
     let mut supported = Supported::default();
     for source in &template.meta.sources {
-        for language in Language::ALL {
+        for language in Language::all() {
             supported.add_text(source.supports.get_or_empty(language));
             if let Some(headline) = &source.headline {
                 supported.add_text(headline.get_or_empty(language));
@@ -310,7 +310,7 @@ fn block_text(blocks: &[Block], out: &mut String) {
 
 /// A figure as a message shows it.
 fn shown(figure: &Figure) -> String {
-    let en = Convention::BritishEnglish;
+    let en = Convention::default_of(Language::EN);
     match *figure {
         Figure::Number(ref n) => n.clone(),
         Figure::Day { year, month, day } => NaiveDate::from_ymd_opt(year, month, day)
@@ -405,7 +405,7 @@ fn sample_draft(
         fields: BTreeMap::new(),
         cosigners: Vec::new(),
         signature: None,
-        convention: Convention::for_letter(language, recipient.is_in_us()),
+        convention: Convention::for_letter(language, &recipient.country),
         holder: recipient.holder_index_on(date),
     }
 }

@@ -155,7 +155,7 @@ pub fn checked_flags(
     data: &DataSet,
     today: NaiveDate,
 ) -> Result<Checked> {
-    check(raw_flags(letter, sender, data)?, today, Language::En)
+    check(raw_flags(letter, sender, data)?, today, Language::EN)
 }
 
 /// What the letter flags ask for over what the settings files say, not yet checked.

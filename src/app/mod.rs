@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         quiet: cli.quiet,
         language: crate::messages::language()
             .parse()
-            .unwrap_or(crate::model::Language::En),
+            .unwrap_or(crate::model::Language::EN),
     };
     let before = &cli.data;
     match cli.command {

@@ -155,8 +155,8 @@ pub fn write(
         warn_once(&notes, diagnostics);
         let (path_shown, n) = (path.display(), letters.len());
         diagnostics.info(&match diagnostics.language {
-            Language::En => format!("wrote {path_shown} ({n} messages)"),
-            Language::Es => format!("escrito {path_shown} ({n} mensajes)"),
+            Language::ES => format!("escrito {path_shown} ({n} mensajes)"),
+            _ => format!("wrote {path_shown} ({n} messages)"),
         });
         return Ok(vec![path]);
     }
@@ -183,8 +183,8 @@ pub fn write(
         };
         sink::write_atomic(&path, &bytes)?;
         diagnostics.info(&match diagnostics.language {
-            Language::En => format!("wrote {}", path.display()),
-            Language::Es => format!("escrito {}", path.display()),
+            Language::ES => format!("escrito {}", path.display()),
+            _ => format!("wrote {}", path.display()),
         });
         written.push(path);
     }

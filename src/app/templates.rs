@@ -42,7 +42,7 @@ fn to_json(template: &Template, lang: Language) -> serde_json::Value {
         "as_of": template.meta.as_of,
         "sources": template.meta.sources.iter().map(|s| json!({
             "id": s.id,
-            "citation": s.citation(Convention::for_letter(lang, false)),
+            "citation": s.citation(Convention::default_of(lang)),
             "publisher": s.publisher.as_ref().map(|p| p.get_or_empty(lang)),
             "title": s.title,
             "date": s.date,
@@ -62,7 +62,7 @@ fn describe(template: &Template, lang: Language) -> String {
     lines.push(format!("  subject:    {}", meta.subject.get_or_empty(lang)));
     lines.push(format!("  languages:  {}", codes(&meta.languages)));
     lines.push(format!("  recipients: {}", meta.recipients.join(", ")));
-    let convention = Convention::for_letter(lang, false);
+    let convention = Convention::default_of(lang);
     if let Some(deadline) = meta.act_before {
         lines.push(format!("  act before: {}", convention.date(deadline)));
     }

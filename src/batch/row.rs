@@ -202,7 +202,7 @@ mod tests {
         let raw = raw_request(&row, "s.csv", &map)?;
         let context = Context {
             signatures_dir: Some(std::path::Path::new(".")),
-            messages: crate::model::Language::En,
+            messages: crate::model::Language::EN,
         };
         Ok(validate(raw, &base(), context)?.request)
     }
@@ -218,7 +218,7 @@ mod tests {
         .unwrap();
         assert_eq!(r.sender.name, "Ana");
         assert_eq!(r.sender.organization, "Default Org");
-        assert_eq!(r.language, Some(Language::Es));
+        assert_eq!(r.language, Some(Language::ES));
         assert_eq!(r.recipients, ["a", "b"]);
         assert_eq!(r.fields.get("city").map(String::as_str), Some("Mérida"));
         assert!(!r.fields.contains_key("name"));
@@ -233,7 +233,7 @@ mod tests {
         );
         assert!(err(&[("name", "A"), ("email", "a@b")])
             .starts_with("s.csv row 3, column `email`: `a@b` is not a valid email address"));
-        assert!(err(&[("name", "A"), ("lang", "fr")]).contains("unknown language"));
+        assert!(err(&[("name", "A"), ("lang", "xx")]).contains("unknown language"));
         assert!(err(&[("name", "A"), ("signature", "nope.png")]).contains("cannot read signature"));
         assert!(err(&[("name", "A\u{1b}[2J")]).contains("U+001B"));
     }

@@ -22,7 +22,7 @@ pub fn templates() -> ArgValueCandidates {
                 .values()
                 .map(|t| {
                     CompletionCandidate::new(&t.id)
-                        .help(Some(t.name_in(Language::En).to_string().into()))
+                        .help(Some(t.name_in(Language::EN).to_string().into()))
                 })
                 .collect()
         })
@@ -38,7 +38,7 @@ pub fn recipients() -> ArgValueCandidates {
                 .values()
                 .map(|r| {
                     CompletionCandidate::new(&r.id)
-                        .help(Some(r.office_in(Language::En).to_string().into()))
+                        .help(Some(r.office_in(Language::EN).to_string().into()))
                 })
                 .collect()
         })

@@ -68,6 +68,8 @@ pub fn frame(draft: &Draft, parsed: Parsed) -> Letter {
     let recipient = &draft.recipient;
     let convention = draft.convention;
     let salutation = recipient.salutation_in(lang, draft.holder());
+    let salutation_text = convention.salutation(salutation);
+    let we = draft.voice != crate::model::Voice::Individual;
     Letter {
         language: lang,
         template: draft.template.id.clone(),
@@ -82,10 +84,10 @@ pub fn frame(draft: &Draft, parsed: Parsed) -> Letter {
             .get_or_empty(lang)
             .trim()
             .to_string(),
-        salutation: convention.salutation(salutation),
+        salutation: salutation_text.clone(),
         body: parsed.blocks,
         footnotes: parsed.footnotes,
-        closing: convention.closing(salutation.is_some()).to_string(),
+        closing: convention.closing(salutation.is_some(), we, &salutation_text),
         signature: Signature {
             image: draft.signature.clone(),
             name: draft.sender.name.trim().to_string(),

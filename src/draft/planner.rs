@@ -178,7 +178,7 @@ impl<'a> Planner<'a> {
         Planner::new_in(
             template_id,
             data,
-            (today, Language::En),
+            (today, Language::EN),
             fix_mojibake,
             warnings,
         )
@@ -319,17 +319,17 @@ impl<'a> Planner<'a> {
                 format!("template `{}` has no subject in `{language}`", template.id),
             ));
         }
-        let convention = Convention::for_letter(language, recipient.is_in_us());
+        let convention = Convention::for_letter(language, &recipient.country);
         let holder = recipient.holder_on(request.date);
         self.warn_dated(&recipient, holder, request.date, warnings);
         if recipient.salutation_in(language, holder).is_none() {
             let (id, fallback) = (&recipient.id, convention.fallback_salutation());
             warnings.push(match self.messages {
-                Language::En => format!(
-                    "recipient `{id}` has no salutation in `{language}`; using \"{fallback}\""
-                ),
-                Language::Es => format!(
+                Language::ES => format!(
                     "el destinatario `{id}` no tiene saludo en `{language}`; se usa \"{fallback}\""
+                ),
+                _ => format!(
+                    "recipient `{id}` has no salutation in `{language}`; using \"{fallback}\""
                 ),
             });
         }
@@ -424,7 +424,7 @@ pub fn check_postal_address(recipient: &Recipient, path: &str) -> Result<()> {
 
 /// Resolves a checked request against the data: one Draft per recipient.
 pub fn plan(request: &LetterRequest, data: &DataSet, today: NaiveDate) -> Result<Plan> {
-    plan_in(request, data, today, Language::En)
+    plan_in(request, data, today, Language::EN)
 }
 
 /// As `plan`, with the warnings in the language `messages`.

@@ -277,7 +277,7 @@ mod tests {
             &LetterRequest::empty(today()),
             Context {
                 signatures_dir: None,
-                messages: crate::model::Language::En,
+                messages: crate::model::Language::EN,
             },
         )
     }
@@ -329,7 +329,7 @@ mod tests {
                 ..RawRequest::default()
             },
             RawRequest {
-                language: cell("fr", "lang"),
+                language: cell("xx", "lang"),
                 ..RawRequest::default()
             },
             RawRequest {
@@ -368,7 +368,7 @@ mod tests {
             &base,
             Context {
                 signatures_dir: None,
-                messages: crate::model::Language::En,
+                messages: crate::model::Language::EN,
             },
         )
         .unwrap();

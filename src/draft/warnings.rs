@@ -19,10 +19,7 @@ fn day(date: NaiveDate, lang: Language) -> String {
 
 /// How the messages write dates.
 fn convention(lang: Language) -> Convention {
-    match lang {
-        Language::En => Convention::BritishEnglish,
-        Language::Es => Convention::Spanish,
-    }
+    Convention::default_of(lang)
 }
 
 /// The message `id` in `lang`, its placeholders filled.
@@ -231,7 +228,7 @@ mod tests {
                 paragraph: "Es grave 鈥 y…".to_string(),
             }],
         };
-        let es = mojibake(&finding, true, Language::Es);
+        let es = mojibake(&finding, true, Language::ES);
         assert!(
             es.starts_with("--own-words: el texto parece mal descodificado"),
             "{es}"
@@ -241,7 +238,7 @@ mod tests {
             "{es}"
         );
         assert!(es.contains("\"鈥\" no se puede recuperar"), "{es}");
-        let en = mojibake(&finding, false, Language::En);
+        let en = mojibake(&finding, false, Language::EN);
         assert!(
             en.contains("check the text, or pass --fix-mojibake"),
             "{en}"

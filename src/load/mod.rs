@@ -3,6 +3,7 @@
 
 pub mod bundled;
 mod images;
+mod locales;
 mod recipients;
 pub mod signers;
 mod templates;
@@ -12,6 +13,7 @@ mod workspace;
 use std::path::{Path, PathBuf};
 
 pub use images::{read_image, MAX_IMAGE_BYTES};
+pub use locales::{add_locale_file, add_locales, locale_files, LOCALES_DIR};
 pub use recipients::{is_valid_id, Recipients};
 pub use templates::{body_file, TemplateSource, Templates, META_FILE};
 pub use toml_file::{line_column, parse as parse_toml};
@@ -42,7 +44,9 @@ pub struct SenderSetting {
     pub sender: Sender,
 }
 
-/// Everything loaded: recipients, templates, and the default sender.
+/// Everything loaded: recipients, templates, and the default sender. The letter
+/// languages the workspace and the user config directory add are loaded for the run
+/// ([`crate::model::Language::all`]).
 #[derive(Debug)]
 pub struct DataSet {
     pub recipients: Recipients,
@@ -140,6 +144,10 @@ impl DataSet {
     pub fn load(options: &DataOptions) -> Result<DataSet> {
         let (workspace, config) = data_dirs(options)?;
         let dirs: Vec<&DataDir> = workspace.iter().chain(config.iter()).collect();
+
+        // Languages first: records, campaigns and bodies may be written in them.
+        let locale_dirs: Vec<PathBuf> = dirs.iter().filter_map(|d| d.locales()).collect();
+        add_locales(&locale_dirs)?;
 
         let recipients_path = options
             .recipients

@@ -69,9 +69,9 @@ impl Templates {
                 TemplateSource {
                     dir: format!("{path}/{id}"),
                     meta: read(META_FILE),
-                    bodies: Language::ALL
-                        .iter()
-                        .filter_map(|&l| read(&body_file(l)).map(|t| (l, t)))
+                    bodies: Language::all()
+                        .into_iter()
+                        .filter_map(|l| read(&body_file(l)).map(|t| (l, t)))
                         .collect(),
                     id,
                 }
@@ -94,7 +94,7 @@ impl Templates {
             }
             let id = entry.file_name().to_string_lossy().into_owned();
             let mut bodies = Vec::new();
-            for language in Language::ALL {
+            for language in Language::all() {
                 let file = sub.join(body_file(language));
                 let Some(bytes) = read_bytes(&file, MAX_BODY_BYTES as u64 + 1)? else {
                     continue;

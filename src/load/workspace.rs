@@ -31,6 +31,9 @@ pub struct Settings {
     /// The templates directory, relative to the workspace.
     #[serde(default)]
     pub templates: Option<PathBuf>,
+    /// The locales directory (letter languages added), relative to the workspace.
+    #[serde(default)]
+    pub locales: Option<PathBuf>,
     /// Who signs, by default.
     #[serde(default)]
     pub sender: Sender,
@@ -114,6 +117,17 @@ impl DataDir {
                 .unwrap_or(Path::new(RECIPIENTS_FILE)),
         );
         (self.settings.recipients.is_some() || path.is_file()).then_some(path)
+    }
+
+    /// The locales directory it names or holds (`locales/`), if it exists.
+    pub fn locales(&self) -> Option<PathBuf> {
+        let path = self.dir.join(
+            self.settings
+                .locales
+                .as_deref()
+                .unwrap_or(Path::new(super::locales::LOCALES_DIR)),
+        );
+        (self.settings.locales.is_some() || path.is_dir()).then_some(path)
     }
 
     /// The templates directory it names or holds, if it exists.

@@ -179,13 +179,19 @@ mod tests {
         );
         assert!(PartialDate::parse("24-08").is_none());
         let day = PartialDate::parse("2024-07-19").unwrap();
-        assert_eq!(day.written(Convention::Spanish), "19 de julio de 2024");
-        assert_eq!(day.written(Convention::UsEnglish), "July 19, 2024");
+        assert_eq!(
+            day.written(Convention::for_letter(crate::model::Language::ES, "")),
+            "19 de julio de 2024"
+        );
+        assert_eq!(
+            day.written(Convention::for_letter(crate::model::Language::EN, "US")),
+            "July 19, 2024"
+        );
         assert_eq!(day.to_string(), "2024-07-19");
         assert_eq!(
             PartialDate::parse("2024-08")
                 .unwrap()
-                .written(Convention::Spanish),
+                .written(Convention::for_letter(crate::model::Language::ES, "")),
             "agosto de 2024"
         );
     }

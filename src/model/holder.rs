@@ -92,8 +92,8 @@ pub fn holder_on(holders: &[Holder], date: NaiveDate) -> Option<usize> {
 /// left before taking office, or two whose terms are out of order or overlap.
 pub fn check_order(holders: &[Holder]) -> Result<(), String> {
     for holder in holders {
-        let name = holder.name_in(Language::En);
-        if name.trim().is_empty() && holder.name_in(Language::Es).trim().is_empty() {
+        let name = holder.name_in(Language::EN);
+        if name.trim().is_empty() && holder.name_in(Language::ES).trim().is_empty() {
             return Err("a holder has no `name`: give every holder a name".to_string());
         }
         if let (Some(since), Some(until)) = (holder.since, holder.until) {
@@ -106,7 +106,7 @@ pub fn check_order(holders: &[Holder]) -> Result<(), String> {
     }
     for pair in holders.windows(2) {
         let (before, after) = (&pair[0], &pair[1]);
-        let (first, second) = (before.name_in(Language::En), after.name_in(Language::En));
+        let (first, second) = (before.name_in(Language::EN), after.name_in(Language::EN));
         let last_day = before.until.or(before.since);
         match (last_day, after.since) {
             (_, None) => {
@@ -155,7 +155,7 @@ mod tests {
             holder("Antony Blinken", None, Some("2025-01-20")),
             holder("Marco Rubio", Some("2025-01-21"), None),
         ];
-        let on = |d| holder_on(&holders, day(d)).map(|i| holders[i].name_in(Language::En));
+        let on = |d| holder_on(&holders, day(d)).map(|i| holders[i].name_in(Language::EN));
         assert_eq!(on("2024-07-25"), Some("Antony Blinken"));
         assert_eq!(on("2025-01-20"), Some("Antony Blinken"));
         assert_eq!(on("2025-01-21"), Some("Marco Rubio"));
@@ -173,7 +173,7 @@ mod tests {
             holder("A", Some("2020-01-01"), None),
             holder("B", Some("2022-01-01"), None),
         ];
-        let on = |d| holder_on(&holders, day(d)).map(|i| holders[i].name_in(Language::En));
+        let on = |d| holder_on(&holders, day(d)).map(|i| holders[i].name_in(Language::EN));
         assert_eq!(on("2021-12-31"), Some("A"));
         assert_eq!(on("2022-01-01"), Some("B"));
     }

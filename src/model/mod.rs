@@ -4,6 +4,7 @@
 mod cosigner;
 pub mod country;
 pub mod date;
+pub mod date_text;
 mod demand;
 mod holder;
 mod image_file;
@@ -24,7 +25,9 @@ pub use date::PartialDate;
 pub use demand::Demand;
 pub use holder::{check_order as check_holders, Holder};
 pub use image_file::ImageFile;
-pub use language::{Language, UnknownLanguage};
+pub use language::{
+    Language, UnknownLanguage, BUNDLED as BUNDLED_LOCALES, BUNDLED_PREFIX as BUNDLED_LOCALES_PREFIX,
+};
 pub use layout::Layout;
 pub use localized::Localized;
 pub use pdf_standard::PdfStandard;

@@ -244,7 +244,7 @@ mod tests {
     #[test]
     fn addressee_falls_back_to_office() {
         assert_eq!(
-            record("2024-01-01").addressee_line(Language::En, None),
+            record("2024-01-01").addressee_line(Language::EN, None),
             "Office"
         );
     }
@@ -255,8 +255,8 @@ mod tests {
         let r: Recipient = toml::from_str(text).unwrap();
         assert_eq!(r.holders.len(), 1);
         let holder = r.holder_on(NaiveDate::MAX);
-        assert_eq!(r.addressee_line(Language::Es, holder), "Señora Ana Díaz");
-        assert_eq!(r.addressee_line(Language::En, holder), "Ms. Ana Díaz");
+        assert_eq!(r.addressee_line(Language::ES, holder), "Señora Ana Díaz");
+        assert_eq!(r.addressee_line(Language::EN, holder), "Ms. Ana Díaz");
     }
 
     #[test]

@@ -115,15 +115,15 @@ mod tests {
             "id = \"tv\"\npublisher = \"Transparencia Venezuela\"\ntitle = \"Atentados y amenazas\"\nheadline = { en = \"Attacks and threats\" }\ndate = 2024-07-19\nsupports = \"x\"\n",
         );
         assert_eq!(
-            report.citation(Convention::Spanish),
+            report.citation(Convention::for_letter(crate::model::Language::ES, "")),
             "Transparencia Venezuela, «Atentados y amenazas», 19 de julio de 2024."
         );
         assert_eq!(
-            report.citation(Convention::UsEnglish),
+            report.citation(Convention::for_letter(crate::model::Language::EN, "US")),
             "Transparencia Venezuela, “Atentados y amenazas” [Attacks and threats], July 19, 2024."
         );
         assert_eq!(
-            report.citation(Convention::BritishEnglish),
+            report.citation(Convention::for_letter(crate::model::Language::EN, "")),
             "Transparencia Venezuela, “Atentados y amenazas” [Attacks and threats], 19 July 2024."
         );
     }
@@ -134,11 +134,11 @@ mod tests {
             "id = \"ua\"\nkind = { en = \"urgent action, second update\", es = \"acción urgente, segunda actualización\" }\ndate = \"2024-08\"\nsupports = \"x\"\n",
         );
         assert_eq!(
-            action.citation(Convention::Spanish),
+            action.citation(Convention::for_letter(crate::model::Language::ES, "")),
             "Acción urgente, segunda actualización, agosto de 2024."
         );
         assert_eq!(
-            action.citation(Convention::BritishEnglish),
+            action.citation(Convention::for_letter(crate::model::Language::EN, "")),
             "Urgent action, second update, August 2024."
         );
     }

@@ -42,7 +42,7 @@ pub fn messages_language(args: &DraftArgs) -> Result<crate::model::Language> {
     match args.prompts.ui_lang.as_deref() {
         Some(flag) => ui::language(Some(flag)),
         None if asked => ui::language(None),
-        None => Ok(crate::model::Language::En),
+        None => Ok(crate::model::Language::EN),
     }
 }
 

@@ -36,7 +36,7 @@ impl<'a> Flow<'a> {
                 let label = format!("{} — {}", t.name_in(lang), t.description_in(lang));
                 let mut mark = String::new();
                 if let Some(deadline) = t.meta.act_before {
-                    let date = locale::format_date(deadline, lang, locale::DateStyle::DayMonthYear);
+                    let date = locale::Convention::default_of(lang).date(deadline);
                     if t.is_past_deadline(today) {
                         mark = self.ui.msg_with("mark-deadline-passed", &[("date", &date)]);
                     } else {

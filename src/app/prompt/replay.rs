@@ -138,7 +138,7 @@ mod tests {
         let mut request = LetterRequest::empty(today);
         request.template = "election-integrity".into();
         request.recipients = vec!["us-secretary-of-state".into()];
-        request.language = Some(Language::Es);
+        request.language = Some(Language::ES);
         request.demands = DemandSelection::Ids(vec!["a".into(), "b".into()]);
         request.sender = Sender {
             name: "Ana O'Brien".into(),

@@ -7,19 +7,32 @@ use crate::error::{Error, Result};
 use crate::messages;
 use crate::model::Language;
 
+/// The interface language `code` names: a language with a catalogue of messages.
+fn interface(code: &str) -> std::result::Result<Language, String> {
+    let language: Language = code.parse().map_err(|_: crate::model::UnknownLanguage| {
+        format!("unknown interface language `{code}`: use en or es")
+    })?;
+    if crate::messages::CATALOGUES
+        .iter()
+        .any(|(c, _)| *c == language.code())
+    {
+        Ok(language)
+    } else {
+        Err(format!(
+            "the interface is not written in `{language}`: use en or es (letters can still be written in `{language}` with --lang)"
+        ))
+    }
+}
+
 /// Picks the interface language: `--ui-lang`, else `LETTERS_UI_LANG`, else the locale,
 /// else English.
 pub fn language(flag: Option<&str>) -> Result<Language> {
     if let Some(code) = flag {
-        return code
-            .parse()
-            .map_err(|e: crate::model::UnknownLanguage| Error::flag("--ui-lang", e.to_string()));
+        return interface(code).map_err(|e| Error::flag("--ui-lang", e));
     }
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     if let Some(code) = var("LETTERS_UI_LANG") {
-        return code.parse().map_err(|e: crate::model::UnknownLanguage| {
-            Error::flag("LETTERS_UI_LANG", e.to_string())
-        });
+        return interface(&code).map_err(|e| Error::flag("LETTERS_UI_LANG", e));
     }
     Ok(from_locale(
         var("LANGUAGE").as_deref(),
@@ -42,14 +55,14 @@ fn from_locale(language_list: Option<&str>, locale: Option<&str>) -> Language {
             .take_while(|c| c.is_ascii_alphabetic())
             .collect::<String>()
             .to_ascii_lowercase();
-        code.parse().ok()
+        interface(&code).ok()
     };
     if !plain {
         if let Some(found) = language_list.and_then(|list| list.split(':').find_map(of)) {
             return found;
         }
     }
-    of(locale).unwrap_or(Language::En)
+    of(locale).unwrap_or(Language::EN)
 }
 
 /// The prompts' language.
@@ -76,20 +89,20 @@ mod tests {
 
     #[test]
     fn the_locale_picks_the_language_as_the_platform_does() {
-        assert_eq!(from_locale(None, Some("es_VE.UTF-8")), Language::Es);
-        assert_eq!(from_locale(None, Some("en_GB.UTF-8")), Language::En);
-        assert_eq!(from_locale(None, None), Language::En);
+        assert_eq!(from_locale(None, Some("es_VE.UTF-8")), Language::ES);
+        assert_eq!(from_locale(None, Some("en_GB.UTF-8")), Language::EN);
+        assert_eq!(from_locale(None, None), Language::EN);
         assert_eq!(
             from_locale(Some("es_MX:en"), Some("en_US.UTF-8")),
-            Language::Es
+            Language::ES
         );
         assert_eq!(
             from_locale(Some("fr:es"), Some("fr_FR.UTF-8")),
-            Language::Es
+            Language::ES
         );
         // LANGUAGE is not read under the C locale.
-        assert_eq!(from_locale(Some("es"), Some("C.UTF-8")), Language::En);
-        assert_eq!(from_locale(Some("es"), None), Language::En);
-        assert_eq!(from_locale(None, Some("de_DE.UTF-8")), Language::En);
+        assert_eq!(from_locale(Some("es"), Some("C.UTF-8")), Language::EN);
+        assert_eq!(from_locale(Some("es"), None), Language::EN);
+        assert_eq!(from_locale(None, Some("de_DE.UTF-8")), Language::EN);
     }
 }

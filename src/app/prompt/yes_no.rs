@@ -101,9 +101,9 @@ mod tests {
 
     #[test]
     fn the_default_is_the_capital_letter_in_each_language() {
-        assert_eq!(words(Language::En, false).hint, "(y/N)");
-        assert_eq!(words(Language::Es, true).hint, "(S/n)");
-        assert_eq!(words(Language::Es, false).yes_key, 's');
+        assert_eq!(words(Language::EN, false).hint, "(y/N)");
+        assert_eq!(words(Language::ES, true).hint, "(S/n)");
+        assert_eq!(words(Language::ES, false).yes_key, 's');
         let plain = |s: String| dialoguer::console::strip_ansi_codes(&s).into_owned();
         let theme = ColorfulTheme::default();
         assert!(plain(answered(&theme, "¿Escribirla?", "sí")).ends_with("¿Escribirla? · sí"));

@@ -161,13 +161,13 @@ fn plan_change(incoming: Incoming, current: &Recipient, current_table: &Table) -
                     ..now.clone()
                 };
                 (updated != *now).then(|| {
-                    changes.push(format!("holder {}", now.name_in(Language::En)));
+                    changes.push(format!("holder {}", now.name_in(Language::EN)));
                     holders[last] = updated;
                     holders
                 })
             }
             _ => {
-                let name = holder.name_in(Language::En).to_string();
+                let name = holder.name_in(Language::EN).to_string();
                 let since = holder.since.ok_or_else(|| {
                     Error::data(
                         &origin,
@@ -175,7 +175,7 @@ fn plan_change(incoming: Incoming, current: &Recipient, current_table: &Table) -
                             "`name` = \"{name}\" is not the holder the record gives ({}): give `since`, the day {name} took office",
                             current
                                 .current_holder()
-                                .map_or("none", |h| h.name_in(Language::En))
+                                .map_or("none", |h| h.name_in(Language::EN))
                         ),
                     )
                 })?;

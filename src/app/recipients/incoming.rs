@@ -374,7 +374,7 @@ fn csv_rows(name: &str, text: &str) -> Result<Vec<Incoming>> {
         for (key, mut texts) in per_language {
             // A plain column fills in the languages not given on their own.
             if let Some(Value::String(same)) = table.get(&key) {
-                for language in Language::ALL {
+                for language in Language::all() {
                     texts
                         .entry(language.code())
                         .or_insert_with(|| Value::String(same.clone()));

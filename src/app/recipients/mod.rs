@@ -31,7 +31,7 @@ fn term(holder: &Holder) -> String {
 }
 
 fn describe(record: &Recipient, today: NaiveDate, stale: bool) -> String {
-    let lang = Language::En;
+    let lang = Language::EN;
     let current = record.holder_on(today);
     let mut lines = vec![
         format!("{}  {}", record.id, record.office_in(lang)),
@@ -65,7 +65,7 @@ fn describe(record: &Recipient, today: NaiveDate, stale: bool) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     ));
-    let salutations: Vec<(Language, &str)> = Language::ALL
+    let salutations: Vec<(Language, &str)> = Language::all()
         .into_iter()
         .filter_map(|l| record.salutation_in(l, current).map(|s| (l, s)))
         .collect();
@@ -159,7 +159,7 @@ pub(super) fn flag_localized(flag: &str, values: &[String]) -> Result<Option<Loc
         (Some(text), true) => Some(Localized::Same(text)),
         (same, false) => {
             if let Some(text) = same {
-                for language in Language::ALL {
+                for language in Language::all() {
                     per_language.entry(language).or_insert_with(|| text.clone());
                 }
             }
@@ -211,7 +211,7 @@ fn list(data: &DataSet, json: bool, today: NaiveDate) -> Result<Exit> {
                     .join(",");
                 [
                     r.id.clone(),
-                    r.addressee_line(Language::En, r.holder_on(today)),
+                    r.addressee_line(Language::EN, r.holder_on(today)),
                     languages,
                     verified,
                 ]
@@ -236,7 +236,7 @@ fn show(
     let text = if json {
         serde_json::to_string_pretty(record).unwrap_or_default() + "\n"
     } else {
-        let stale = warnings::stale_record(record, Dated::Today(today), Language::En);
+        let stale = warnings::stale_record(record, Dated::Today(today), Language::EN);
         if let Some(warning) = &stale {
             diagnostics.warn(warning);
         }

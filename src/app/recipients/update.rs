@@ -27,7 +27,7 @@ pub(super) fn with_new_holder(holders: &[Holder], new: Holder) -> Result<Vec<Hol
     };
     let mut holders = holders.to_vec();
     if let Some(last) = holders.last_mut() {
-        let last_name = last.name_in(Language::En).to_string();
+        let last_name = last.name_in(Language::EN).to_string();
         match last.until {
             Some(until) if until >= since => {
                 return Err(Error::flag(
@@ -98,7 +98,7 @@ pub fn run(
         .map(|h| {
             format!(
                 " after {} (until {})",
-                h.name_in(Language::En),
+                h.name_in(Language::EN),
                 h.until.map(|d| d.to_string()).unwrap_or_default()
             )
         })

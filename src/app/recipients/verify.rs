@@ -48,7 +48,7 @@ pub fn run(
     copy.write(&doc.to_string(), diagnostics)?;
     let holder = record
         .holder_on(date)
-        .map(|h| format!(" (holder: {})", h.name_in(Language::En)))
+        .map(|h| format!(" (holder: {})", h.name_in(Language::EN)))
         .unwrap_or_default();
     diagnostics.info(&format!(
         "recorded that `{id}`{holder} was verified on {date}, in {}",

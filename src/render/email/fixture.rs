@@ -13,7 +13,7 @@ pub fn letter() -> Letter {
     let long = "Las detenciones arbitrarias afectan a familias enteras, y la ausencia de información sobre el paradero de cada persona agrava el sufrimiento. ".repeat(8);
     assert!(long.chars().count() >= 1000);
     Letter {
-        language: Language::Es,
+        language: Language::ES,
         template: "detention-urgent-action".to_string(),
         letterhead: Default::default(),
         date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),

@@ -124,7 +124,7 @@ mod tests {
 
     pub(super) fn letter() -> Letter {
         Letter {
-            language: Language::Es,
+            language: Language::ES,
             template: "t".into(),
             letterhead: Letterhead {
                 name: "Red de Ejemplo".into(),
