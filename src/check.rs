@@ -38,13 +38,18 @@ impl Report {
     }
 }
 
-/// Checks loaded (or failed) data as of `today`.
+/// Checks loaded (or failed) data as of `today`, after the locale files that failed to
+/// load (`locales`, each error naming its file and line).
 pub fn check(
+    locales: Vec<Error>,
     recipients: Result<Recipients, Error>,
     templates: Result<Templates, Error>,
     today: NaiveDate,
 ) -> Report {
     let mut report = Report::default();
+    for err in locales {
+        report.error(err.to_string());
+    }
     let recipients = match recipients {
         Ok(recipients) => {
             check_recipients(&recipients, today, &mut report);

@@ -56,7 +56,7 @@ fn bad_flag_values() {
         env.run(&args)
     };
     insta::assert_snapshot!("bad-date", with(&["--date", "25/07/2024"]).fails(2));
-    insta::assert_snapshot!("bad-lang", with(&["--lang", "fr"]).fails(2));
+    insta::assert_snapshot!("bad-lang", with(&["--lang", "de"]).fails(2));
     insta::assert_snapshot!("bad-field", with(&["--field", "novalue"]).fails(2));
     insta::assert_snapshot!("narrow-width", with(&["--width", "5"]).fails(2));
     insta::assert_snapshot!(

@@ -64,7 +64,7 @@ fuzz_target!(|input: &[u8]| {
                 id: "fuzz".into(),
                 dir: "fuzz/fuzz".into(),
                 meta: Some(toml),
-                bodies: vec![(Language::En, body.clone()), (Language::Es, body)],
+                bodies: vec![(Language::EN, body.clone()), (Language::ES, body)],
             }],
         );
         if templates.templates.is_empty() {

@@ -38,7 +38,7 @@ fuzz_target!(|input: &[u8]| {
         };
         let context = Context {
             signatures_dir: Some(Path::new("/nonexistent")),
-            messages: Language::En,
+            messages: Language::EN,
         };
         if let Ok(checked) = validate(raw, &base, context) {
             assert!(!checked.request.sender.name.trim().is_empty());

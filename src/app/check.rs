@@ -41,6 +41,19 @@ pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Res
                 ));
             }
             let workspace = DataDir::open(dir)?;
+            // Its languages first, each locale file on its own: one that fails to load
+            // is reported, and the others are still read.
+            let mut locale_errors = Vec::new();
+            for file in workspace
+                .locales()
+                .map(|d| load::locale_files(&d))
+                .transpose()?
+                .unwrap_or_default()
+            {
+                if let Err(err) = load::add_locale_file(&file) {
+                    locale_errors.push(err);
+                }
+            }
             let recipients = match data.recipients.clone().or_else(|| workspace.recipients()) {
                 Some(path) => load::read_recipients(&path),
                 None => Recipients::parse(
@@ -55,11 +68,11 @@ pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Res
                     bundled::PREFIX,
                 )),
             };
-            check::check(recipients, templates, today)
+            check::check(locale_errors, recipients, templates, today)
         }
         None => {
             let data = DataSet::load(data)?;
-            check::check(Ok(data.recipients), Ok(data.templates), today)
+            check::check(Vec::new(), Ok(data.recipients), Ok(data.templates), today)
         }
     };
     if args.json {

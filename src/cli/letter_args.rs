@@ -35,7 +35,7 @@ pub struct LetterArgs {
     #[arg(long = "to", value_name = "ID", value_delimiter = ',', add = completion::recipients())]
     pub to: Vec<String>,
 
-    /// Letter language (en, es). Default: the recipient's preferred language.
+    /// Letter language (en, es, fr, pt, or one a locale file adds). Default: the recipient's preferred language.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 

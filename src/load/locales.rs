@@ -29,6 +29,39 @@ fn line_of(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// A `[labels]` table without one of the labels, said with the list of them all.
+fn missing_labels(shown: &str, text: &str) -> Result<()> {
+    let table: toml::Table = toml_file::parse(shown, text)?;
+    let Some(toml::Value::Table(labels)) = table.get("labels") else {
+        return Ok(());
+    };
+    match LABELS.iter().find(|key| !labels.contains_key(**key)) {
+        None => Ok(()),
+        Some(key) => {
+            let line = line_of(text, "[labels]").unwrap_or(1);
+            Err(Error::data(
+                format!("{shown}:{line}"),
+                format!(
+                    "label `{key}` is missing from [labels]: a locale gives every label ({}), written in its language",
+                    LABELS.join(", ")
+                ),
+            ))
+        }
+    }
+}
+
+/// The labels every locale file gives, as its `[labels]` table names them.
+const LABELS: [&str; 8] = [
+    "subject",
+    "page",
+    "cosigned-by",
+    "organizations",
+    "individuals",
+    "enclosures",
+    "cc",
+    "signature",
+];
+
 /// Reads and checks the locale file at `path` and adds its language for the run. A file
 /// already added (the same path) is not added again; another file of a language already
 /// loaded is an error naming both.
@@ -41,6 +74,7 @@ pub fn add_locale_file(path: &Path) -> Result<Language> {
             "the file is not UTF-8: save it as UTF-8 and try again",
         )
     })?;
+    missing_labels(&shown, &text)?;
     let file: LocaleFile = toml_file::parse(&shown, &text)?;
     let tag = file.language.trim().to_string();
     if let Some(loaded) = Language::loaded(&tag) {

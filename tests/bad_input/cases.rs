@@ -42,6 +42,29 @@ const WIDE_ADDRESS: [(&str, Content); 3] = [
     ("t/x/es.md.hbs", Text("Cuerpo.\n")),
 ];
 
+/// A locale file that adds Italian.
+const ITALIAN: &str = "language = \"it\"
+name = \"italiano\"
+date = \"long\"
+quotes = [\"«\", \"»\"]
+
+[labels]
+subject = \"Oggetto:\"
+page = \"Pagina {page} di {total}\"
+cosigned-by = \"Hanno firmato anche:\"
+organizations = \"Organizzazioni\"
+individuals = \"A titolo individuale\"
+enclosures = \"Allegati:\"
+cc = \"Per conoscenza:\"
+signature = \"Firma di {name}\"
+
+[[convention]]
+code = \"it\"
+salutation-end = \",\"
+fallback-salutation = \"Gentili Signore e Signori\"
+closing = \"Distinti saluti,\"
+";
+
 /// A font file: the bundled face.
 fn fixture_font() -> Vec<u8> {
     std::fs::read(concat!(
@@ -121,7 +144,7 @@ pub(super) static CASES: &[Case] = &[
         name: "recipient-unknown-language",
         files: &[(
             "r.toml",
-            Text("[ve-x]\noffice = \"O\"\ncountry = \"VE\"\nlanguages = [\"fr\"]\nverified = 2026-01-01\n"),
+            Text("[ve-x]\noffice = \"O\"\ncountry = \"VE\"\nlanguages = [\"de\"]\nverified = 2026-01-01\n"),
         )],
         args: "--recipients r.toml recipients list",
         code: 2,
@@ -796,7 +819,7 @@ pub(super) static CASES: &[Case] = &[
     },
     Case {
         name: "signers-unknown-language",
-        files: &[("s.csv", Text("name,lang\nAna,fr\n"))],
+        files: &[("s.csv", Text("name,lang\nAna,de\n"))],
         args: "batch --signers s.csv -t election-integrity -o out",
         code: 1,
         ..Case::PLAIN
@@ -1490,6 +1513,76 @@ pub(super) static CASES: &[Case] = &[
         name: "send-test-count-without-test-to",
         setup: Setup::Drafted,
         args: "send out --smtp smtp://127.0.0.1:25 --test-count 2",
+        code: 2,
+        ..Case::PLAIN
+    },
+    // Locale files: a letter language added by a workspace, checked like any data file.
+    Case {
+        name: "locale-unknown-key",
+        setup: Setup::Workspace,
+        files: &[("ws/locales/it.toml", Made(|| ITALIAN.replace("date = ", "currency = \"EUR\"\ndate = ").into()))],
+        args: "check ws",
+        code: 2,
+        shown: Shown::Stdout,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "locale-missing-label",
+        setup: Setup::Workspace,
+        files: &[("ws/locales/it.toml", Made(|| ITALIAN.replace("page = \"Pagina {page} di {total}\"\n", "").into()))],
+        args: "check ws",
+        code: 2,
+        shown: Shown::Stdout,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "locale-label-without-placeholder",
+        setup: Setup::Workspace,
+        files: &[("ws/locales/it.toml", Made(|| ITALIAN.replace("di {total}", "di tutte").into()))],
+        args: "check ws",
+        code: 2,
+        shown: Shown::Stdout,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "locale-unknown-date-style",
+        setup: Setup::Workspace,
+        files: &[("ws/locales/it.toml", Made(|| ITALIAN.replace("date = \"long\"", "date = \"longest\"").into()))],
+        args: "check ws",
+        code: 2,
+        shown: Shown::Stdout,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "locale-duplicate-tag",
+        setup: Setup::Workspace,
+        files: &[
+            ("ws/locales/it.toml", Text(ITALIAN)),
+            ("ws/locales/italiano.toml", Text(ITALIAN)),
+            ("ws/locales/francais.toml", Made(|| ITALIAN.replace("\"it\"", "\"fr\"").into())),
+        ],
+        args: "check ws",
+        code: 2,
+        shown: Shown::Stdout,
+        ..Case::PLAIN
+    },
+    Case {
+        name: "locale-without-cldr-dates",
+        setup: Setup::Workspace,
+        files: &[("ws/locales/qaa.toml", Made(|| ITALIAN.replace("\"it\"", "\"qaa\"").into()))],
+        args: "check ws",
+        code: 2,
+        shown: Shown::Stdout,
+        ..Case::PLAIN
+    },
+    // A broken locale file stops a letter as a broken recipients file does.
+    Case {
+        name: "locale-broken-when-drafting",
+        files: &[
+            ("letters.toml", Text("")),
+            ("locales/it.toml", Made(|| ITALIAN.replace("code = \"it\"", "code = \"it\"\ncountries = [\"IT\"]").into())),
+        ],
+        args: "draft -t election-integrity --sender-name Ana",
         code: 2,
         ..Case::PLAIN
     },
