@@ -75,10 +75,14 @@ fn plain_spaces(text: &str) -> String {
 #[test]
 fn a_french_letter_has_the_french_frame_as_text() {
     let env = Env::new();
-    let text = env
-        .run(&draft("essai-fr", "bureau-essai", "fr"))
-        .ok()
-        .to_string();
+    let mut args = draft("essai-fr", "bureau-essai", "fr");
+    let own = "Je souhaite ajouter ceci : une réponse rapide serait la bienvenue.";
+    args.extend(["--own-words", own]);
+    let run = env.run(&args);
+    let text = run.ok().to_string();
+    // Own words in the letter's language raise no warning.
+    assert!(!run.stderr.contains("own words"), "{}", run.stderr);
+    assert!(text.contains(own), "{text}");
     assert!(text.contains("25 juillet 2024"), "{text}");
     assert!(text.contains("Objet\u{a0}: Demande de réponse"), "{text}");
     assert!(text.contains("Madame la Directrice,"), "{text}");
@@ -87,7 +91,8 @@ fn a_french_letter_has_the_french_frame_as_text() {
         text.contains("Nous vous prions d’agréer, Madame la Directrice, l’expression de notre"),
         "{text}"
     );
-    assert!(text.contains("haute considération."), "{text}");
+    // A closing that is a sentence wraps as a paragraph.
+    assert!(text.contains("de notre\nhaute considération.\n"), "{text}");
 }
 
 #[test]

@@ -336,7 +336,7 @@ impl<'a> Planner<'a> {
         if let Some((read_as, from)) = request
             .own_words_language
             .as_ref()
-            .filter(|(l, _)| *l != language)
+            .filter(|(l, _)| *l != language && crate::text::language::is_detected(language.code()))
         {
             let own = request.own_words.as_deref().unwrap_or_default();
             let warning = warnings::own_words_language(

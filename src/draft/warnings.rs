@@ -140,7 +140,16 @@ pub fn own_words_language(
     if words.len() > 6 {
         beginning.push('…');
     }
-    let name = |l: Language| msg(lang, &format!("language-name-{}", l.code()), &[]);
+    // A language the catalogues do not name is called by its own name ("Deutsch").
+    let name = |l: Language| {
+        let id = format!("language-name-{}", l.code());
+        let name = msg(lang, &id, &[]);
+        if name == id {
+            l.native_name().to_string()
+        } else {
+            name
+        }
+    };
     msg(
         lang,
         "warning-own-words-language",

@@ -176,7 +176,8 @@ pub fn render(letter: &Letter, width: usize) -> String {
     });
     out.section(|out| out.fit([&letter.salutation], width));
     out.section(|out| render_blocks(out, &letter.body, width, "", ""));
-    out.section(|out| out.fit([&letter.closing], width));
+    // A closing is a sentence in some languages: wrapped as a paragraph.
+    out.section(|out| out.wrap(&letter.closing, width, "", ""));
     let signature = &letter.signature;
     out.section(|out| {
         let lines = [&signature.name, &signature.title, &signature.organization];
