@@ -245,4 +245,25 @@ fn errors_are_said_in_the_interface_language() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("error: unknown template"), "{stderr}");
+
+    // `--ui-lang` is taken by every command, before or after it.
+    for args in [
+        ["--ui-lang", "es", "templates", "show", "detention-urgent"],
+        ["templates", "show", "detention-urgent", "--ui-lang", "es"],
+    ] {
+        let stderr = env.run(&args).fails(2).to_string();
+        assert!(
+            stderr.contains("error: no se conoce la campaña `detention-urgent`"),
+            "{stderr}"
+        );
+    }
+    // The interface is in English or Spanish; a letter language is not an interface one.
+    let stderr = env
+        .run(&["--ui-lang", "fr", "templates", "list"])
+        .fails(2)
+        .to_string();
+    assert!(
+        stderr.contains("--ui-lang: the interface is not written in `fr`: use en or es"),
+        "{stderr}"
+    );
 }

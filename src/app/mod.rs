@@ -45,8 +45,17 @@ pub fn run(cli: Cli) -> Result<Exit> {
     if let Some(language) = std::env::var("LETTERS_UI_LANG")
         .ok()
         .and_then(|code| code.parse::<crate::model::Language>().ok())
+        .filter(|l| {
+            crate::messages::CATALOGUES
+                .iter()
+                .any(|(c, _)| *c == l.code())
+        })
     {
         crate::messages::set_language(language.code());
+    }
+    // `--ui-lang`, given to any command, says them in its language.
+    if let Some(code) = cli.ui_lang.as_deref() {
+        crate::messages::set_language(prompt::ui::language(Some(code))?.code());
     }
     let diagnostics = Diagnostics {
         quiet: cli.quiet,
@@ -56,8 +65,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
     };
     let before = &cli.data;
     match cli.command {
-        Command::Draft(args) => {
+        Command::Draft(mut args) => {
             let data = data_options(&args.data, before);
+            args.prompts.ui_lang = cli.ui_lang.clone();
             draft::run(*args, &data, diagnostics)
         }
         Command::Batch(args) => {

@@ -64,8 +64,7 @@ pub struct PromptArgs {
     #[arg(long)]
     pub no_remember: bool,
 
-    /// Language of the prompts and warnings (en, es) [default: LETTERS_UI_LANG, else the
-    /// locale when prompting, else en].
-    #[arg(long, value_name = "LANG")]
+    /// The global `--ui-lang`, for the prompts and warnings.
+    #[arg(skip)]
     pub ui_lang: Option<String>,
 }

@@ -52,6 +52,11 @@ pub struct Cli {
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
 
+    /// Language of messages, warnings and errors (en, es) [default: LETTERS_UI_LANG, else
+    /// the locale when prompting, else en].
+    #[arg(long, global = true, value_name = "LANG")]
+    pub ui_lang: Option<String>,
+
     /// Where data comes from, given before the command (as older versions took it).
     #[command(flatten)]
     pub data: HiddenDataArgs,

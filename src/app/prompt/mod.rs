@@ -12,7 +12,7 @@ mod remember;
 mod replay;
 mod signer;
 mod steps;
-mod ui;
+pub(super) mod ui;
 mod yes_no;
 
 use std::cell::RefCell;
