@@ -53,8 +53,8 @@ pub fn split<const N: usize>(data: &[u8]) -> (u8, [String; N]) {
 pub fn language(selector: u8) -> Option<Language> {
     match selector % 3 {
         0 => None,
-        1 => Some(Language::En),
-        _ => Some(Language::Es),
+        1 => Some(Language::EN),
+        _ => Some(Language::ES),
     }
 }
 
@@ -117,7 +117,7 @@ pub fn drafts(data: &DataSet, request: LetterRequest) -> Vec<Draft> {
         &base,
         Context {
             signatures_dir: None,
-            messages: letters::model::Language::En,
+            messages: letters::model::Language::EN,
         },
     ) else {
         return Vec::new();
