@@ -2,6 +2,9 @@
 //! compiled data): "25 July 2024", "July 25, 2024", "25 de julio de 2024",
 //! "25 juillet 2024", "25 de julho de 2024"; a day of a month and a month alone too.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
 use chrono::{Datelike, NaiveDate};
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::fieldsets::{MD, YM, YMD};
@@ -52,10 +55,24 @@ impl DateLength {
 }
 
 /// How one convention writes dates: a CLDR locale (`en-GB`, `es`, `fr`) and a length.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What it wrote is kept (the letters of a batch share their dates), up to
+/// [`KEPT_DATES`] texts.
+#[derive(Debug)]
 pub struct DateWriter {
     locale: CldrLocale,
     length: DateLength,
+    kept: Mutex<HashMap<(Field, NaiveDate), String>>,
+}
+
+/// How many written dates a writer keeps before it starts again.
+const KEPT_DATES: usize = 4096;
+
+/// Which fields a date is written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Field {
+    Date,
+    DayOfMonth,
+    Month,
 }
 
 /// What can stop a convention's dates from being written.
@@ -73,12 +90,17 @@ impl DateWriter {
         let locale = CldrLocale::try_from_str(code).map_err(|e| {
             DateWriterError::NotATag(format!("`{code}` is not a language tag ({e})"))
         })?;
-        let writer = DateWriter { locale, length };
+        let writer = DateWriter {
+            locale,
+            length,
+            kept: Mutex::default(),
+        };
         // A language CLDR has no data for falls back to the root locale, which writes
         // a date as "2024 M07 25"; a language's own patterns never do.
         let root = DateWriter {
             locale: CldrLocale::UNKNOWN,
             length,
+            kept: Mutex::default(),
         };
         let probe = NaiveDate::from_ymd_opt(2024, 7, 25).unwrap_or_default();
         if writer.locale.id.language != root.locale.id.language
@@ -97,8 +119,31 @@ impl DateWriter {
         Date::try_new_gregorian(date.year(), month, day).ok()
     }
 
+    /// `write`'s text for `date`, kept for the next time.
+    fn kept(&self, field: Field, date: NaiveDate, write: impl FnOnce() -> String) -> String {
+        let key = (field, date);
+        if let Some(text) = self.lock().get(&key) {
+            return text.clone();
+        }
+        let text = write();
+        let mut kept = self.lock();
+        if kept.len() >= KEPT_DATES {
+            kept.clear();
+        }
+        kept.insert(key, text.clone());
+        text
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Field, NaiveDate), String>> {
+        self.kept.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// A whole date: "25 July 2024".
     pub fn date(&self, date: NaiveDate) -> String {
+        self.kept(Field::Date, date, || self.write_date(date))
+    }
+
+    fn write_date(&self, date: NaiveDate) -> String {
         Self::gregorian(date)
             .and_then(|d| written!(YMD, YMD::for_length(self.length.cldr()), &self.locale, &d))
             .unwrap_or_else(|| date.format("%Y-%m-%d").to_string())
@@ -109,8 +154,15 @@ impl DateWriter {
     pub fn day_of_month(&self, month: u32, day: u32) -> String {
         let month = month.clamp(1, 12);
         // A leap year, so that 29 February is a day.
-        NaiveDate::from_ymd_opt(2024, month, day.max(1))
-            .and_then(Self::gregorian)
+        let Some(date) = NaiveDate::from_ymd_opt(2024, month, day.max(1)) else {
+            return format!("{month:02}-{day:02}");
+        };
+        self.kept(Field::DayOfMonth, date, || self.write_day_of_month(date))
+    }
+
+    fn write_day_of_month(&self, date: NaiveDate) -> String {
+        let (month, day) = (date.month(), date.day());
+        Self::gregorian(date)
             .and_then(|d| written!(MD, MD::for_length(self.length.cldr()), &self.locale, &d))
             .unwrap_or_else(|| format!("{month:02}-{day:02}"))
     }
@@ -118,8 +170,15 @@ impl DateWriter {
     /// A month: "July 2024", "julio de 2024".
     pub fn month(&self, year: i32, month: u32) -> String {
         let month = month.clamp(1, 12);
-        NaiveDate::from_ymd_opt(year, month, 1)
-            .and_then(Self::gregorian)
+        let Some(date) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            return format!("{year}-{month:02}");
+        };
+        self.kept(Field::Month, date, || self.write_month(date))
+    }
+
+    fn write_month(&self, date: NaiveDate) -> String {
+        let (year, month) = (date.year(), date.month());
+        Self::gregorian(date)
             .and_then(|d| written!(YM, YM::for_length(self.length.cldr()), &self.locale, &d))
             .unwrap_or_else(|| format!("{year}-{month:02}"))
     }
