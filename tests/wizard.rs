@@ -673,3 +673,37 @@ fn the_prompts_language_comes_from_the_environment_as_the_platform_reads_it() {
         assert_eq!(exit_code(&p), 130, "{vars:?}");
     }
 }
+
+/// The language step offers any loaded language a campaign is written in: the
+/// recipient's first (French, from the bundled locale), then the user's own.
+#[test]
+fn the_language_step_offers_a_loaded_language_recipient_s_first() {
+    let env = Env::new();
+    env.write("letters.toml", "");
+    env.write(
+        "recipients.toml",
+        "[bureau]\noffice = { fr = \"Bureau d’essai\", es = \"Oficina de prueba\" }\naddress = [\"1, rue de l’Exemple\", \"75000 Paris\"]\ncountry = \"FR\"\nlanguages = [\"fr\"]\nverified = 2026-11-01\n",
+    );
+    env.write(
+        "letter-templates/essai/template.toml",
+        "name = { es = \"Prueba\", fr = \"Essai\" }\nsubject = { es = \"Asunto de prueba\", fr = \"Objet d’essai\" }\nlanguages = [\"es\", \"fr\"]\nrecipients = [\"bureau\"]\nas_of = \"2026-11\"\n",
+    );
+    env.write("letter-templates/essai/es.md.hbs", "Le escribo.\n");
+    env.write("letter-templates/essai/fr.md.hbs", "Je vous écris.\n");
+    let mut p = spawn(
+        &env,
+        &["draft", "-t", "essai", "--to", "bureau", "--ui-lang", "es"],
+    );
+    p.exp_string("Idioma de la carta").unwrap();
+    let screen = utf8(&p.exp_string("su idioma").unwrap());
+    let french = screen.find("français (fr) — el idioma del destinatario");
+    let spanish = screen.find("español (es)");
+    assert!(
+        matches!((french, spanish), (Some(f), Some(s)) if f < s),
+        "{screen}"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&p), 130);
+}
