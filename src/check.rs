@@ -75,6 +75,15 @@ fn missing_languages(text: &Localized, languages: &[Language]) -> Vec<Language> 
         .collect()
 }
 
+/// A salutation's closing punctuation, named: "a colon", "a comma", else quoted.
+fn punctuation_name(end: &str) -> String {
+    match end {
+        ":" => "a colon".to_string(),
+        "," => "a comma".to_string(),
+        other => format!("\"{other}\""),
+    }
+}
+
 fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Report) {
     let path = &recipients.path;
     report.recipients = recipients.records.len();
@@ -106,10 +115,21 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
             .iter()
             .chain(record.holders.iter().filter_map(|h| h.salutation.as_ref()));
         for salutation in salutations {
-            if let Some(es) = salutation.get(Language::ES) {
-                if !es.trim_end().ends_with(':') {
+            for language in Language::all() {
+                let Some(text) = salutation.get(language) else {
+                    continue;
+                };
+                let convention = Convention::for_letter(language, &record.country);
+                let end = convention.salutation_end();
+                // A bare salutation is given the convention's ending; another mark is
+                // a mistake the letter would silently correct.
+                let text = text.trim_end();
+                let ends_otherwise = text.ends_with([':', ',', ';', '.']) && !text.ends_with(end);
+                if ends_otherwise {
                     report.error(format!(
-                        "{path} [{id}]: the Spanish salutation \"{es}\" must end with a colon"
+                        "{path} [{id}]: the salutation \"{text}\" in `{language}` must end with {} (as letters in {} to this office do)",
+                        punctuation_name(end),
+                        convention.code(),
                     ));
                 }
             }

@@ -363,3 +363,33 @@ fn test_fixtures_pass_letters_check() {
     let run = env.run(&["check", FIXTURES]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
 }
+
+#[test]
+fn a_salutation_ends_as_the_convention_of_its_language_says() {
+    let env = Env::new();
+    german_workspace(&env);
+    // German ends its salutation with a comma; Spanish with a colon. A bare one is
+    // given the ending; another mark is an error.
+    env.write(
+        "recipients.toml",
+        "[amt]\noffice = { de = \"Prüfamt\", es = \"Oficina\" }\naddress = [\"Beispielweg 1\", \"10115 Berlin\"]\ncountry = \"DE\"\nlanguages = [\"de\", \"es\"]\nsalutation = { de = \"Sehr geehrte Damen und Herren:\", es = \"Señor Director,\" }\nverified = 2026-11-01\n",
+    );
+    let run = env.run(&["check", "."]);
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        all.contains("the salutation \"Sehr geehrte Damen und Herren:\" in `de` must end with a comma (as letters in de to this office do)"),
+        "{all}"
+    );
+    assert!(
+        all.contains("the salutation \"Señor Director,\" in `es` must end with a colon"),
+        "{all}"
+    );
+
+    env.write(
+        "recipients.toml",
+        "[amt]\noffice = { de = \"Prüfamt\", es = \"Oficina\" }\naddress = [\"Beispielweg 1\", \"10115 Berlin\"]\ncountry = \"DE\"\nlanguages = [\"de\", \"es\"]\nsalutation = { de = \"Sehr geehrte Damen und Herren,\", es = \"Señor Director\" }\nverified = 2026-11-01\n",
+    );
+    let run = env.run(&["check", "."]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+}

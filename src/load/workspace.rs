@@ -88,12 +88,26 @@ impl DataDir {
     /// Reads `dir/letters.toml` if there is one (settings are empty otherwise).
     pub fn open(dir: &Path) -> Result<DataDir> {
         let file = dir.join(WORKSPACE_FILE);
-        let settings = match std::fs::read_to_string(&file) {
-            Ok(text) => toml_file::parse(&file.display().to_string(), &text)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Settings::default(),
+        let text = match std::fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(Error::read(&file, e)),
         };
+        let settings: Settings = toml_file::parse(&file.display().to_string(), &text)?;
         let mut settings: Settings = settings;
+        if let Some(locales) = &settings.locales {
+            let path = dir.join(locales);
+            if !path.is_dir() {
+                let line = settings_line(&text, "locales");
+                return Err(Error::data(
+                    format!("{}:{line}", file.display()),
+                    format!(
+                        "`locales` names {}, which is not a directory: create it and put the locale files (`*.toml`) in it, or correct the path (it is relative to letters.toml)",
+                        path.display()
+                    ),
+                ));
+            }
+        }
         if let Some(signature) = &settings.sender.signature {
             settings.sender.signature = Some(dir.join(signature));
         }
@@ -140,6 +154,17 @@ impl DataDir {
         );
         (self.settings.templates.is_some() || path.is_dir()).then_some(path)
     }
+}
+
+/// The line (from 1) where `key = ` is written in a settings file; 1 if it is not found.
+fn settings_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
 }
 
 /// The workspace containing `start`: the nearest directory with a `letters.toml`.

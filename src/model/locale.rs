@@ -314,6 +314,11 @@ impl Convention {
         format!("{bare}{}", self.0.salutation_end)
     }
 
+    /// How a salutation ends in this convention: ":" or ",".
+    pub fn salutation_end(self) -> &'static str {
+        &self.0.salutation_end
+    }
+
     /// A form of address written in the convention: British style drops the full stop
     /// of a contraction ("Mr", "Mrs", "Dr"); other conventions keep the text as given.
     pub fn address_form(self, text: &str) -> String {

@@ -1586,4 +1586,12 @@ pub(super) static CASES: &[Case] = &[
         code: 2,
         ..Case::PLAIN
     },
+    // letters.toml naming a locales directory that is not there.
+    Case {
+        name: "workspace-locales-directory-missing",
+        files: &[("letters.toml", Text("# Our workspace\n\nlocales = \"languages\"\n\n[sender]\nname = \"Ana\"\n"))],
+        args: "draft -t election-integrity",
+        code: 2,
+        ..Case::PLAIN
+    },
 ];
