@@ -267,3 +267,113 @@ fn errors_are_said_in_the_interface_language() {
         "{stderr}"
     );
 }
+
+/// What a check says about a value (a flag, a row's cell, a file) is said in the
+/// interface's language too, while English stays as it was.
+#[test]
+fn details_of_common_errors_are_said_in_the_interface_language() {
+    let env = Env::new();
+    let said = |args: &[&str]| {
+        let mut all = vec!["--ui-lang", "es"];
+        all.extend_from_slice(args);
+        env.run(&all).fails(2).to_string()
+    };
+    let draft = ["draft", "-t", "election-integrity", "--sender-name", "Ana"];
+    let with = |more: &[&'static str]| {
+        let mut args = draft.to_vec();
+        args.extend_from_slice(more);
+        args
+    };
+
+    let err = said(&with(&["--lang", "de"]));
+    assert!(
+        err.contains("error: --lang: no se conoce el idioma `de`: use uno de en, es, fr, pt"),
+        "{err}"
+    );
+    let err = said(&with(&["--date", "2024-13-01"]));
+    assert!(
+        err.contains("error: --date: `2024-13-01` no es una fecha de la forma AAAA-MM-DD"),
+        "{err}"
+    );
+    let err = said(&with(&["--date", "1024-12-01"]));
+    assert!(
+        err.contains("1024-12-01 no es una fecha que pueda llevar una carta"),
+        "{err}"
+    );
+    let err = said(&with(&["--sender-email", "ana@"]));
+    assert!(
+        err.contains("`ana@` no es una dirección de correo electrónico válida"),
+        "{err}"
+    );
+    let err = said(&with(&["--recipients", "missing.toml"]));
+    assert!(
+        err.contains("error: no se puede leer missing.toml: no existe ese archivo o carpeta"),
+        "{err}"
+    );
+    // Nothing to ask on: the missing choices and what to do.
+    let err = said(&["draft", "-t", "election-integrity"]);
+    assert!(
+        err.contains(
+            "error: falta --sender-name <NOMBRE> (o name en la tabla [sender] de letters.toml)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("sugerencia: no hay un terminal en el que preguntar"),
+        "{err}"
+    );
+
+    // letters.toml naming a locales directory that is not there.
+    let ws = Env::new();
+    ws.write("letters.toml", "\nlocales = \"idiomas\"\n");
+    let err = ws.run(&["--ui-lang", "es", "recipients", "list"]);
+    let err = err.fails(2);
+    assert!(
+        err.contains("letters.toml:2: `locales` indica [TMP]/idiomas, que no es una carpeta"),
+        "{err}"
+    );
+
+    // A batch's rows: the warning for each failed row; failed.csv keeps English.
+    env.write("s.csv", "name,email\n,a@example.org\nAna,ana@\n");
+    let run = env.run(&[
+        "--ui-lang",
+        "es",
+        "batch",
+        "-t",
+        "election-integrity",
+        "--signers",
+        "s.csv",
+        "-o",
+        "out",
+    ]);
+    let err = &run.stderr;
+    assert!(
+        err.contains(
+            "aviso: s.csv fila 2: columna `name`: falta el nombre: rellene la columna `name`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("aviso: s.csv fila 3: columna `email`: `ana@` no es una dirección de correo electrónico válida"),
+        "{err}"
+    );
+    assert!(
+        err.contains("la campaña `election-integrity` pedía actuar"),
+        "{err}"
+    );
+    let failed = std::fs::read_to_string(env.join("out/failed.csv")).unwrap();
+    assert!(
+        failed.contains("column `name`: no name: fill in the `name` column"),
+        "{failed}"
+    );
+
+    // The same in English, as it always was.
+    let err = env
+        .run(&with(&["--date", "2024-13-01"]))
+        .fails(2)
+        .to_string();
+    assert!(
+        err.contains("error: --date: `2024-13-01` is not a date in the form YYYY-MM-DD"),
+        "{err}"
+    );
+}

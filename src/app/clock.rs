@@ -15,7 +15,7 @@ pub fn today() -> Result<NaiveDate> {
             let date = parse_date(&text).ok_or_else(|| {
                 Error::flag(
                     TODAY_VAR,
-                    format!("`{text}` is not a date in the form YYYY-MM-DD"),
+                    crate::messages::detail("detail-not-a-date", &[("value", &text)]),
                 )
             })?;
             if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {

@@ -6,6 +6,7 @@ use crate::cli::DraftArgs;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::{DataOptions, DataSet};
+use crate::messages;
 use crate::render::Format;
 
 use super::{clock, inputs, letters, output, prompt, Diagnostics};
@@ -19,15 +20,17 @@ fn missing_choices(template: bool, sender: bool, data: &DataSet) -> Error {
             .keys()
             .map(String::as_str)
             .collect();
-        missing.push(format!("--template <ID> (one of: {})", ids.join(", ")));
+        missing.push(messages::detail(
+            "detail-missing-template",
+            &[("ids", &ids.join(", "))],
+        ));
     }
     if sender {
-        missing.push("--sender-name <NAME> (or [sender] name in letters.toml)".to_string());
+        missing.push(messages::detail("detail-missing-sender-name", &[]));
     }
-    let hint = "there is no terminal to ask on, so nothing is asked: give every choice as a flag, for example: letters draft --template detention-urgent-action --sender-name \"Your Name\"";
     Error::MissingChoices {
         missing,
-        hint: hint.to_string(),
+        hint: messages::detail("detail-no-terminal-to-ask", &[]),
     }
 }
 

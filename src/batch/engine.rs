@@ -60,7 +60,9 @@ impl Engine<'_> {
         let raw = row::raw_request(row, &self.source, &map)?;
         let context = Context {
             signatures_dir: Some(&self.request.signatures_dir),
-            messages: crate::model::Language::EN,
+            messages: crate::messages::language()
+                .parse()
+                .unwrap_or(crate::model::Language::EN),
         };
         draft::validate(raw, base, context)
     }

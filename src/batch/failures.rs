@@ -17,10 +17,26 @@ pub struct Failure {
     pub row: usize,
     pub line: u64,
     pub cells: Vec<(String, String)>,
+    /// The reason, in English: the failures file's `error` column.
     pub error: String,
+    /// The reason in the interface's language, for the warning on standard error.
+    pub said: String,
 }
 
 impl Failure {
+    /// The warning that says it failed: "s.csv row 3: …", in the interface's language.
+    pub fn warning(&self, source: &str) -> String {
+        crate::messages::format(
+            crate::messages::language(),
+            "row-failed",
+            &[
+                ("source", source),
+                ("row", &self.row.to_string()),
+                ("reason", &self.said),
+            ],
+        )
+    }
+
     /// A row that failed with `error`: its cells as read, and the reason.
     pub fn of(row: &SignerRow, error: &Error) -> Failure {
         Failure {
@@ -28,6 +44,7 @@ impl Failure {
             line: row.line,
             cells: row.cells.clone(),
             error: reason(error),
+            said: crate::error::row_reason_in(error, crate::messages::language()),
         }
     }
 }
@@ -38,6 +55,7 @@ impl From<BadRow> for Failure {
             row: bad.row,
             line: bad.line,
             cells: bad.cells,
+            said: bad.reason.clone(),
             error: bad.reason,
         }
     }

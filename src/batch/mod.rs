@@ -143,7 +143,7 @@ fn record_failure(
     source: &str,
     failure: Failure,
 ) -> Result<()> {
-    observer.warn(&format!("{source} row {}: {}", failure.row, failure.error));
+    observer.warn(&failure.warning(source));
     observer.letters_done(0, 1);
     summary.fail(failure.row, &failure.error);
     failures.add(&failure)
@@ -159,10 +159,13 @@ pub fn run(
 ) -> Result<Summary> {
     let started = Instant::now();
     let mut warnings = Vec::new();
-    let planner = Planner::new(
+    let messages = crate::messages::language()
+        .parse()
+        .unwrap_or(crate::model::Language::EN);
+    let planner = Planner::new_in(
         &request.letter.template,
         data,
-        today,
+        (today, messages),
         request.letter.fix_mojibake,
         &mut warnings,
     )?;

@@ -141,10 +141,7 @@ impl Outputs<'_> {
                     self.warn_once(warning);
                 }
                 self.summary.fail(failure.row, &failure.error);
-                self.observer.warn(&format!(
-                    "{} row {}: {}",
-                    self.source, failure.row, failure.error
-                ));
+                self.observer.warn(&failure.warning(self.source));
                 self.observer.letters_done(0, 1);
                 return self.failures.add(&failure);
             }

@@ -132,7 +132,7 @@ pub fn raw_request(row: &SignerRow, file: &str, map: &ColumnMap) -> Result<RawRe
         let column = if column.is_empty() { "name" } else { &column };
         return Err(Error::invalid(
             &cells.source(column),
-            format!("no name: fill in the `{column}` column"),
+            crate::messages::detail("detail-row-no-name", &[("column", column)]),
         ));
     };
     let sender = RawSender {

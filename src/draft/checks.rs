@@ -9,6 +9,7 @@ use super::request::{Context, Given, RawSender, EARLIEST_DATE, LATEST_DATE, MAX_
 use super::signature;
 use super::warnings;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Language, Sender, Voice};
 use crate::text::mojibake;
 use crate::text::{control_chars, looks_like_email};
@@ -81,7 +82,7 @@ impl<'a> Checker<'a> {
         if !email.is_empty() && !looks_like_email(&email) {
             return Err(Error::invalid(
                 &source,
-                format!("`{email}` is not a valid email address: write it as user@example.org"),
+                messages::detail("detail-not-an-email", &[("value", &email)]),
             ));
         }
         Ok(email)
@@ -154,13 +155,20 @@ impl<'a> Checker<'a> {
         let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
             Error::invalid(
                 &source,
-                format!("`{text}` is not a date in the form YYYY-MM-DD"),
+                messages::detail("detail-not-a-date", &[("value", &text)]),
             )
         })?;
         if !(EARLIEST_DATE..=LATEST_DATE).contains(&date) {
             return Err(Error::invalid(
                 &source,
-                format!("{date} is not a date a letter can bear: give one from {EARLIEST_DATE} to {LATEST_DATE}"),
+                messages::detail(
+                    "detail-date-out-of-range",
+                    &[
+                        ("date", &date.to_string()),
+                        ("earliest", &EARLIEST_DATE.to_string()),
+                        ("latest", &LATEST_DATE.to_string()),
+                    ],
+                ),
             ));
         }
         Ok(date)

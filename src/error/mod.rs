@@ -7,6 +7,8 @@ use crate::exit::Exit;
 mod source;
 mod words;
 
+pub use words::row_reason_in;
+
 pub use source::Source;
 
 /// What was being done with the file of an I/O error.

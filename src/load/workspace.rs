@@ -101,9 +101,9 @@ impl DataDir {
                 let line = settings_line(&text, "locales");
                 return Err(Error::data(
                     format!("{}:{line}", file.display()),
-                    format!(
-                        "`locales` names {}, which is not a directory: create it and put the locale files (`*.toml`) in it, or correct the path (it is relative to letters.toml)",
-                        path.display()
+                    crate::messages::detail(
+                        "detail-locales-not-a-directory",
+                        &[("path", &path.display().to_string())],
                     ),
                 ));
             }

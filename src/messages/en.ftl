@@ -164,3 +164,21 @@ batch-other-shards = { $count } rows in other shards
 batch-summary = { $parts } in { $seconds } s ({ $rate } letters/s)
 batch-failures-file = ; failed rows are in { $path }
 progress-letters = { $count } letters, { $rate }/s
+
+## What a check says about a value, inside an error (after "error: FLAG: ")
+
+detail-unknown-language = unknown language `{ $code }`: use one of { $known } (another language needs a locale file in the workspace's `locales/` directory)
+detail-not-a-date = `{ $value }` is not a date in the form YYYY-MM-DD
+detail-date-out-of-range = { $date } is not a date a letter can bear: give one from { $earliest } to { $latest }
+detail-not-an-email = `{ $value }` is not a valid email address: write it as user@example.org
+detail-row-no-name = no name: fill in the `{ $column }` column
+detail-missing-template = --template <ID> (one of: { $ids })
+detail-missing-sender-name = --sender-name <NAME> (or [sender] name in letters.toml)
+detail-no-terminal-to-ask = there is no terminal to ask on, so nothing is asked: give every choice as a flag, for example: letters draft --template detention-urgent-action --sender-name "Your Name"
+detail-locales-not-a-directory = `locales` names { $path }, which is not a directory: create it and put the locale files (`*.toml`) in it, or correct the path (it is relative to letters.toml)
+detail-column = column `{ $column }`: { $message }
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-is-a-directory = it is a directory, not a file
+io-not-a-directory = a part of the path is not a directory
+row-failed = { $source } row { $row }: { $reason }

@@ -185,3 +185,21 @@ progress-letters = { $count ->
     [one] { $count } carta
    *[other] { $count } cartas
 }, { $rate }/s
+
+## Lo que una comprobación dice de un valor, dentro de un error (tras "error: OPCIÓN: ")
+
+detail-unknown-language = no se conoce el idioma `{ $code }`: use uno de { $known } (otro idioma necesita un archivo de idioma en la carpeta `locales/` del espacio de trabajo)
+detail-not-a-date = `{ $value }` no es una fecha de la forma AAAA-MM-DD
+detail-date-out-of-range = { $date } no es una fecha que pueda llevar una carta: indique una entre { $earliest } y { $latest }
+detail-not-an-email = `{ $value }` no es una dirección de correo electrónico válida: escríbala como usuario@example.org
+detail-row-no-name = falta el nombre: rellene la columna `{ $column }`
+detail-missing-template = --template <ID> (una de: { $ids })
+detail-missing-sender-name = --sender-name <NOMBRE> (o name en la tabla [sender] de letters.toml)
+detail-no-terminal-to-ask = no hay un terminal en el que preguntar, así que no se pregunta nada: indique cada elección con una opción, por ejemplo: letters draft --template detention-urgent-action --sender-name "Su Nombre"
+detail-locales-not-a-directory = `locales` indica { $path }, que no es una carpeta: créela y ponga en ella los archivos de idioma (`*.toml`), o corrija la ruta (es relativa a letters.toml)
+detail-column = columna `{ $column }`: { $message }
+io-not-found = no existe ese archivo o carpeta
+io-permission-denied = permiso denegado
+io-is-a-directory = es una carpeta, no un archivo
+io-not-a-directory = una parte de la ruta no es una carpeta
+row-failed = { $source } fila { $row }: { $reason }

@@ -106,5 +106,53 @@ pub fn text(language: &str, id: &str) -> &'static str {
     text
 }
 
+/// How many details `detail` remembers for a run; beyond that, a detail is said in
+/// English (a batch with many failed rows still uses bounded memory).
+const DETAILS_KEPT: usize = 4096;
+
+type Kept = (String, Vec<(String, String)>);
+
+fn details() -> &'static Mutex<HashMap<String, Kept>> {
+    static DETAILS: OnceLock<Mutex<HashMap<String, Kept>>> = OnceLock::new();
+    DETAILS.get_or_init(Default::default)
+}
+
+/// A detail of an error (what a check says about a value, inside the error's
+/// paragraph), in English as `Display` says it. When the interface speaks another
+/// language, the message is remembered so that `detail_in` can say it again in that
+/// language; the error keeps its English text for scripts and files.
+pub fn detail(id: &str, args: &[(&str, &str)]) -> String {
+    let english = format("en", id, args);
+    if language() != "en" {
+        let mut kept = details().lock().unwrap_or_else(PoisonError::into_inner);
+        if kept.len() < DETAILS_KEPT {
+            let args = args
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect();
+            kept.insert(english.clone(), (id.to_string(), args));
+        }
+    }
+    english
+}
+
+/// A detail `detail` made, said in `language`; any other text as it is.
+pub fn detail_in(language: &str, text: &str) -> String {
+    if language == "en" {
+        return text.to_string();
+    }
+    let kept = details().lock().unwrap_or_else(PoisonError::into_inner);
+    match kept.get(text) {
+        Some((id, args)) => {
+            let args: Vec<(&str, &str)> = args
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_str()))
+                .collect();
+            format(language, id, &args)
+        }
+        None => text.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -111,7 +111,13 @@ fn ids_in_code() -> BTreeMap<String, Vec<String>> {
                 continue;
             }
             let code = std::fs::read_to_string(&path).unwrap();
-            for call in ["msg(", "msg_with(", "messages::text(", "messages::format("] {
+            for call in [
+                "msg(",
+                "msg_with(",
+                "messages::text(",
+                "messages::format(",
+                "messages::detail(",
+            ] {
                 for (at, _) in code.match_indices(call) {
                     // The first string literal among the call's first arguments.
                     let rest = &code[at + call.len()..];

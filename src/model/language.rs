@@ -135,12 +135,11 @@ pub struct UnknownLanguage(pub String);
 impl fmt::Display for UnknownLanguage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let known: Vec<&str> = Language::all().into_iter().map(Language::code).collect();
-        write!(
-            f,
-            "unknown language `{}`: use one of {} (another language needs a locale file in the workspace's `locales/` directory)",
-            self.0,
-            known.join(", ")
-        )
+        let message = crate::messages::detail(
+            "detail-unknown-language",
+            &[("code", &self.0), ("known", &known.join(", "))],
+        );
+        f.write_str(&message)
     }
 }
 

@@ -29,30 +29,79 @@ fn source_in(source: &Source, language: &str) -> String {
     }
 }
 
+/// What the system said of a file, in `language`: the common kinds from the
+/// catalogues, any other as the system says it (English keeps the system's words).
+fn io_error_in(error: &std::io::Error, language: &str) -> String {
+    if language == "en" {
+        return error.to_string();
+    }
+    let id = match error.kind() {
+        std::io::ErrorKind::NotFound => "io-not-found",
+        std::io::ErrorKind::PermissionDenied => "io-permission-denied",
+        std::io::ErrorKind::IsADirectory => "io-is-a-directory",
+        std::io::ErrorKind::NotADirectory => "io-not-a-directory",
+        _ => return error.to_string(),
+    };
+    msg(language, id, &[])
+}
+
+/// What went wrong with a batch's row in `language`, without the file and row every
+/// report of a failed row names (as `batch`'s failures file says it, in English).
+pub fn row_reason_in(error: &Error, language: &str) -> String {
+    match error {
+        Error::Invalid {
+            origin: Source::Cell { column, .. },
+            message,
+        } => msg(
+            language,
+            "detail-column",
+            &[
+                ("column", column),
+                ("message", &messages::detail_in(language, message)),
+            ],
+        ),
+        other => other.message_in(language),
+    }
+}
+
 impl Error {
     /// The error's paragraph in `language` (`en`, `es`).
     pub fn message_in(&self, language: &str) -> String {
         let l = language;
         match self {
-            Error::Flag { flag, message } => {
-                msg(l, "error-at", &[("at", flag), ("message", message)])
-            }
+            Error::Flag { flag, message } => msg(
+                l,
+                "error-at",
+                &[("at", flag), ("message", &messages::detail_in(l, message))],
+            ),
             Error::Invalid { origin, message } => msg(
                 l,
                 "error-at",
-                &[("at", &source_in(origin, l)), ("message", message)],
+                &[
+                    ("at", &source_in(origin, l)),
+                    ("message", &messages::detail_in(l, message)),
+                ],
             ),
-            Error::MissingChoices { missing, .. } => msg(
-                l,
-                "error-missing-choices",
-                &[("missing", &missing.join(", "))],
-            ),
+            Error::MissingChoices { missing, .. } => {
+                let missing: Vec<String> =
+                    missing.iter().map(|m| messages::detail_in(l, m)).collect();
+                msg(
+                    l,
+                    "error-missing-choices",
+                    &[("missing", &missing.join(", "))],
+                )
+            }
             Error::Data { location, message }
             | Error::Signers { location, message }
             | Error::Template { location, message }
-            | Error::Mail { location, message } => {
-                msg(l, "error-at", &[("at", location), ("message", message)])
-            }
+            | Error::Mail { location, message } => msg(
+                l,
+                "error-at",
+                &[
+                    ("at", location),
+                    ("message", &messages::detail_in(l, message)),
+                ],
+            ),
             Error::MissingVariable {
                 location,
                 name,
@@ -131,7 +180,7 @@ impl Error {
                     id,
                     &[
                         ("path", &path.display().to_string()),
-                        ("error", &source.to_string()),
+                        ("error", &io_error_in(source, l)),
                     ],
                 )
             }
@@ -155,7 +204,7 @@ impl Error {
     pub fn hint_in(&self, language: &str) -> Option<String> {
         let l = language;
         let id = match self {
-            Error::MissingChoices { hint, .. } => return Some(hint.clone()),
+            Error::MissingChoices { hint, .. } => return Some(messages::detail_in(l, hint)),
             Error::UnknownId { see, .. } => return Some(msg(l, "hint-see", &[("see", see)])),
             Error::Data { .. } | Error::Template { .. } | Error::MissingVariable { .. } => {
                 "hint-fix-the-file"
