@@ -13,6 +13,7 @@ use crate::draft::{warnings, Draft};
 use crate::error::Error;
 use crate::letter::{Block, Inline, Letter};
 use crate::load::{body_file, Recipients, Templates};
+use crate::messages;
 use crate::model::locale::Convention;
 use crate::model::{Holder, Language, Localized, Recipient, Sender, Template, Voice};
 use crate::text::figures::{self, Figure, Supported};
@@ -36,6 +37,14 @@ impl Report {
     fn warn(&mut self, message: impl Into<String>) {
         self.warnings.push(message.into());
     }
+
+    /// An error that stopped a file from loading; said in the interface's language
+    /// where the report is shown (`messages::detail_in`).
+    fn error_of(&mut self, err: &Error) {
+        let english = err.to_string();
+        messages::remember(&english, |language| err.message_in(language));
+        self.error(english);
+    }
 }
 
 /// Checks loaded (or failed) data as of `today`, after the locale files that failed to
@@ -48,7 +57,7 @@ pub fn check(
 ) -> Report {
     let mut report = Report::default();
     for err in locales {
-        report.error(err.to_string());
+        report.error_of(&err);
     }
     let recipients = match recipients {
         Ok(recipients) => {
@@ -56,13 +65,13 @@ pub fn check(
             Some(recipients)
         }
         Err(err) => {
-            report.error(err.to_string());
+            report.error_of(&err);
             None
         }
     };
     match templates {
         Ok(templates) => check_templates(&templates, recipients.as_ref(), today, &mut report),
-        Err(err) => report.error(err.to_string()),
+        Err(err) => report.error_of(&err),
     }
     report
 }
@@ -75,37 +84,34 @@ fn missing_languages(text: &Localized, languages: &[Language]) -> Vec<Language> 
         .collect()
 }
 
-/// A salutation's closing punctuation, named: "a colon", "a comma", else quoted.
-fn punctuation_name(end: &str) -> String {
-    match end {
-        ":" => "a colon".to_string(),
-        "," => "a comma".to_string(),
-        other => format!("\"{other}\""),
-    }
-}
-
 fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Report) {
     let path = &recipients.path;
     report.recipients = recipients.records.len();
     for (id, record) in &recipients.records {
-        if let Some(warning) =
-            warnings::stale_record(record, warnings::Dated::Today(today), Language::EN)
-        {
+        let dated = warnings::Dated::Today(today);
+        if let Some(warning) = warnings::stale_record(record, dated, Language::EN) {
+            messages::remember(&warning, |code| {
+                let language = code.parse().unwrap_or(Language::EN);
+                warnings::stale_record(record, dated, language).unwrap_or_default()
+            });
             report.warn(warning);
         }
         for language in missing_languages(&record.office, &record.languages) {
-            report.error(format!(
-                "{path} [{id}]: `office` has no text in `{language}`"
+            report.error(messages::detail(
+                "check-office-no-text",
+                &[("path", path), ("id", id), ("language", language.code())],
             ));
         }
         match &record.salutation {
-            None => report.warn(format!(
-                "{path} [{id}]: no `salutation`: letters will use a generic one"
+            None => report.warn(messages::detail(
+                "check-no-salutation",
+                &[("path", path), ("id", id)],
             )),
             Some(salutation) => {
                 for language in missing_languages(salutation, &record.languages) {
-                    report.warn(format!(
-                        "{path} [{id}]: no salutation in `{language}`, a preferred language of the office"
+                    report.warn(messages::detail(
+                        "check-no-salutation-in",
+                        &[("path", path), ("id", id), ("language", language.code())],
                     ));
                 }
             }
@@ -126,18 +132,30 @@ fn check_recipients(recipients: &Recipients, today: NaiveDate, report: &mut Repo
                 let text = text.trim_end();
                 let ends_otherwise = text.ends_with([':', ',', ';', '.']) && !text.ends_with(end);
                 if ends_otherwise {
-                    report.error(format!(
-                        "{path} [{id}]: the salutation \"{text}\" in `{language}` must end with {} (as letters in {} to this office do)",
-                        punctuation_name(end),
-                        convention.code(),
+                    let message = match end {
+                        ":" => "check-salutation-end-colon",
+                        "," => "check-salutation-end-comma",
+                        _ => "check-salutation-end",
+                    };
+                    report.error(messages::detail(
+                        message,
+                        &[
+                            ("path", path),
+                            ("id", id),
+                            ("text", text),
+                            ("language", language.code()),
+                            ("end", end),
+                            ("convention", convention.code()),
+                        ],
                     ));
                 }
             }
         }
         let email = record.email.trim();
         if !email.is_empty() && !looks_like_email(email) {
-            report.error(format!(
-                "{path} [{id}]: `email` \"{email}\" is not an email address"
+            report.error(messages::detail(
+                "check-not-an-email",
+                &[("path", path), ("id", id), ("email", email)],
             ));
         }
     }
@@ -154,7 +172,7 @@ fn check_templates(
 ) {
     report.templates = templates.templates.len() + templates.broken.len();
     for err in templates.broken.values() {
-        report.error(err.to_string());
+        report.error_of(err);
     }
     for template in templates.templates.values() {
         report.demands += template.meta.demands.len();
@@ -175,10 +193,24 @@ fn check_template(
     let meta = &template.meta;
     let languages = &meta.languages;
     for language in missing_languages(&meta.name, languages) {
-        report.error(format!("{path}: `name` has no text in `{language}`"));
+        report.error(messages::detail(
+            "check-field-no-text",
+            &[
+                ("path", path),
+                ("field", "name"),
+                ("language", language.code()),
+            ],
+        ));
     }
     for language in missing_languages(&meta.subject, languages) {
-        report.error(format!("{path}: `subject` has no text in `{language}`"));
+        report.error(messages::detail(
+            "check-field-no-text",
+            &[
+                ("path", path),
+                ("field", "subject"),
+                ("language", language.code()),
+            ],
+        ));
     }
     // A subject is not written anew per letter: a day in an English one would be in
     // one convention in letters of the other.
@@ -194,37 +226,44 @@ fn check_template(
     }
     for demand in &meta.demands {
         for language in missing_languages(&demand.text, languages) {
-            report.error(format!(
-                "{path}: demand `{}` has no text in `{language}`",
-                demand.id
+            report.error(messages::detail(
+                "check-demand-no-text",
+                &[
+                    ("path", path),
+                    ("demand", &demand.id),
+                    ("language", language.code()),
+                ],
             ));
         }
     }
     for language in languages {
         if !template.bodies.contains_key(language) {
-            report.error(format!(
-                "{path}: the template offers `{language}` but has no {} beside it",
-                body_file(*language)
+            report.error(messages::detail(
+                "check-no-body",
+                &[
+                    ("path", path),
+                    ("language", language.code()),
+                    ("file", &body_file(*language)),
+                ],
             ));
         }
     }
     for (language, body) in &template.bodies {
         if !languages.contains(language) {
-            report.warn(format!(
-                "{}: `{language}` is not in the template's `languages`, so this body is never used",
-                body.path
+            report.warn(messages::detail(
+                "check-body-unused",
+                &[("path", &body.path), ("language", language.code())],
             ));
         }
     }
     if let Some(deadline) = meta.act_before.filter(|_| template.is_past_deadline(today)) {
-        report.warn(format!(
-            "{path}: the campaign's deadline (act_before = {deadline}) has passed"
+        report.warn(messages::detail(
+            "check-deadline-passed",
+            &[("path", path), ("deadline", &deadline.to_string())],
         ));
     }
     if meta.act_before.is_none() && meta.as_of.is_none() {
-        report.warn(format!(
-            "{path}: the campaign has neither `act_before` nor `as_of`: give the day its facts and figures were current (as_of = 2024-07-30, or a month: as_of = \"2024-08\") so that letters say when they have aged"
-        ));
+        report.warn(messages::detail("check-no-date", &[("path", path)]));
     }
     let mut sample_recipient = None;
     if let Some(recipients) = recipients {
@@ -249,7 +288,7 @@ fn check_template(
     let composer = match Composer::new(template) {
         Ok(composer) => composer,
         Err(err) => {
-            report.error(err.to_string());
+            report.error_of(&err);
             return;
         }
     };
@@ -360,9 +399,9 @@ fn warn_unsupported(body: &str, letter: &Letter, supported: &Supported, report: 
     let mut warned = std::collections::BTreeSet::new();
     for figure in figures::figures(&text) {
         if !supported.supports(&figure) && warned.insert(figure.clone()) {
-            report.warn(format!(
-                "{body}: the figure \"{}\" appears in none of the campaign's sources: add it to the `supports` of the source it comes from in template.toml (or add that source to [[sources]]), or take it out of the letter",
-                shown(&figure)
+            report.warn(messages::detail(
+                "check-figure-unsupported",
+                &[("path", body), ("figure", &shown(&figure))],
             ));
         }
     }

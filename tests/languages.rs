@@ -393,3 +393,41 @@ fn a_salutation_ends_as_the_convention_of_its_language_says() {
     let run = env.run(&["check", "."]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
 }
+
+#[test]
+fn check_speaks_the_interface_language() {
+    let env = Env::new();
+    german_workspace(&env);
+    env.write(
+        "recipients.toml",
+        "[amt]\noffice = { de = \"Prüfamt\", es = \"Oficina\" }\naddress = [\"Beispielweg 1\", \"10115 Berlin\"]\ncountry = \"DE\"\nlanguages = [\"de\", \"es\"]\nsalutation = { es = \"Señor Director,\" }\nverified = 2020-11-01\n",
+    );
+    let run = env.run(&["--ui-lang", "es", "check", "."]);
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    let out = &run.stdout;
+    for said in [
+        "error: ./recipients.toml [amt]: el saludo \"Señor Director,\" en `es` debe terminar con dos puntos",
+        "aviso: ./recipients.toml [amt]: no hay saludo en `de`, un idioma preferido de la oficina",
+        "aviso: el destinatario `amt` se verificó por última vez el",
+        "comprobados: 1 destinatario, 1 plantilla y 0 peticiones: 1 error, 2 avisos",
+    ] {
+        assert!(out.contains(said), "{said}\n{out}");
+    }
+    // The JSON report keeps its English messages.
+    let run = env.run(&["--ui-lang", "es", "check", ".", "--json"]);
+    assert!(
+        run.stdout.contains("must end with a colon"),
+        "{}",
+        run.stdout
+    );
+
+    // A file that does not load is said in Spanish too.
+    env.write("recipients.toml", "[amt\n");
+    let run = env.run(&["--ui-lang", "es", "check", "."]);
+    assert!(run.stdout.contains("error: "), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("comprobados: 0 destinatarios"),
+        "{}",
+        run.stdout
+    );
+}

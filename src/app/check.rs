@@ -9,21 +9,25 @@ use crate::exit::Exit;
 use crate::load::{
     self, bundled, DataDir, DataOptions, DataSet, Recipients, Templates, RECIPIENTS_FILE,
 };
+use crate::messages;
 use crate::sink;
 use crate::text::control_chars::escape;
 
 use super::Diagnostics;
 
-fn summary(report: &Report) -> String {
-    format!(
-        "checked {} recipients, {} templates and {} demands: {} error{}, {} warning{}",
-        report.recipients,
-        report.templates,
-        report.demands,
-        report.errors.len(),
-        if report.errors.len() == 1 { "" } else { "s" },
-        report.warnings.len(),
-        if report.warnings.len() == 1 { "" } else { "s" },
+fn summary(report: &Report, language: &str) -> String {
+    let count = |n: usize| n as u64;
+    messages::format_counts(
+        language,
+        "check-summary",
+        &[],
+        &[
+            ("recipients", count(report.recipients)),
+            ("templates", count(report.templates)),
+            ("demands", count(report.demands)),
+            ("errors", count(report.errors.len())),
+            ("warnings", count(report.warnings.len())),
+        ],
     )
 }
 
@@ -79,17 +83,24 @@ pub fn run(args: CheckArgs, data: &DataOptions, diagnostics: Diagnostics) -> Res
         let text = serde_json::to_string_pretty(&report).unwrap_or_default() + "\n";
         sink::write_stdout(text.as_bytes())?;
     } else {
+        let l = messages::language();
+        let (error, warning) = (
+            messages::text(l, "error-label"),
+            messages::text(l, "warning-label"),
+        );
         let mut text = String::new();
         // Messages, though on standard output: control characters escaped, as on stderr.
-        for error in &report.errors {
-            text.push_str(&format!("error: {}\n", escape(&error.to_string())));
+        for message in &report.errors {
+            let said = messages::detail_in(l, message);
+            text.push_str(&format!("{error}: {}\n", escape(&said)));
         }
         if !diagnostics.quiet {
-            for warning in &report.warnings {
-                text.push_str(&format!("warning: {}\n", escape(&warning.to_string())));
+            for message in &report.warnings {
+                let said = messages::detail_in(l, message);
+                text.push_str(&format!("{warning}: {}\n", escape(&said)));
             }
         }
-        text.push_str(&summary(&report));
+        text.push_str(&summary(&report, l));
         text.push('\n');
         sink::write_stdout(text.as_bytes())?;
     }

@@ -182,3 +182,27 @@ io-permission-denied = permission denied
 io-is-a-directory = it is a directory, not a file
 io-not-a-directory = a part of the path is not a directory
 row-failed = { $source } row { $row }: { $reason }
+
+## letters check: what it found in the data files (after "error: " or "warning: ")
+
+check-office-no-text = { $path } [{ $id }]: `office` has no text in `{ $language }`
+check-no-salutation = { $path } [{ $id }]: no `salutation`: letters will use a generic one
+check-no-salutation-in = { $path } [{ $id }]: no salutation in `{ $language }`, a preferred language of the office
+check-salutation-end-colon = { $path } [{ $id }]: the salutation "{ $text }" in `{ $language }` must end with a colon (as letters in { $convention } to this office do)
+check-salutation-end-comma = { $path } [{ $id }]: the salutation "{ $text }" in `{ $language }` must end with a comma (as letters in { $convention } to this office do)
+check-salutation-end = { $path } [{ $id }]: the salutation "{ $text }" in `{ $language }` must end with "{ $end }" (as letters in { $convention } to this office do)
+check-not-an-email = { $path } [{ $id }]: `email` "{ $email }" is not an email address
+check-field-no-text = { $path }: `{ $field }` has no text in `{ $language }`
+check-demand-no-text = { $path }: demand `{ $demand }` has no text in `{ $language }`
+check-no-body = { $path }: the template offers `{ $language }` but has no { $file } beside it
+check-body-unused = { $path }: `{ $language }` is not in the template's `languages`, so this body is never used
+check-deadline-passed = { $path }: the campaign's deadline (act_before = { $deadline }) has passed
+check-no-date = { $path }: the campaign has neither `act_before` nor `as_of`: give the day its facts and figures were current (as_of = 2024-07-30, or a month: as_of = "2024-08") so that letters say when they have aged
+check-figure-unsupported = { $path }: the figure "{ $figure }" appears in none of the campaign's sources: add it to the `supports` of the source it comes from in template.toml (or add that source to [[sources]]), or take it out of the letter
+check-summary = checked { $recipients } recipients, { $templates } templates and { $demands } demands: { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}

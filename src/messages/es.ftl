@@ -203,3 +203,36 @@ io-permission-denied = permiso denegado
 io-is-a-directory = es una carpeta, no un archivo
 io-not-a-directory = una parte de la ruta no es una carpeta
 row-failed = { $source } fila { $row }: { $reason }
+
+## letters check: lo que encontró en los archivos de datos (tras "error: " o "aviso: ")
+
+check-office-no-text = { $path } [{ $id }]: `office` no tiene texto en `{ $language }`
+check-no-salutation = { $path } [{ $id }]: no hay `salutation`: las cartas usarán un saludo genérico
+check-no-salutation-in = { $path } [{ $id }]: no hay saludo en `{ $language }`, un idioma preferido de la oficina
+check-salutation-end-colon = { $path } [{ $id }]: el saludo "{ $text }" en `{ $language }` debe terminar con dos puntos (como las cartas en { $convention } a esta oficina)
+check-salutation-end-comma = { $path } [{ $id }]: el saludo "{ $text }" en `{ $language }` debe terminar con una coma (como las cartas en { $convention } a esta oficina)
+check-salutation-end = { $path } [{ $id }]: el saludo "{ $text }" en `{ $language }` debe terminar con "{ $end }" (como las cartas en { $convention } a esta oficina)
+check-not-an-email = { $path } [{ $id }]: `email` "{ $email }" no es una dirección de correo electrónico
+check-field-no-text = { $path }: `{ $field }` no tiene texto en `{ $language }`
+check-demand-no-text = { $path }: la petición `{ $demand }` no tiene texto en `{ $language }`
+check-no-body = { $path }: la plantilla ofrece `{ $language }`, pero no tiene { $file } a su lado
+check-body-unused = { $path }: `{ $language }` no está en los `languages` de la plantilla, así que este texto nunca se usa
+check-deadline-passed = { $path }: el plazo de la campaña (act_before = { $deadline }) ya pasó
+check-no-date = { $path }: la campaña no tiene ni `act_before` ni `as_of`: indique el día en que sus hechos y cifras estaban al día (as_of = 2024-07-30, o un mes: as_of = "2024-08") para que las cartas digan cuándo han envejecido
+check-figure-unsupported = { $path }: la cifra "{ $figure }" no aparece en ninguna de las fuentes de la campaña: añádala a `supports` de la fuente de la que procede en template.toml (o añada esa fuente a [[sources]]), o quítela de la carta
+check-summary = comprobados: { $recipients ->
+    [one] { $recipients } destinatario
+   *[other] { $recipients } destinatarios
+}, { $templates ->
+    [one] { $templates } plantilla
+   *[other] { $templates } plantillas
+} y { $demands ->
+    [one] { $demands } petición
+   *[other] { $demands } peticiones
+}: { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errores
+}, { $warnings ->
+    [one] { $warnings } aviso
+   *[other] { $warnings } avisos
+}

@@ -110,7 +110,11 @@ pub fn text(language: &str, id: &str) -> &'static str {
 /// English (a batch with many failed rows still uses bounded memory).
 const DETAILS_KEPT: usize = 4096;
 
-type Kept = (String, Vec<(String, String)>);
+/// How a remembered detail is said again: by its message, or as already said.
+enum Kept {
+    Message(String, Vec<(String, String)>),
+    Said(String),
+}
 
 fn details() -> &'static Mutex<HashMap<String, Kept>> {
     static DETAILS: OnceLock<Mutex<HashMap<String, Kept>>> = OnceLock::new();
@@ -124,16 +128,30 @@ fn details() -> &'static Mutex<HashMap<String, Kept>> {
 pub fn detail(id: &str, args: &[(&str, &str)]) -> String {
     let english = format("en", id, args);
     if language() != "en" {
-        let mut kept = details().lock().unwrap_or_else(PoisonError::into_inner);
-        if kept.len() < DETAILS_KEPT {
-            let args = args
-                .iter()
-                .map(|(name, value)| (name.to_string(), value.to_string()))
-                .collect();
-            kept.insert(english.clone(), (id.to_string(), args));
-        }
+        let args = args
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect();
+        keep(&english, Kept::Message(id.to_string(), args));
     }
     english
+}
+
+/// Remembers that `english` (a message as `Display` or a report says it) is said
+/// `said(language)` in the interface's language, for `detail_in`. Nothing is kept (and
+/// `said` is not called) when the interface speaks English.
+pub fn remember(english: &str, said: impl FnOnce(&str) -> String) {
+    let language = language();
+    if language != "en" {
+        keep(english, Kept::Said(said(language)));
+    }
+}
+
+fn keep(english: &str, how: Kept) {
+    let mut kept = details().lock().unwrap_or_else(PoisonError::into_inner);
+    if kept.len() < DETAILS_KEPT {
+        kept.insert(english.to_string(), how);
+    }
 }
 
 /// A detail `detail` made, said in `language`; any other text as it is.
@@ -143,13 +161,14 @@ pub fn detail_in(language: &str, text: &str) -> String {
     }
     let kept = details().lock().unwrap_or_else(PoisonError::into_inner);
     match kept.get(text) {
-        Some((id, args)) => {
+        Some(Kept::Message(id, args)) => {
             let args: Vec<(&str, &str)> = args
                 .iter()
                 .map(|(name, value)| (name.as_str(), value.as_str()))
                 .collect();
             format(language, id, &args)
         }
+        Some(Kept::Said(said)) => said.clone(),
         None => text.to_string(),
     }
 }
