@@ -277,3 +277,43 @@ fn completions_and_man_pages() {
         unknown.stderr
     );
 }
+
+#[test]
+fn recipients_list_and_show_speak_the_interface_language() {
+    let env = Env::new();
+    let out = env
+        .run(&["--ui-lang", "es", "recipients", "list"])
+        .ok()
+        .to_string();
+    assert!(out.starts_with("ID "), "{out}");
+    assert!(out.contains("DESTINATARIO"), "{out}");
+    assert!(out.contains("VERIFICADO"), "{out}");
+    assert!(out.contains("Señor Tarek William Saab"), "{out}");
+    assert!(out.contains("(antiguo)"), "{out}");
+
+    let run = env.run(&[
+        "--ui-lang",
+        "es",
+        "recipients",
+        "show",
+        "ve-attorney-general",
+    ]);
+    let out = run.ok();
+    for line in [
+        "ve-attorney-general  Fiscal General de la República Bolivariana de Venezuela",
+        "  destinatario: Señor Tarek William Saab",
+        "  correo:     ministeriopublico@mp.gob.ve",
+        "  saludo (es): Señor Fiscal General:",
+        "(en el cargo hoy)",
+        "  verificado: 2024-08-07  (ANTIGUO: hace más de 12 meses",
+        "  nota:       Titular del cargo",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    assert!(
+        run.stderr
+            .contains("aviso: el destinatario `ve-attorney-general` se verificó"),
+        "{}",
+        run.stderr
+    );
+}

@@ -947,3 +947,70 @@ fn a_literal_encoded_word_arrives_as_written() {
     );
     assert_eq!(message["defects"], Value::Array(vec![]));
 }
+
+/// Under `--ui-lang es`, the listing and the last lines of a dry run and of a send are
+/// in Spanish; then `letters report` heads its table in Spanish.
+#[test]
+fn send_and_report_speak_the_interface_language() {
+    let env = Env::new();
+    let draft = [
+        "-q",
+        "draft",
+        "-t",
+        "detention-urgent-action",
+        "--format",
+        "email",
+        "-o",
+        "out/",
+        "--sender-name",
+        "Ana Pérez",
+        "--sender-email",
+        "ana@example.org",
+    ];
+    env.run(&draft).ok();
+    let server = Server::start(&env, "smtp", &[]);
+
+    let run = env.run(&["--ui-lang", "es", "send", "out/"]);
+    let out = run.ok();
+    assert!(out.starts_with("enviar "), "{out}");
+    let err = &run.stderr;
+    assert!(
+        err.contains("2 mensajes: 2 por enviar; registro: "),
+        "{err}"
+    );
+    assert!(err.contains("ensayo: no se envió nada"), "{err}");
+
+    let run = env.run(&[
+        "--ui-lang",
+        "es",
+        "send",
+        "out/",
+        "--send",
+        "--smtp",
+        &server.url(),
+    ]);
+    let out = run.ok();
+    assert!(out.starts_with("aceptado "), "{out}");
+    assert!(
+        run.stderr
+            .contains("se enviaron 2 de 2 mensajes: 2 aceptados; registro: "),
+        "{}",
+        run.stderr
+    );
+
+    let run = env.run(&["--ui-lang", "es", "report", "out"]);
+    let out = run.ok();
+    for heading in [
+        "campaña",
+        "cartas",
+        "correos",
+        "aceptados",
+        "correos aceptados por destinatario",
+    ] {
+        assert!(out.contains(heading), "{heading}\n{out}");
+    }
+    // English as it always was.
+    let out = env.run(&["report", "out"]).ok().to_string();
+    assert!(out.starts_with("campaign"), "{out}");
+    assert!(out.contains("emails accepted by recipient"), "{out}");
+}

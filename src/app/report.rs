@@ -38,7 +38,7 @@ pub fn run(args: ReportArgs, diagnostics: Diagnostics) -> Result<Exit> {
     } else if args.csv {
         report::to_csv(&report)
     } else {
-        report::to_table(&report)
+        report::to_table(&report, crate::messages::language())
     };
     let _: sink::Stdout = sink::write_stdout(text.as_bytes())?;
     Ok(Exit::Success)

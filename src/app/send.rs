@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use crate::cli::SendArgs;
 use crate::error::{Error, Result};
 use crate::exit::Exit;
+use crate::messages;
 use crate::render::email;
 use crate::send::summary::Document;
 use crate::send::{
@@ -146,14 +147,26 @@ fn delivery(args: &SendArgs) -> Result<Delivery> {
     })
 }
 
+/// A status, as `send` lists it, in `language`.
+fn status_in(status: Status, language: &str) -> String {
+    messages::format(language, &format!("send-status-{}", status.label()), &[])
+}
+
+/// "3 accepted", in `language`.
+fn status_count(status: Status, n: usize, language: &str) -> String {
+    let id = format!("send-count-{}", status.label());
+    messages::format_counts(language, &id, &[], &[("count", n as u64)])
+}
+
 /// One line of output for a message.
-fn describe(line: &Line, dry_run: bool) -> String {
+fn describe(line: &Line, dry_run: bool, language: &str) -> String {
     let state = if dry_run && line.pending {
-        "send".to_string()
+        messages::format(language, "send-state-send", &[])
     } else if dry_run || !line.attempted {
-        format!("skip ({})", line.status.label())
+        let status = status_in(line.status, language);
+        messages::format(language, "send-state-skip", &[("status", &status)])
     } else {
-        line.status.label().to_string()
+        status_in(line.status, language)
     };
     let mut text = format!(
         "{state:<16} {}  \"{}\"  {}",
@@ -173,39 +186,47 @@ fn print(text: &str) {
 
 /// The run's last line; a dry run's says which Date each message will have.
 fn summary(report: &Report, ledger: &Path, dry_run: bool, keep_date: bool) -> String {
-    let total = report.lines.len();
+    let l = messages::language();
+    let counted = |id: &str, n: usize| messages::format_counts(l, id, &[], &[("count", n as u64)]);
+    let total = report.lines.len() as u64;
+    let ledger = ledger.display().to_string();
     if dry_run {
-        let to_send = report.pending();
         let accepted = report.count(Status::Accepted) + report.count(Status::Partial);
-        let mut parts = vec![format!("{to_send} to send")];
+        let mut parts = vec![counted("send-to-send", report.pending())];
         if accepted > 0 {
-            parts.push(format!("{accepted} already accepted"));
+            parts.push(counted("send-already-accepted", accepted));
         }
         for status in [Status::Rejected, Status::Uncertain] {
             let n = report.count(status);
             if n > 0 {
-                parts.push(format!("{n} {}", status.label()));
+                parts.push(status_count(status, n, l));
             }
         }
         let date = if keep_date {
-            "note: each message keeps the Date header its file has (--keep-date)"
+            "send-note-keep-date"
         } else {
-            "note: each message's Date header will be the time it is sent; the letter keeps its own date in its text"
+            "send-note-date-when-sent"
         };
-        return format!(
-            "{total} messages: {}; ledger: {}\ndry run: nothing was sent; add --send and --smtp URL to send \
-             (or --test-to YOUR-ADDRESS to send the first one to yourself)\n{date}",
-            parts.join(", "),
-            ledger.display()
+        let first = messages::format_counts(
+            l,
+            "send-dry-run-summary",
+            &[("parts", &parts.join(", ")), ("ledger", &ledger)],
+            &[("total", total)],
         );
+        return [
+            first,
+            messages::format(l, "send-dry-run-nothing-sent", &[]),
+            messages::format(l, date, &[]),
+        ]
+        .join("\n");
     }
     let attempted: Vec<&Line> = report.lines.iter().filter(|l| l.attempted).collect();
     let count = |status: Status| attempted.iter().filter(|l| l.status == status).count();
-    let mut parts = vec![format!("{} accepted", count(Status::Accepted))];
+    let mut parts = vec![status_count(Status::Accepted, count(Status::Accepted), l)];
     for status in [Status::Partial, Status::Rejected, Status::Deferred] {
         let n = count(status);
         if n > 0 {
-            parts.push(format!("{n} {}", status.label()));
+            parts.push(status_count(status, n, l));
         }
     }
     let skipped = report
@@ -213,18 +234,19 @@ fn summary(report: &Report, ledger: &Path, dry_run: bool, keep_date: bool) -> St
         .iter()
         .filter(|l| !l.attempted && !l.pending)
         .count();
-    let mut text = format!(
-        "sent {} of {total} messages: {}",
-        attempted.len(),
-        parts.join(", ")
+    let mut text = messages::format_counts(
+        l,
+        "send-summary",
+        &[("parts", &parts.join(", "))],
+        &[("attempted", attempted.len() as u64), ("total", total)],
     );
     if skipped > 0 {
-        text.push_str(&format!("; {skipped} skipped"));
+        text.push_str(&counted("send-skipped", skipped));
     }
     if report.pending() > 0 {
-        text.push_str(&format!("; {} not attempted", report.pending()));
+        text.push_str(&counted("send-not-attempted", report.pending()));
     }
-    text.push_str(&format!("; ledger: {}", ledger.display()));
+    text.push_str(&messages::format(l, "send-ledger", &[("path", &ledger)]));
     text
 }
 
@@ -269,7 +291,7 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<Exit> {
         let json = args.json;
         let report = send::send(&messages, &mut ledger, selection, &delivery, &mut |line| {
             if !json {
-                print(&describe(line, false));
+                print(&describe(line, false, messages::language()));
             }
         })?;
         let outcome = finish(&report, &ledger_path, diagnostics, delivery.test.is_some());
@@ -286,7 +308,7 @@ pub fn run(args: SendArgs, diagnostics: Diagnostics) -> Result<Exit> {
     let report = send::plan(&messages, &ledger, selection);
     if !args.json {
         for line in &report.lines {
-            print(&describe(line, true));
+            print(&describe(line, true, messages::language()));
         }
     }
     diagnostics.info(&summary(&report, &ledger_path, true, args.keep_date));

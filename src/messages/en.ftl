@@ -206,3 +206,75 @@ check-summary = checked { $recipients } recipients, { $templates } templates and
     [one] { $warnings } warning
    *[other] { $warnings } warnings
 }
+
+## letters recipients list and show (list: the table's headings; show: the labels)
+
+list-id = ID
+list-addressee = ADDRESSEE
+list-languages = LANG
+list-verified = VERIFIED
+list-stale = { $date } (stale)
+show-addressee = addressee
+show-title = title
+show-organization = organization
+show-address = address
+show-email = email
+show-none = (none)
+show-languages = languages
+show-salutation = salutation
+show-same-in-every-language = (the same in every language)
+show-salutation-in = salutation ({ $language })
+show-holders = holders
+show-no-holders = (none recorded: letters are addressed to the office)
+show-in-office-today = (in office today)
+show-stale = (STALE: more than 12 months ago; check it, then run `letters recipients verify`)
+show-verified = verified
+show-note = note
+
+## letters report: the table's headings
+
+report-campaign = campaign
+report-letters = letters
+report-signers = signers
+report-failed-rows = failed rows
+report-emails = emails
+report-accepted = accepted
+report-rejected = rejected
+report-deferred = deferred
+report-uncertain = uncertain
+report-tests = tests
+report-total = total
+report-by-recipient = letters by recipient
+report-by-language = letters by language
+report-by-day = letters by day
+report-cosigners = co-signers on the sign-on letter
+report-partial = emails accepted for some recipients only
+report-accepted-by-recipient = emails accepted by recipient
+report-accepted-by-day = emails accepted by day
+
+## letters send: each message's status and the run's last lines
+
+send-status-new = new
+send-status-accepted = accepted
+send-status-partial = partial
+send-status-rejected = rejected
+send-status-deferred = deferred
+send-status-uncertain = uncertain
+send-count-new = { $count } new
+send-count-accepted = { $count } accepted
+send-count-partial = { $count } partial
+send-count-rejected = { $count } rejected
+send-count-deferred = { $count } deferred
+send-count-uncertain = { $count } uncertain
+send-state-send = send
+send-state-skip = skip ({ $status })
+send-to-send = { $count } to send
+send-already-accepted = { $count } already accepted
+send-dry-run-summary = { $total } messages: { $parts }; ledger: { $ledger }
+send-dry-run-nothing-sent = dry run: nothing was sent; add --send and --smtp URL to send (or --test-to YOUR-ADDRESS to send the first one to yourself)
+send-note-keep-date = note: each message keeps the Date header its file has (--keep-date)
+send-note-date-when-sent = note: each message's Date header will be the time it is sent; the letter keeps its own date in its text
+send-summary = sent { $attempted } of { $total } messages: { $parts }
+send-skipped = ; { $count } skipped
+send-not-attempted = ; { $count } not attempted
+send-ledger = ; ledger: { $path }

@@ -236,3 +236,108 @@ check-summary = comprobados: { $recipients ->
     [one] { $warnings } aviso
    *[other] { $warnings } avisos
 }
+
+## letters recipients list y show (list: los encabezados de la tabla; show: las etiquetas)
+
+list-id = ID
+list-addressee = DESTINATARIO
+list-languages = IDIOMAS
+list-verified = VERIFICADO
+list-stale = { $date } (antiguo)
+show-addressee = destinatario
+show-title = cargo
+show-organization = organización
+show-address = dirección
+show-email = correo
+show-none = (ninguno)
+show-languages = idiomas
+show-salutation = saludo
+show-same-in-every-language = (el mismo en todos los idiomas)
+show-salutation-in = saludo ({ $language })
+show-holders = titulares
+show-no-holders = (no consta ninguno: las cartas se dirigen al cargo)
+show-in-office-today = (en el cargo hoy)
+show-stale = (ANTIGUO: hace más de 12 meses; compruébelo y ejecute `letters recipients verify`)
+show-verified = verificado
+show-note = nota
+
+## letters report: los encabezados de la tabla
+
+report-campaign = campaña
+report-letters = cartas
+report-signers = firmantes
+report-failed-rows = filas fallidas
+report-emails = correos
+report-accepted = aceptados
+report-rejected = rechazados
+report-deferred = aplazados
+report-uncertain = inciertos
+report-tests = pruebas
+report-total = total
+report-by-recipient = cartas por destinatario
+report-by-language = cartas por idioma
+report-by-day = cartas por día
+report-cosigners = cofirmantes de la carta conjunta
+report-partial = correos aceptados solo por algunos destinatarios
+report-accepted-by-recipient = correos aceptados por destinatario
+report-accepted-by-day = correos aceptados por día
+
+## letters send: el estado de cada mensaje y las últimas líneas
+
+send-status-new = nuevo
+send-status-accepted = aceptado
+send-status-partial = en parte
+send-status-rejected = rechazado
+send-status-deferred = aplazado
+send-status-uncertain = incierto
+send-count-new = { $count ->
+    [one] { $count } nuevo
+   *[other] { $count } nuevos
+}
+send-count-accepted = { $count ->
+    [one] { $count } aceptado
+   *[other] { $count } aceptados
+}
+send-count-partial = { $count ->
+    [one] { $count } aceptado en parte
+   *[other] { $count } aceptados en parte
+}
+send-count-rejected = { $count ->
+    [one] { $count } rechazado
+   *[other] { $count } rechazados
+}
+send-count-deferred = { $count ->
+    [one] { $count } aplazado
+   *[other] { $count } aplazados
+}
+send-count-uncertain = { $count ->
+    [one] { $count } incierto
+   *[other] { $count } inciertos
+}
+send-state-send = enviar
+send-state-skip = omitir ({ $status })
+send-to-send = { $count } por enviar
+send-already-accepted = { $count ->
+    [one] { $count } ya aceptado
+   *[other] { $count } ya aceptados
+}
+send-dry-run-summary = { $total ->
+    [one] { $total } mensaje
+   *[other] { $total } mensajes
+}: { $parts }; registro: { $ledger }
+send-dry-run-nothing-sent = ensayo: no se envió nada; añada --send y --smtp URL para enviar (o --test-to SU-DIRECCIÓN para enviarse el primero a usted)
+send-note-keep-date = nota: cada mensaje conserva la cabecera Date de su archivo (--keep-date)
+send-note-date-when-sent = nota: la cabecera Date de cada mensaje será la hora en que se envíe; la carta conserva su propia fecha en su texto
+send-summary = se enviaron { $attempted } de { $total ->
+    [one] { $total } mensaje
+   *[other] { $total } mensajes
+}: { $parts }
+send-skipped = ; { $count ->
+    [one] { $count } omitido
+   *[other] { $count } omitidos
+}
+send-not-attempted = ; { $count ->
+    [one] { $count } sin intentar
+   *[other] { $count } sin intentar
+}
+send-ledger = ; registro: { $path }

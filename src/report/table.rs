@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{campaign_name, Campaign, Report};
+use crate::messages;
 
 /// Columns of text, the first left-aligned and the others (numbers) right-aligned.
 fn columns(rows: &[Vec<String>]) -> String {
@@ -63,65 +64,57 @@ fn breakdown(out: &mut String, title: &str, map: &BTreeMap<String, usize>) {
     out.push_str(&columns(&rows));
 }
 
-/// The report as text.
-pub fn to_table(report: &Report) -> String {
+/// The report as text, its headings in `language` (an interface language's code).
+pub fn to_table(report: &Report, language: &str) -> String {
+    let t = |id: &str| messages::format(language, id, &[]);
     let mut rows = vec![[
-        "campaign",
-        "letters",
-        "signers",
-        "failed rows",
-        "emails",
-        "accepted",
-        "rejected",
-        "deferred",
-        "uncertain",
-        "tests",
+        "report-campaign",
+        "report-letters",
+        "report-signers",
+        "report-failed-rows",
+        "report-emails",
+        "report-accepted",
+        "report-rejected",
+        "report-deferred",
+        "report-uncertain",
+        "report-tests",
     ]
-    .map(String::from)
+    .map(t)
     .to_vec()];
     for campaign in &report.campaigns {
         rows.push(summary_row(campaign_name(campaign), campaign));
     }
     if report.campaigns.len() > 1 {
-        rows.push(summary_row("total", &report.totals));
+        rows.push(summary_row(&t("report-total"), &report.totals));
     }
     let mut out = columns(&rows);
     for campaign in &report.campaigns {
         let _ = writeln!(out, "\n{}", campaign_name(campaign));
-        breakdown(
-            &mut out,
-            "letters by recipient",
-            &campaign.letters.by_recipient,
-        );
-        breakdown(
-            &mut out,
-            "letters by language",
-            &campaign.letters.by_language,
-        );
-        breakdown(&mut out, "letters by day", &campaign.letters.by_day);
+        let letters = &campaign.letters;
+        breakdown(&mut out, &t("report-by-recipient"), &letters.by_recipient);
+        breakdown(&mut out, &t("report-by-language"), &letters.by_language);
+        breakdown(&mut out, &t("report-by-day"), &letters.by_day);
         if campaign.cosigners > 0 {
-            let _ = writeln!(
-                out,
-                "  co-signers on the sign-on letter: {}",
-                campaign.cosigners
-            );
+            let _ = writeln!(out, "  {}: {}", t("report-cosigners"), campaign.cosigners);
         }
         if campaign.emails.partial > 0 {
             let _ = writeln!(
                 out,
-                "  emails accepted for some recipients only: {}",
+                "  {}: {}",
+                t("report-partial"),
                 campaign.emails.partial
             );
         }
+        let emails = &campaign.emails;
         breakdown(
             &mut out,
-            "emails accepted by recipient",
-            &campaign.emails.accepted_by_recipient,
+            &t("report-accepted-by-recipient"),
+            &emails.accepted_by_recipient,
         );
         breakdown(
             &mut out,
-            "emails accepted by day",
-            &campaign.emails.accepted_by_day,
+            &t("report-accepted-by-day"),
+            &emails.accepted_by_day,
         );
     }
     out

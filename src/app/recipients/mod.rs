@@ -19,6 +19,7 @@ use crate::draft::{EARLIEST_DATE, LATEST_DATE};
 use crate::error::{Error, Result};
 use crate::exit::Exit;
 use crate::load::{DataOptions, DataSet};
+use crate::messages;
 use crate::model::{Holder, Language, Localized, Recipient};
 use crate::sink;
 
@@ -30,40 +31,67 @@ fn term(holder: &Holder) -> String {
     format!("{} – {}", day(holder.since), day(holder.until))
 }
 
-fn describe(record: &Recipient, today: NaiveDate, stale: bool) -> String {
-    let lang = Language::EN;
+/// A label of `show`, in the interface's language, followed by its padding.
+fn label(ui: &str, id: &str, args: &[(&str, &str)]) -> String {
+    let label = format!("{}:", messages::format(ui, id, args));
+    if label.chars().count() < LABEL_WIDTH {
+        format!("{label:<LABEL_WIDTH$}")
+    } else {
+        format!("{label} ")
+    }
+}
+
+/// How wide `show`'s labels are, with their colon and padding.
+const LABEL_WIDTH: usize = 12;
+
+/// The record's texts in the interface's language where it has them, else in English.
+fn text_language(record: &Recipient, ui: &str) -> Language {
+    ui.parse::<Language>()
+        .ok()
+        .filter(|l| !record.office_in(*l).is_empty())
+        .unwrap_or(Language::EN)
+}
+
+fn describe(record: &Recipient, today: NaiveDate, stale: bool, ui: &str) -> String {
+    let lang = text_language(record, ui);
     let current = record.holder_on(today);
+    let line = |id: &str, value: &str| {
+        format!("  {}{value}", label(ui, id, &[]))
+            .trim_end()
+            .to_string()
+    };
     let mut lines = vec![
         format!("{}  {}", record.id, record.office_in(lang)),
-        format!("  addressee:  {}", record.addressee_line(lang, current)),
+        line("show-addressee", &record.addressee_line(lang, current)),
     ];
     let title = record.title_in(lang);
     if !title.is_empty() {
-        lines.push(format!("  title:      {title}"));
+        lines.push(line("show-title", title));
     }
     let organization = record.organization_in(lang);
     if !organization.is_empty() {
-        lines.push(format!("  organization: {organization}"));
+        lines.push(line("show-organization", organization));
     }
     if !record.address.is_empty() {
-        lines.push(format!("  address:    {}", record.address.join(", ")));
+        lines.push(line("show-address", &record.address.join(", ")));
     }
-    lines.push(format!(
-        "  email:      {}",
+    let none = messages::format(ui, "show-none", &[]);
+    lines.push(line(
+        "show-email",
         if record.email.is_empty() {
-            "(none)"
+            &none
         } else {
             &record.email
-        }
+        },
     ));
-    lines.push(format!(
-        "  languages:  {}",
-        record
+    lines.push(line(
+        "show-languages",
+        &record
             .languages
             .iter()
             .map(|l| l.code())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
     ));
     let salutations: Vec<(Language, &str)> = Language::all()
         .into_iter()
@@ -72,26 +100,31 @@ fn describe(record: &Recipient, today: NaiveDate, stale: bool) -> String {
     match salutations.as_slice() {
         // One text for every language: said once, not as if it were translated.
         [(_, first), rest @ ..] if !rest.is_empty() && rest.iter().all(|(_, s)| s == first) => {
-            lines.push(format!(
-                "  salutation: {first} (the same in every language)"
-            ));
+            let same = messages::format(ui, "show-same-in-every-language", &[]);
+            lines.push(line("show-salutation", &format!("{first} {same}")));
         }
         _ => {
             for (language, salutation) in salutations {
-                lines.push(format!("  salutation ({language}): {salutation}"));
+                lines.push(format!(
+                    "  {}{salutation}",
+                    label(ui, "show-salutation-in", &[("language", language.code())])
+                ));
             }
         }
     }
     if record.holders.is_empty() {
-        lines
-            .push("  holders:    (none recorded: letters are addressed to the office)".to_string());
+        lines.push(line(
+            "show-holders",
+            &messages::format(ui, "show-no-holders", &[]),
+        ));
     } else {
-        lines.push("  holders:".to_string());
+        lines.push(line("show-holders", ""));
         let terms: Vec<String> = record.holders.iter().map(term).collect();
         let width = terms.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+        let today_mark = format!("  {}", messages::format(ui, "show-in-office-today", &[]));
         for (holder, term) in record.holders.iter().zip(&terms) {
             let now = if current.is_some_and(|c| std::ptr::eq(c, holder)) {
-                "  (in office today)"
+                today_mark.as_str()
             } else {
                 ""
             };
@@ -103,18 +136,18 @@ fn describe(record: &Recipient, today: NaiveDate, stale: bool) -> String {
             ));
         }
     }
-    lines.push(format!(
-        "  verified:   {}{}",
-        record.verified,
-        if stale {
-            "  (STALE: more than 12 months ago; check it, then run `letters recipients verify`)"
-        } else {
-            ""
-        }
+    let stale = if stale {
+        format!("  {}", messages::format(ui, "show-stale", &[]))
+    } else {
+        String::new()
+    };
+    lines.push(line(
+        "show-verified",
+        &format!("{}{stale}", record.verified),
     ));
     let note = record.note_in(lang);
     if !note.is_empty() {
-        lines.push(format!("  note:       {note}"));
+        lines.push(line("show-note", note));
     }
     lines.join("\n")
 }
@@ -189,6 +222,7 @@ pub fn run(
 
 /// `letters recipients list`: one line per office, its holder today.
 fn list(data: &DataSet, json: bool, today: NaiveDate) -> Result<Exit> {
+    let ui = messages::language();
     let text = if json {
         let records: Vec<&Recipient> = data.recipients.records.values().collect();
         serde_json::to_string_pretty(&records).unwrap_or_default() + "\n"
@@ -199,7 +233,8 @@ fn list(data: &DataSet, json: bool, today: NaiveDate) -> Result<Exit> {
             .values()
             .map(|r| {
                 let verified = if r.is_stale(today) {
-                    format!("{} (stale)", r.verified)
+                    let date = r.verified.to_string();
+                    messages::format(ui, "list-stale", &[("date", &date)])
                 } else {
                     r.verified.to_string()
                 };
@@ -211,13 +246,20 @@ fn list(data: &DataSet, json: bool, today: NaiveDate) -> Result<Exit> {
                     .join(",");
                 [
                     r.id.clone(),
-                    r.addressee_line(Language::EN, r.holder_on(today)),
+                    r.addressee_line(text_language(r, ui), r.holder_on(today)),
                     languages,
                     verified,
                 ]
             })
             .collect();
-        table(&["ID", "ADDRESSEE", "LANG", "VERIFIED"], &rows)
+        let heading = |id| messages::format(ui, id, &[]);
+        let header = [
+            heading("list-id"),
+            heading("list-addressee"),
+            heading("list-languages"),
+            heading("list-verified"),
+        ];
+        table(&header.each_ref().map(String::as_str), &rows)
     };
     sink::write_stdout(text.as_bytes())?;
     Ok(Exit::Success)
@@ -236,11 +278,11 @@ fn show(
     let text = if json {
         serde_json::to_string_pretty(record).unwrap_or_default() + "\n"
     } else {
-        let stale = warnings::stale_record(record, Dated::Today(today), Language::EN);
+        let stale = warnings::stale_record(record, Dated::Today(today), diagnostics.language);
         if let Some(warning) = &stale {
             diagnostics.warn(warning);
         }
-        describe(record, today, stale.is_some()) + "\n"
+        describe(record, today, stale.is_some(), messages::language()) + "\n"
     };
     sink::write_stdout(text.as_bytes())?;
     Ok(Exit::Success)
