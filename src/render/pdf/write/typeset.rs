@@ -7,7 +7,7 @@
 //! letter and the numbers: the same letter gives the same bytes in any process, in any
 //! order, on any thread.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -19,7 +19,7 @@ use super::image::Image;
 use super::structure::{self, Tagging, Tree};
 use super::syntax::{self, File};
 use super::WriteError;
-use crate::render::pdf::fonts::{self, Fonts};
+use crate::render::pdf::fonts::{self, Fonts, GlyphSet};
 use crate::render::pdf::layout::{Geometry, Mark, Page};
 
 /// What the document says about itself.
@@ -73,8 +73,10 @@ pub fn typeset(
     meta: Meta,
 ) -> Result<Typeset, WriteError> {
     let mut embedded = BTreeMap::new();
-    for (slot, gids) in &used_glyphs(pages, fonts) {
-        embedded.insert(*slot, fonts.embedded(*slot, &fonts.canonical(*slot, gids))?);
+    for (slot, gids) in used_glyphs(pages, fonts).iter().enumerate() {
+        if !gids.is_empty() {
+            embedded.insert(slot, fonts.embedded(slot, &fonts.canonical(slot, gids))?);
+        }
     }
     let mut drawn = content::Drawn::new();
     let mut marked = Vec::with_capacity(pages.len());
@@ -110,8 +112,8 @@ pub fn typeset(
 }
 
 /// The glyphs each face draws on `pages`, by face slot.
-fn used_glyphs(pages: &[Page], fonts: &Fonts) -> BTreeMap<usize, BTreeSet<u16>> {
-    let mut used: BTreeMap<usize, BTreeSet<u16>> = BTreeMap::new();
+fn used_glyphs(pages: &[Page], fonts: &Fonts) -> [GlyphSet; 4] {
+    let mut used: [GlyphSet; 4] = Default::default();
     let lines = pages
         .iter()
         .flat_map(|page| &page.marks)
@@ -123,7 +125,7 @@ fn used_glyphs(pages: &[Page], fonts: &Fonts) -> BTreeMap<usize, BTreeSet<u16>> 
         for placed in &line.runs {
             let run = &placed.run;
             fonts::each_glyph(fonts, run.style, &run.text, |slot, gid| {
-                used.entry(slot).or_default().insert(gid);
+                used[slot.min(3)].insert(gid);
             });
         }
     }
