@@ -538,4 +538,48 @@ mod tests {
         assert_eq!(tree.parents[1].len(), 5);
         assert_eq!(tree.objects(), 1 + tree.elements.len() + 2);
     }
+
+    #[test]
+    fn an_address_is_a_link_inside_its_lines_element_with_its_annotation() {
+        let more = |mcid, role, block, part| Marked {
+            continues: true,
+            ..text(mcid, role, block, part)
+        };
+        let pages = vec![vec![
+            // A footnote: text, an address, more text.
+            text(0, Role::Note, 3, Part::Whole),
+            more(1, Role::Note, 3, Part::Link),
+            more(2, Role::Note, 3, Part::Whole),
+            // A line of its own that starts with an address.
+            text(3, Role::Paragraph, 0, Part::Link),
+            more(4, Role::Paragraph, 0, Part::Whole),
+        ]];
+        let tree = tree(&pages);
+        let kinds: Vec<&[u8]> = tree.top.iter().map(|i| tree.elements[*i].kind).collect();
+        assert_eq!(kinds, [&b"Note"[..], b"P"]);
+        assert_eq!(tree.links.len(), 2);
+        for (top, link) in tree.top.iter().zip(&tree.links) {
+            let host = &tree.elements[*top];
+            assert!(host
+                .kids
+                .iter()
+                .any(|k| matches!(k, Kid::Element(i) if i == link)));
+            assert_eq!(tree.elements[*link].kind, b"Link");
+        }
+        let note = &tree.elements[tree.top[0]];
+        assert!(matches!(
+            note.kids[..],
+            [
+                Kid::Content { mcid: 0, .. },
+                Kid::Element(_),
+                Kid::Content { mcid: 2, .. }
+            ]
+        ));
+        assert!(matches!(
+            tree.elements[tree.links[1]].kids[..],
+            [Kid::Content { mcid: 3, .. }, Kid::Annotation(1)]
+        ));
+        assert_eq!(tree.parents[0][1], tree.links[0]);
+        assert_eq!(tree.parents[0][4], tree.top[1]);
+    }
 }
