@@ -255,7 +255,7 @@ impl Writer<'_> {
             let start = f64::from(x) + f64::from(placed.x);
             let y = self.height - baseline + run.rise;
             let shaped = fonts::shape(self.fonts, run.style, &run.text);
-            let found = if line.tag.role == Role::Artifact {
+            let found = if line.tag.role == Role::Artifact || !link::may_hold(&run.text) {
                 Vec::new()
             } else {
                 let chars: Vec<char> = shaped

@@ -35,6 +35,12 @@ const CLOSING: &[char] = &[
     '.', ',', ';', ':', '!', '?', ')', ']', '>', '»', '”', '’', '"', '\'',
 ];
 
+/// Whether `text` may hold an address: most lines do not, and are not looked at
+/// further.
+pub fn may_hold(text: &str) -> bool {
+    text.contains('@') || text.contains("://") || text.contains("www.") || text.contains("WWW.")
+}
+
 /// The email and web addresses in `chars`, in order.
 pub fn find(chars: &[char]) -> Vec<Found> {
     let mut found = Vec::new();
