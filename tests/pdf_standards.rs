@@ -238,3 +238,31 @@ fn pdf_standard_none_writes_a_plain_smaller_pdf_with_the_same_text() {
         .unwrap();
     assert!(check.status.success());
 }
+
+#[test]
+fn pdf_standard_comes_from_letters_toml_and_the_flag_wins() {
+    let env = Env::new();
+    env.write("letters.toml", "[pdf]\npdf-standard = \"none\"\n");
+    let draft = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "-q",
+            "draft",
+            "-t",
+            "detention-urgent-action",
+            "--to",
+            "ve-un-mission",
+            "--format",
+            "pdf",
+            "-o",
+            out,
+        ];
+        args.extend(sender_flags());
+        args.extend(extra);
+        env.run(&args).ok();
+        pdfinfo(&env.join(out), &[])
+    };
+    let plain = draft("plain.pdf", &[]);
+    assert!(plain.contains("Tagged:          no"), "{plain}");
+    let tagged = draft("tagged.pdf", &["--pdf-standard", "ua1-a2b"]);
+    assert!(tagged.contains("Tagged:          yes"), "{tagged}");
+}

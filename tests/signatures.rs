@@ -142,8 +142,9 @@ fn a_sideways_phone_photo_prints_upright_trimmed_at_300_ppi() {
     assert!(width > height * 2, "{width} × {height}");
     assert!((170..=185).contains(&height), "{width} × {height}");
     assert!((295..=305).contains(&ppi), "{ppi} ppi");
+    // A signed letter is some 50 KB; the photo, as printed, adds a few.
     let size = std::fs::metadata(env.join("photo.pdf")).unwrap().len();
-    assert!(size < 45 * 1024, "{size} bytes");
+    assert!(size < 56 * 1024, "{size} bytes");
 }
 
 #[test]

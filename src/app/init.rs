@@ -29,9 +29,10 @@ address = []
 email = ""
 # signature = "signature.png"     # a PNG or JPEG, printed above the name in PDFs
 
-# PDF letters (--format pdf), unless --layout/--font-* flags say otherwise.
+# PDF letters (--format pdf), unless --layout/--pdf-standard/--font-* flags say otherwise.
 # [pdf]
 # layout = "din5008-b"            # din5008-b, din5008-a, us-letter, a4, letter
+# pdf-standard = "none"           # ua1-a2b (tagged and archival, the default) or none
 # font-regular = "fonts/Regular.ttf"
 # font-bold = "fonts/Bold.ttf"
 # font-italic = "fonts/Italic.ttf"

@@ -63,7 +63,10 @@ fn pdf_options(args: &PdfArgs, settings: &PdfSettings) -> Result<PdfOptions> {
         layout: args.layout.or(settings.layout),
         fonts: Some(Arc::new(fonts)),
         duplex: false,
-        standard: args.pdf_standard,
+        standard: args
+            .pdf_standard
+            .or(settings.pdf_standard)
+            .unwrap_or_default(),
     })
 }
 

@@ -142,7 +142,8 @@ pub struct PdfArgs {
     #[arg(long, value_name = "TTF")]
     pub font_bold_italic: Option<PathBuf>,
     /// The standards a PDF is written to: tagged for screen readers (PDF/UA-1) and
-    /// archival (PDF/A-2b), or none, for the smallest files.
-    #[arg(long, value_enum, value_name = "STANDARD", default_value = "ua1-a2b")]
-    pub pdf_standard: PdfStandard,
+    /// archival (PDF/A-2b), or none, for the smallest files (else pdf-standard in [pdf]
+    /// of letters.toml)
+    #[arg(long, value_enum, value_name = "STANDARD")]
+    pub pdf_standard: Option<PdfStandard>,
 }

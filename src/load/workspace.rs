@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::Layout;
 use crate::model::Sender;
+use crate::model::{Layout, PdfStandard};
 
 use super::toml_file;
 
@@ -47,6 +47,7 @@ pub struct Settings {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PdfSettings {
     pub layout: Option<Layout>,
+    pub pdf_standard: Option<PdfStandard>,
     pub font_regular: Option<PathBuf>,
     pub font_bold: Option<PathBuf>,
     pub font_italic: Option<PathBuf>,
@@ -58,6 +59,7 @@ impl PdfSettings {
     pub fn or(self, fallback: &PdfSettings) -> PdfSettings {
         PdfSettings {
             layout: self.layout.or(fallback.layout),
+            pdf_standard: self.pdf_standard.or(fallback.pdf_standard),
             font_regular: self.font_regular.or_else(|| fallback.font_regular.clone()),
             font_bold: self.font_bold.or_else(|| fallback.font_bold.clone()),
             font_italic: self.font_italic.or_else(|| fallback.font_italic.clone()),

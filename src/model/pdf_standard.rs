@@ -1,14 +1,19 @@
-//! The standards a PDF letter is written to (`--pdf-standard`): by default tagged for
+//! The standards a PDF letter is written to (`--pdf-standard`, `[pdf] pdf-standard`):
+//! by default tagged for
 //! screen readers (PDF/UA-1) and fit for archives (PDF/A-2b) at once; or neither, for
 //! whoever needs the smallest files.
 
+use serde::Deserialize;
+
 /// The standards a PDF is written to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub enum PdfStandard {
     /// PDF/UA-1 and PDF/A-2b: a structure tree, XMP metadata, an sRGB output intent.
     #[default]
+    #[serde(rename = "ua1-a2b")]
     Ua1A2b,
     /// Neither.
+    #[serde(rename = "none")]
     None,
 }
 

@@ -158,6 +158,13 @@ pub(super) static CASES: &[Case] = &[
         ..Case::PLAIN
     },
     Case {
+        name: "workspace-settings-unknown-pdf-standard",
+        files: &[("letters.toml", Text("[pdf]\npdf-standard = \"pdf-a\"\n"))],
+        args: "recipients list",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
         name: "recipients-duplicate-key",
         files: &[(
             "r.toml",

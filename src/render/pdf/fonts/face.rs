@@ -3,7 +3,7 @@
 //! kerning (`kerning`), its PostScript name, and subsetting with allsorts to the glyphs
 //! one document draws, under a subset tag that depends only on those glyphs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use allsorts::binary::read::ReadScope;
@@ -14,6 +14,7 @@ use allsorts::tag;
 use md5::{Digest, Md5};
 use printpdf::ParsedFont;
 
+use super::glyph_set::GlyphSet;
 use super::kerning::Kerning;
 
 /// The tables a subset keeps: outlines, metrics and hinting; no names, no layout tables.
@@ -134,14 +135,14 @@ impl Face {
     }
 
     /// A font holding only `gids` (and .notdef), renumbered: the new id of each old one.
-    pub fn subset(&self, gids: &BTreeSet<u16>) -> Result<Subset, String> {
+    pub fn subset(&self, gids: &GlyphSet) -> Result<Subset, String> {
         let bytes = &self.font.original_bytes;
         let data = ReadScope::new(bytes)
             .read::<FontData<'_>>()
             .map_err(|e| e.to_string())?;
         let provider = data.table_provider(0).map_err(|e| e.to_string())?;
         let ids: Vec<u16> = std::iter::once(0)
-            .chain(gids.iter().copied().filter(|g| *g != 0))
+            .chain(gids.iter().filter(|g| *g != 0))
             .collect();
         let program = subset(
             &provider,
@@ -203,15 +204,13 @@ fn postscript_name(bytes: &[u8]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
-    use crate::render::pdf::fonts::Fonts;
+    use crate::render::pdf::fonts::{Fonts, GlyphSet};
 
     #[test]
     fn subset_is_small_and_renumbered() {
         let fonts = Fonts::bundled().unwrap();
         let face = fonts.face(0);
-        let gids: BTreeSet<u16> = "Hola".chars().filter_map(|c| face.glyph(c)).collect();
+        let gids: GlyphSet = "Hola".chars().filter_map(|c| face.glyph(c)).collect();
         let subset = face.subset(&gids).unwrap();
         assert!(subset.font.original_bytes.len() < 20_000);
         assert_eq!(subset.map.len(), gids.len() + 1);

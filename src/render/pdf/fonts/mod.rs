@@ -8,19 +8,22 @@
 //! the regular face, and the run's cache of subsets made ready to embed (the one thing
 //! here that knows the writing side, as the cache must live as long as the faces).
 
-use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
+mod cache;
 mod face;
+mod glyph_set;
 mod kerning;
 mod shape;
 
 pub use face::{thousandths, Face, Subset};
+pub use glyph_set::GlyphSet;
 pub use shape::{each_glyph, shape, width, Glyph, GlyphRun};
 
 use super::write::Embedded;
 use crate::error::{Error, Result};
+use cache::Cache;
 
 const BUNDLED_REGULAR: &[u8] = include_bytes!("../../../../fonts/LiberationSerif-Regular.ttf");
 const BUNDLED_BOLD: &[u8] = include_bytes!("../../../../fonts/LiberationSerif-Bold.ttf");
@@ -100,22 +103,6 @@ impl FontFiles {
     }
 }
 
-/// Entries each cache keeps at most: a batch uses a handful of glyph sets (see
-/// [`Fonts::canonical`]), so this bounds memory without costing hits.
-const CACHE_ENTRIES: usize = 64;
-
-/// A face slot and the glyph ids (ascending) a subset keeps.
-type SubsetKey = (usize, Vec<u16>);
-
-/// Work done once per run instead of once per letter: each face's subset to a glyph
-/// set, as the PDF objects that embed it, by (face slot, glyph set). Entries are pure
-/// functions of their keys, so a hit gives exactly the bytes a miss would have made,
-/// whatever the order letters are rendered in.
-#[derive(Debug, Default)]
-struct Cache {
-    embedded: Mutex<HashMap<SubsetKey, Arc<Embedded>>>,
-}
-
 /// The four faces a letter is set in.
 #[derive(Debug, Clone)]
 pub struct Fonts {
@@ -125,7 +112,37 @@ pub struct Fonts {
     slots: [usize; 4],
     /// Whether every face is the bundled one (errors then suggest --font-*).
     bundled: bool,
+    /// Each slot's standard glyph set (see [`Fonts::canonical`]).
+    standard: Arc<[GlyphSet; 4]>,
     cache: Arc<Cache>,
+}
+
+/// The characters every subset of the regular face keeps, whether a letter draws them
+/// or not: printable ASCII, the letters of Latin-1 (Spanish, and most names of Western
+/// Europe and the Americas) and the typographic punctuation letters are set with.
+const STANDARD_REGULAR: &str = concat!(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`",
+    "abcdefghijklmnopqrstuvwxyz{|}~",
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ",
+    "¡¿«»°ºª§€‘’‚“”„–—…•",
+);
+
+/// The characters every subset of the other faces keeps: the digits and punctuation
+/// of an organization's name in a letterhead ("Group 12, Caracas"). The letters they
+/// draw (template headings, an organization's name, usually the same in every letter
+/// of a batch) are kept as drawn: these faces draw little else, and each glyph kept
+/// costs bytes in every letter.
+const STANDARD_OTHER: &str = " &'(),-./0123456789:’";
+
+/// The glyphs of each slot's standard characters.
+fn standard_sets(faces: &[Arc<Face>; 4]) -> Arc<[GlyphSet; 4]> {
+    let glyphs = |face: &Face, chars: &str| chars.chars().filter_map(|c| face.glyph(c)).collect();
+    Arc::new([
+        glyphs(&faces[0], STANDARD_REGULAR),
+        glyphs(&faces[1], STANDARD_OTHER),
+        glyphs(&faces[2], STANDARD_OTHER),
+        glyphs(&faces[3], STANDARD_OTHER),
+    ])
 }
 
 fn bundled_faces() -> Option<&'static [Arc<Face>; 4]> {
@@ -151,6 +168,7 @@ impl Fonts {
             faces: faces.clone(),
             slots: [0, 1, 2, 3],
             bundled: true,
+            standard: standard_sets(faces),
             cache: Arc::default(),
         })
     }
@@ -197,6 +215,7 @@ impl Fonts {
             fonts.slots[style.index()] = style.index();
         }
         fonts.bundled = false;
+        fonts.standard = standard_sets(&fonts.faces);
         fonts.cache = Arc::default();
         Ok(fonts)
     }
@@ -218,33 +237,28 @@ impl Fonts {
             .flatten()
     }
 
-    /// The glyph set a face is subset to: for the regular face, every printable ASCII
-    /// character it has plus `gids`, so that most letters of a batch (which differ in
-    /// names, numbers and addresses, all set in the regular face) share one set and
-    /// their subsets and compressed font programs come from the cache. The other faces
-    /// draw the template's fixed text (subject, headings) and keep exactly `gids`:
-    /// widening them too would push a one-page signed letter past 40 KB.
-    pub fn canonical(&self, slot: usize, gids: &BTreeSet<u16>) -> BTreeSet<u16> {
-        if slot != Style::Regular.index() {
-            return gids.clone();
-        }
-        let face = self.face(slot);
-        let mut wide: BTreeSet<u16> = (' '..='~').filter_map(|c| face.glyph(c)).collect();
-        wide.extend(gids.iter().copied());
+    /// The glyph set face `slot` is subset to when a letter draws `gids` in it: those
+    /// and the face's standard set (printable ASCII, Latin-1 letters and typographic
+    /// punctuation for the regular face; digits and the punctuation of names for the
+    /// others). Letters of a batch differ in names, numbers and addresses; with the
+    /// standard sets nearly all of them share one subset per face, made once and then
+    /// taken from the cache, and only names with rarer letters (ễ, ł, ő…) make subsets of
+    /// their own.
+    pub fn canonical(&self, slot: usize, gids: &GlyphSet) -> GlyphSet {
+        let mut wide = self.standard[slot.min(3)].clone();
+        wide.extend(gids);
         wide
     }
 
-    /// Face `slot` subset to `gids`, ready to embed, made once per run.
-    pub fn embedded(&self, slot: usize, gids: &BTreeSet<u16>) -> Result<Arc<Embedded>, String> {
-        let key = (slot, gids.iter().copied().collect::<Vec<u16>>());
-        if let Some(hit) = lock(&self.cache.embedded).get(&key) {
-            return Ok(Arc::clone(hit));
+    /// Face `slot` subset to `gids`, ready to embed, made once per run (as long as the
+    /// cache keeps it).
+    pub fn embedded(&self, slot: usize, gids: &GlyphSet) -> Result<Arc<Embedded>, String> {
+        let key = (slot, gids.clone());
+        if let Some(hit) = self.cache.get(&key) {
+            return Ok(hit);
         }
         let embedded = Arc::new(Embedded::new(&self.face(slot).subset(gids)?)?);
-        let mut cache = lock(&self.cache.embedded);
-        if cache.len() < CACHE_ENTRIES {
-            cache.insert(key, Arc::clone(&embedded));
-        }
+        self.cache.insert(key, embedded.clone());
         Ok(embedded)
     }
 
@@ -252,13 +266,6 @@ impl Fonts {
     pub fn is_bundled(&self) -> bool {
         self.bundled
     }
-}
-
-/// A cache's map; a panic elsewhere cannot leave it half-updated, so poisoning is ignored.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]
@@ -274,5 +281,34 @@ mod tests {
             }
         }
         assert!(fonts.resolve(Style::Regular, '李').is_none());
+    }
+
+    #[test]
+    fn names_in_latin_letters_share_one_subset_and_rare_letters_add_to_it() {
+        let fonts = Fonts::bundled().unwrap();
+        let drawn = |text: &str| -> GlyphSet {
+            text.chars()
+                .filter_map(|c| fonts.resolve(Style::Regular, c))
+                .map(|(_, gid)| gid)
+                .collect()
+        };
+        let canonical = |text: &str| fonts.canonical(0, &drawn(text));
+        let ana = canonical("Ana Pérez, Group 12, Caracas");
+        assert_eq!(canonical("Zoë Müller-Håkansson, Group 3047, Mérida"), ana);
+        assert_eq!(canonical("Chloé Lefèvre «¿Dónde?» — 5 €"), ana);
+        let rare = canonical("Minh Nguyễn");
+        assert_ne!(rare, ana);
+        assert_eq!(rare.len(), ana.len() + 1);
+        // The bold face keeps what it draws, digits and punctuation of names added.
+        let bold = |text: &str| {
+            let gids = text
+                .chars()
+                .filter_map(|c| fonts.resolve(Style::Bold, c))
+                .map(|(_, gid)| gid)
+                .collect();
+            fonts.canonical(1, &gids)
+        };
+        assert_eq!(bold("Group 12, Caracas"), bold("Group 3047, Caracas"));
+        assert!(bold("Group 12").len() < 30);
     }
 }

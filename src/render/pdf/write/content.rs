@@ -7,7 +7,9 @@
 //!
 //! When the document is tagged, every line of text (a list entry's marker apart) and
 //! the signature image is a marked-content sequence with its own MCID, recorded for the
-//! structure tree; rules, fold marks and page furniture are marked as artifacts.
+//! structure tree; rules, fold marks and page furniture are marked as artifacts. Each
+//! email or web address in a line is a sequence of its own, marked `Link`, and, tagged
+//! or not, the box over its glyphs is recorded for its annotation (`link`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -15,6 +17,7 @@ use std::sync::Arc;
 use printpdf::{CurTransMat, Pt, XObjectTransform};
 
 use super::embed::Embedded;
+use super::link::{self, Link};
 use super::structure::{Marked, Part};
 use super::syntax;
 use crate::render::pdf::fonts::{self, Fonts, GlyphRun};
@@ -100,6 +103,21 @@ struct Writer<'a> {
     height: f32,
     /// The marked-content sequences so far, when the page is tagged.
     marked: Option<Vec<Marked>>,
+    /// The links so far, in the order their sequences were opened.
+    links: Vec<Link>,
+}
+
+/// Where a line's marking stands as its glyphs are drawn.
+#[derive(Default)]
+struct Marking {
+    /// What the open marked-content sequence is of, if one is open.
+    part: Option<Part>,
+    /// Which address of the run the open sequence is of, when it is a link.
+    within: Option<usize>,
+    /// The open link's box, growing glyph by glyph.
+    link: Option<Link>,
+    /// Whether the line's element is known: a sequence after it is more of it.
+    host: bool,
 }
 
 impl Writer<'_> {
@@ -171,9 +189,10 @@ impl Writer<'_> {
         out.extend_from_slice(b" Tf");
     }
 
-    /// Opens a marked-content sequence for `tag`'s `part`, with the next MCID; an
-    /// artifact for page furniture. Nothing when the page is not tagged.
-    fn begin_marked(&mut self, tag: Tag, part: Part) {
+    /// Opens a marked-content sequence for `tag`'s `part`, with the next MCID, more of
+    /// the line the sequence before belongs to when `continues`; an artifact for page
+    /// furniture. Nothing when the page is not tagged.
+    fn begin_marked(&mut self, tag: Tag, part: Part, continues: bool) {
         let Some(marked) = &mut self.marked else {
             return;
         };
@@ -186,6 +205,7 @@ impl Writer<'_> {
             mcid: marked.len() as u32,
             tag,
             part,
+            continues,
         };
         marked.push(sequence);
         let out = self.op();
@@ -212,24 +232,43 @@ impl Writer<'_> {
 
     /// A line of text at `x` on `baseline`: one BT…ET section, the face and size set
     /// wherever they change. Records in `drawn` which character each glyph drew. A list
-    /// entry's marker is marked apart from the entry's text.
+    /// entry's marker is marked apart from the entry's text, and each email or web
+    /// address apart as a link (its box recorded in `links`).
     fn text(&mut self, x: f32, baseline: f32, line: &Line, color: Color, drawn: &mut Drawn) {
         let embedded = self.embedded;
         let label = matches!(line.tag.role, Role::Item { label: true, .. }) && line.runs.len() > 1;
         self.op().extend_from_slice(b"BT");
         self.color(color, b"rg");
-        self.begin_marked(line.tag, if label { Part::Label } else { Part::Whole });
+        let mut marking = Marking::default();
         let mut current: Option<(usize, f32)> = None;
         for (i, placed) in line.runs.iter().enumerate() {
+            let base = match (label, i) {
+                (false, _) => Part::Whole,
+                (true, 0) => Part::Label,
+                (true, _) => Part::Body,
+            };
             if label && i == 1 {
-                self.flush();
-                self.end_marked();
-                self.begin_marked(line.tag, Part::Body);
+                // The entry's text is an element of its own, not more of the marker.
+                marking.host = false;
             }
             let run = &placed.run;
             let start = f64::from(x) + f64::from(placed.x);
-            for glyph_run in fonts::shape(self.fonts, run.style, &run.text) {
+            let y = self.height - baseline + run.rise;
+            let shaped = fonts::shape(self.fonts, run.style, &run.text);
+            let found = if line.tag.role == Role::Artifact || !link::may_hold(&run.text) {
+                Vec::new()
+            } else {
+                let chars: Vec<char> = shaped
+                    .iter()
+                    .flat_map(|r| r.glyphs.iter().map(|g| g.c))
+                    .collect();
+                link::find(&chars)
+            };
+            let mut index = 0;
+            for glyph_run in &shaped {
+                let count = glyph_run.glyphs.len();
                 let Some(font) = embedded.get(&glyph_run.slot) else {
+                    index += count;
                     continue;
                 };
                 if current != Some((glyph_run.slot, run.size)) {
@@ -237,13 +276,80 @@ impl Writer<'_> {
                     self.font(glyph_run.slot, run.size);
                     current = Some((glyph_run.slot, run.size));
                 }
-                let glyphs = subset_glyphs(font, &glyph_run, start, run.size, drawn);
-                self.show(font, run.size, self.height - baseline + run.rise, &glyphs);
+                let glyphs = subset_glyphs(font, glyph_run, start, run.size, drawn);
+                let mut from = 0;
+                while from < glyphs.len() {
+                    let at = index + from;
+                    let within = found.iter().position(|f| f.chars.contains(&at));
+                    let to = match within {
+                        Some(k) => found[k].chars.end,
+                        None => found
+                            .iter()
+                            .map(|f| f.chars.start)
+                            .find(|s| *s > at)
+                            .unwrap_or(usize::MAX),
+                    };
+                    let to = to.saturating_sub(index).min(glyphs.len());
+                    let part = if within.is_some() { Part::Link } else { base };
+                    self.sequence(line.tag, part, within, &mut marking);
+                    if let (Some(k), Some(open)) = (within, &mut marking.link) {
+                        if open.uri.is_empty() {
+                            open.uri.clone_from(&found[k].uri);
+                            open.text.clone_from(&found[k].text);
+                        }
+                        for &(gid, gx) in &glyphs[from..to] {
+                            let right = gx + font.width(gid) as f64 * f64::from(run.size) / 1000.0;
+                            open.rect[0] = open.rect[0].min(gx as f32);
+                            open.rect[2] = open.rect[2].max(right as f32);
+                        }
+                        open.rect[1] = open.rect[1].min(y - 0.25 * run.size);
+                        open.rect[3] = open.rect[3].max(y + 0.85 * run.size);
+                    }
+                    self.show(font, run.size, y, &glyphs[from..to]);
+                    from = to;
+                }
+                index += count;
+            }
+            // An address ends with its run.
+            if marking.link.is_some() {
+                self.close(&mut marking);
             }
         }
-        self.flush();
-        self.end_marked();
+        self.close(&mut marking);
         self.op().extend_from_slice(b"ET");
+    }
+
+    /// Makes sure the glyphs about to be drawn are in a marked-content sequence for
+    /// `part` of `tag` (for link `within` of the run, if any): closes the open one and
+    /// begins another when it is not.
+    fn sequence(&mut self, tag: Tag, part: Part, within: Option<usize>, marking: &mut Marking) {
+        if marking.part == Some(part) && marking.within == within {
+            return;
+        }
+        self.close(marking);
+        self.begin_marked(tag, part, marking.host);
+        marking.host = true;
+        marking.part = Some(part);
+        marking.within = within;
+        if part == Part::Link {
+            marking.link = Some(Link {
+                rect: [f32::MAX, f32::MAX, f32::MIN, f32::MIN],
+                uri: String::new(),
+                text: String::new(),
+            });
+        }
+    }
+
+    /// Closes the open marked-content sequence, if any, and records its link.
+    fn close(&mut self, marking: &mut Marking) {
+        self.flush();
+        if let Some(link) = marking.link.take() {
+            self.links.push(link);
+        }
+        if marking.part.take().is_some() {
+            self.end_marked();
+        }
+        marking.within = None;
     }
 
     /// A rule from `x1` to `x2` at `y`, `width` thick.
@@ -274,7 +380,7 @@ impl Writer<'_> {
             .fold(CurTransMat::Identity.as_array(), |m, q| {
                 CurTransMat::combine_matrix(m, q.as_array())
             });
-        self.begin_marked(Tag::default(), Part::Figure);
+        self.begin_marked(Tag::default(), Part::Figure, false);
         self.op().push(b'q');
         self.reals(&matrix, b"cm");
         self.op().extend_from_slice(b"/Im1 Do");
@@ -307,8 +413,16 @@ fn subset_glyphs(
     glyphs
 }
 
-/// The content stream of `page`; records in `drawn` which character each glyph drew
-/// and, when `tagged`, its marked-content sequences (none otherwise).
+/// A page's content: its operators, its marked-content sequences (when tagged) and its
+/// links, in the order they were drawn.
+pub struct Content {
+    pub stream: Vec<u8>,
+    pub marked: Vec<Marked>,
+    pub links: Vec<Link>,
+}
+
+/// The content of `page`; records in `drawn` which character each glyph drew and,
+/// when `tagged`, its marked-content sequences (none otherwise).
 pub fn page(
     page: &Page,
     g: &Geometry,
@@ -316,7 +430,7 @@ pub fn page(
     embedded: &BTreeMap<usize, Arc<Embedded>>,
     drawn: &mut Drawn,
     tagged: bool,
-) -> (Vec<u8>, Vec<Marked>) {
+) -> Content {
     let mut w = Writer {
         out: Vec::with_capacity(16 * 1024),
         first: true,
@@ -325,6 +439,7 @@ pub fn page(
         embedded,
         height: g.height,
         marked: tagged.then(Vec::new),
+        links: Vec::new(),
     };
     for mark in &page.marks {
         w.flush();
@@ -351,5 +466,9 @@ pub fn page(
         }
     }
     w.flush();
-    (w.out, w.marked.unwrap_or_default())
+    Content {
+        stream: w.out,
+        marked: w.marked.unwrap_or_default(),
+        links: w.links,
+    }
 }

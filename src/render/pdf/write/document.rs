@@ -14,6 +14,7 @@
 //! bookmark for each (`outline`).
 
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use sha2::{Digest, Sha256};
@@ -167,16 +168,27 @@ fn write_archival(
     file.end_stream();
     let profile = file.reserve()?;
     file.begin(profile);
-    let icc = icc::srgb();
-    match deflate(icc, Level::Font) {
-        Some(compressed) => syntax::stream(&mut file.bytes, b"<</N 3", &compressed, true),
-        None => syntax::stream(&mut file.bytes, b"<</N 3", icc, false),
-    }
+    file.bytes.extend_from_slice(profile_stream());
     file.end_stream();
     Ok(Archival {
         structure,
         metadata,
         profile,
+    })
+}
+
+/// The sRGB profile as a stream (dictionary and data), compressed once per run: it
+/// is the same in every document.
+fn profile_stream() -> &'static [u8] {
+    static STREAM: OnceLock<Vec<u8>> = OnceLock::new();
+    STREAM.get_or_init(|| {
+        let icc = icc::srgb();
+        let mut stream = Vec::new();
+        match deflate(icc, Level::Font) {
+            Some(compressed) => syntax::stream(&mut stream, b"<</N 3", &compressed, true),
+            None => syntax::stream(&mut stream, b"<</N 3", icc, false),
+        }
+        stream
     })
 }
 

@@ -17,6 +17,7 @@ mod embed;
 mod icc;
 mod image;
 mod jpeg;
+mod link;
 mod outline;
 mod page_tree;
 mod raster;

@@ -3,11 +3,12 @@
 //! signature image with a marked-content id (MCID); [`tree`] groups them by the tags
 //! the layout gave the lines into a letter's elements: paragraphs (`P`), the subject
 //! (`H1`) and headings (`H2`), lists (`L` → `LI` → `Lbl` and `LBody`), footnotes
-//! (`Note`) and the signature (`Figure`, with its alternative text). [`Tagging`] then
+//! (`Note`), email and web addresses (`Link`, holding the address's text and its
+//! annotation) and the signature (`Figure`, with its alternative text). [`Tagging`] then
 //! writes them as a letter comes, under the letter's `Sect` (with the letter's
 //! /Lang), and at the end the `Document` element over every letter, the
-//! StructTreeRoot, and the parent tree that leads from each page's MCIDs back to
-//! their elements. Only a few numbers a page are kept until the end.
+//! StructTreeRoot, and the parent tree that leads from each page's MCIDs, and each
+//! link annotation, back to their elements. Only a few numbers a page are kept until the end.
 
 use std::collections::HashMap;
 
@@ -29,6 +30,8 @@ pub enum Part {
     Body,
     /// The signature image.
     Figure,
+    /// An email or web address in a line, with its annotation.
+    Link,
 }
 
 /// A marked-content sequence: its MCID on its page, and what it belongs to.
@@ -37,6 +40,9 @@ pub struct Marked {
     pub mcid: u32,
     pub tag: Tag,
     pub part: Part,
+    /// More of the line the sequence before belongs to (text after a link, a link
+    /// after text), rather than the start of a line or of a list entry's text.
+    pub continues: bool,
 }
 
 impl Marked {
@@ -45,6 +51,7 @@ impl Marked {
         match (self.part, self.tag.role) {
             (Part::Figure, _) => b"Figure",
             (Part::Label, _) => b"Lbl",
+            (Part::Link, _) => b"Link",
             (_, Role::Item { .. }) => b"LBody",
             (_, Role::Heading) => b"H1",
             (_, Role::Subheading) => b"H2",
@@ -57,8 +64,13 @@ impl Marked {
 /// A kid of an element: content on a page (by MCID), or another element.
 #[derive(Debug, Clone, Copy)]
 enum Kid {
-    Content { page: usize, mcid: u32 },
+    Content {
+        page: usize,
+        mcid: u32,
+    },
     Element(usize),
+    /// The letter's `n`th link annotation.
+    Annotation(usize),
 }
 
 #[derive(Debug)]
@@ -77,6 +89,8 @@ pub struct Tree {
     top: Vec<usize>,
     /// By page, the element of each MCID.
     parents: Vec<Vec<usize>>,
+    /// The `Link` element of each of the letter's link annotations, in order.
+    links: Vec<usize>,
 }
 
 impl Tree {
@@ -103,68 +117,111 @@ impl Tree {
 
 /// The elements of a letter whose pages hold the marked sequences `pages`, in order.
 pub fn tree(pages: &[Vec<Marked>]) -> Tree {
-    let mut tree = Tree::default();
-    // Elements by block number, lists by list number; list entries' bodies by entry.
-    let mut blocks: HashMap<u32, usize> = HashMap::new();
-    let mut lists: HashMap<u32, usize> = HashMap::new();
-    let mut bodies: HashMap<usize, usize> = HashMap::new();
+    let mut builder = Builder::default();
     for (page, marks) in pages.iter().enumerate() {
         let mut parents = Vec::with_capacity(marks.len());
+        // The element of the line being read.
+        let mut line = None;
         for marked in marks {
-            let block = marked.tag.block;
-            let known = (block != 0).then(|| blocks.get(&block).copied()).flatten();
-            let element = match (marked.part, marked.tag.role) {
-                (Part::Figure, _) => tree.add(b"Figure", None),
-                (_, Role::Item { list, .. }) => {
-                    let entry = match known {
-                        Some(entry) => entry,
-                        None => {
-                            let l = match lists.get(&list) {
-                                Some(l) => *l,
-                                None => {
-                                    let l = tree.add(b"L", None);
-                                    lists.insert(list, l);
-                                    l
-                                }
-                            };
-                            let entry = tree.add(b"LI", Some(l));
-                            blocks.insert(block, entry);
-                            entry
-                        }
-                    };
-                    if marked.part == Part::Label {
-                        tree.add(b"Lbl", Some(entry))
-                    } else {
-                        match bodies.get(&entry) {
-                            Some(body) => *body,
+            let host = match line {
+                Some(host) if marked.continues => host,
+                _ => builder.host(marked),
+            };
+            let element = if marked.part == Part::Link {
+                let link = builder.tree.add(b"Link", Some(host));
+                let n = builder.tree.links.len();
+                builder.tree.links.push(link);
+                builder.tree.elements[link].kids.push(Kid::Content {
+                    page,
+                    mcid: marked.mcid,
+                });
+                builder.tree.elements[link].kids.push(Kid::Annotation(n));
+                link
+            } else {
+                builder.tree.elements[host].kids.push(Kid::Content {
+                    page,
+                    mcid: marked.mcid,
+                });
+                host
+            };
+            line = Some(host);
+            parents.push(element);
+        }
+        builder.tree.parents.push(parents);
+    }
+    builder.tree
+}
+
+/// A letter's tree as it grows: elements by block number, lists by list number, list
+/// entries' bodies by entry.
+#[derive(Default)]
+struct Builder {
+    tree: Tree,
+    blocks: HashMap<u32, usize>,
+    lists: HashMap<u32, usize>,
+    bodies: HashMap<usize, usize>,
+}
+
+impl Builder {
+    /// The element a line's sequence `marked` starts or goes on with: its block's
+    /// (a list entry's marker or body), or the figure. A link's text goes in the
+    /// element its line's text would.
+    fn host(&mut self, marked: &Marked) -> usize {
+        let tree = &mut self.tree;
+        let block = marked.tag.block;
+        let known = (block != 0)
+            .then(|| self.blocks.get(&block).copied())
+            .flatten();
+        match (marked.part, marked.tag.role) {
+            (Part::Figure, _) => tree.add(b"Figure", None),
+            (_, Role::Item { list, .. }) => {
+                let entry = match known {
+                    Some(entry) => entry,
+                    None => {
+                        let l = match self.lists.get(&list) {
+                            Some(l) => *l,
                             None => {
-                                let body = tree.add(b"LBody", Some(entry));
-                                bodies.insert(entry, body);
-                                body
+                                let l = tree.add(b"L", None);
+                                self.lists.insert(list, l);
+                                l
                             }
+                        };
+                        let entry = tree.add(b"LI", Some(l));
+                        self.blocks.insert(block, entry);
+                        entry
+                    }
+                };
+                if marked.part == Part::Label {
+                    tree.add(b"Lbl", Some(entry))
+                } else {
+                    match self.bodies.get(&entry) {
+                        Some(body) => *body,
+                        None => {
+                            let body = tree.add(b"LBody", Some(entry));
+                            self.bodies.insert(entry, body);
+                            body
                         }
                     }
                 }
-                _ => match known {
-                    Some(element) => element,
-                    None => {
-                        let element = tree.add(marked.kind(), None);
-                        if block != 0 {
-                            blocks.insert(block, element);
-                        }
-                        element
+            }
+            (_, role) => match known {
+                Some(element) => element,
+                None => {
+                    let kind = Marked {
+                        part: Part::Whole,
+                        tag: Tag { role, block },
+                        ..*marked
                     }
-                },
-            };
-            tree.elements[element].kids.push(Kid::Content {
-                page,
-                mcid: marked.mcid,
-            });
-            parents.push(element);
+                    .kind();
+                    let element = tree.add(kind, None);
+                    if block != 0 {
+                        self.blocks.insert(block, element);
+                    }
+                    element
+                }
+            },
         }
-        tree.parents.push(parents);
     }
-    tree
 }
 
 /// The document's structure as it is written: the numbers reserved for the root and
@@ -173,6 +230,8 @@ pub struct Tagging {
     root: u32,
     document: u32,
     sections: Vec<u32>,
+    /// The parent tree's entries by key: each page's array, each link annotation's
+    /// `Link` element.
     arrays: Vec<u32>,
 }
 
@@ -193,19 +252,29 @@ impl Tagging {
         })
     }
 
-    /// The /StructParents key of the next page written.
+    /// The parent tree key of the next letter's first page: its pages take the keys
+    /// from there on, then its link annotations.
     pub fn next_key(&self) -> usize {
         self.arrays.len()
     }
 
-    /// Writes a letter's elements from [`File::next_id`] on, its pages being `pages`.
+    /// Writes a letter's elements from [`File::next_id`] on, its pages being `pages`
+    /// and its link annotations `annotations`, in order.
     pub fn write(
         &mut self,
         file: &mut File,
         tree: &Tree,
         pages: &[u32],
+        annotations: &[u32],
         letter: &Letter<'_>,
     ) -> Result<(), WriteError> {
+        if annotations.len() != tree.links.len() {
+            return Err(format!(
+                "{} link annotations for {} Link elements",
+                annotations.len(),
+                tree.links.len()
+            ));
+        }
         file.room(tree.objects())?;
         let sect = file.next_id();
         let first = sect + 1;
@@ -222,15 +291,12 @@ impl Tagging {
         file.end();
         for (i, element) in tree.elements.iter().enumerate() {
             let parent = element.parent.map_or(sect, |p| first + p as u32);
-            write_element(
-                file,
-                first + i as u32,
-                element,
-                parent,
+            let at = Place {
                 pages,
-                letter,
+                annotations,
                 first,
-            );
+            };
+            write_element(file, first + i as u32, element, parent, &at, letter);
         }
         for (i, parents) in tree.parents.iter().enumerate() {
             file.begin(arrays + i as u32);
@@ -240,6 +306,8 @@ impl Tagging {
             file.end();
             self.arrays.push(arrays + i as u32);
         }
+        self.arrays
+            .extend(tree.links.iter().map(|link| first + *link as u32));
         self.sections.push(sect);
         Ok(())
     }
@@ -269,17 +337,29 @@ impl Tagging {
     }
 }
 
+/// Where a letter's objects are: its pages, its link annotations, its first element.
+struct Place<'a> {
+    pages: &'a [u32],
+    annotations: &'a [u32],
+    first: u32,
+}
+
 /// One element, object `id`, under `parent`; its content kids on its first page are
-/// MCIDs, on other pages marked-content references.
+/// MCIDs, on other pages marked-content references; a link's annotation is an object
+/// reference.
 fn write_element(
     file: &mut File,
     id: u32,
     element: &Element,
     parent: u32,
-    pages: &[u32],
+    at: &Place<'_>,
     letter: &Letter<'_>,
-    first: u32,
 ) {
+    let Place {
+        pages,
+        annotations,
+        first,
+    } = *at;
     file.begin(id);
     let out = &mut file.bytes;
     out.extend_from_slice(b"<</S/");
@@ -288,7 +368,7 @@ fn write_element(
     syntax::reference(out, parent);
     let home = element.kids.iter().find_map(|kid| match kid {
         Kid::Content { page, .. } => pages.get(*page).copied(),
-        Kid::Element(_) => None,
+        Kid::Element(_) | Kid::Annotation(_) => None,
     });
     if let Some(home) = home {
         out.extend_from_slice(b"/Pg ");
@@ -321,6 +401,15 @@ fn write_element(
                     syntax::reference(out, on);
                     out.extend_from_slice(b"/MCID ");
                     syntax::int(out, i64::from(mcid));
+                    out.extend_from_slice(b">>");
+                }
+            }
+            Kid::Annotation(n) => {
+                if let (Some(annotation), Some(home)) = (annotations.get(n), home) {
+                    out.extend_from_slice(b"<</Type/OBJR/Pg ");
+                    syntax::reference(out, home);
+                    out.extend_from_slice(b"/Obj ");
+                    syntax::reference(out, *annotation);
                     out.extend_from_slice(b">>");
                 }
             }
@@ -399,6 +488,7 @@ mod tests {
             mcid,
             tag: Tag { role, block },
             part,
+            continues: false,
         }
     }
 
@@ -439,7 +529,7 @@ mod tests {
             .iter()
             .map(|k| match k {
                 Kid::Element(i) => tree.elements[*i].kind,
-                Kid::Content { .. } => b"mcid",
+                Kid::Content { .. } | Kid::Annotation(_) => b"mcid",
             })
             .collect();
         assert_eq!(kids, [&b"Lbl"[..], b"LBody"]);
@@ -447,5 +537,49 @@ mod tests {
         assert_eq!(tree.parents[0][3], tree.parents[0][4]);
         assert_eq!(tree.parents[1].len(), 5);
         assert_eq!(tree.objects(), 1 + tree.elements.len() + 2);
+    }
+
+    #[test]
+    fn an_address_is_a_link_inside_its_lines_element_with_its_annotation() {
+        let more = |mcid, role, block, part| Marked {
+            continues: true,
+            ..text(mcid, role, block, part)
+        };
+        let pages = vec![vec![
+            // A footnote: text, an address, more text.
+            text(0, Role::Note, 3, Part::Whole),
+            more(1, Role::Note, 3, Part::Link),
+            more(2, Role::Note, 3, Part::Whole),
+            // A line of its own that starts with an address.
+            text(3, Role::Paragraph, 0, Part::Link),
+            more(4, Role::Paragraph, 0, Part::Whole),
+        ]];
+        let tree = tree(&pages);
+        let kinds: Vec<&[u8]> = tree.top.iter().map(|i| tree.elements[*i].kind).collect();
+        assert_eq!(kinds, [&b"Note"[..], b"P"]);
+        assert_eq!(tree.links.len(), 2);
+        for (top, link) in tree.top.iter().zip(&tree.links) {
+            let host = &tree.elements[*top];
+            assert!(host
+                .kids
+                .iter()
+                .any(|k| matches!(k, Kid::Element(i) if i == link)));
+            assert_eq!(tree.elements[*link].kind, b"Link");
+        }
+        let note = &tree.elements[tree.top[0]];
+        assert!(matches!(
+            note.kids[..],
+            [
+                Kid::Content { mcid: 0, .. },
+                Kid::Element(_),
+                Kid::Content { mcid: 2, .. }
+            ]
+        ));
+        assert!(matches!(
+            tree.elements[tree.links[1]].kids[..],
+            [Kid::Content { mcid: 3, .. }, Kid::Annotation(1)]
+        ));
+        assert_eq!(tree.parents[0][1], tree.links[0]);
+        assert_eq!(tree.parents[0][4], tree.top[1]);
     }
 }

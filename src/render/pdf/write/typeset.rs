@@ -7,7 +7,7 @@
 //! letter and the numbers: the same letter gives the same bytes in any process, in any
 //! order, on any thread.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -16,10 +16,11 @@ use super::content;
 use super::deflate::{deflate, Level};
 use super::embed::{Embedded, Usage};
 use super::image::Image;
+use super::link::{self, Link};
 use super::structure::{self, Tagging, Tree};
 use super::syntax::{self, File};
 use super::WriteError;
-use crate::render::pdf::fonts::{self, Fonts};
+use crate::render::pdf::fonts::{self, Fonts, GlyphSet};
 use crate::render::pdf::layout::{Geometry, Mark, Page};
 
 /// What the document says about itself.
@@ -52,6 +53,8 @@ pub struct Typeset {
     fonts: Vec<LetterFont>,
     /// Each page's content stream (dictionary and data).
     contents: Vec<Vec<u8>>,
+    /// Each page's links (email and web addresses), in reading order.
+    links: Vec<Vec<Link>>,
     /// `[0 0 width height]`.
     media_box: Vec<u8>,
     image: Option<Arc<Image>>,
@@ -73,18 +76,21 @@ pub fn typeset(
     meta: Meta,
 ) -> Result<Typeset, WriteError> {
     let mut embedded = BTreeMap::new();
-    for (slot, gids) in &used_glyphs(pages, fonts) {
-        embedded.insert(*slot, fonts.embedded(*slot, &fonts.canonical(*slot, gids))?);
+    for (slot, gids) in used_glyphs(pages, fonts).iter().enumerate() {
+        if !gids.is_empty() {
+            embedded.insert(slot, fonts.embedded(slot, &fonts.canonical(slot, gids))?);
+        }
     }
     let mut drawn = content::Drawn::new();
     let mut marked = Vec::with_capacity(pages.len());
+    let mut links = Vec::with_capacity(pages.len());
     let contents = pages
         .iter()
         .map(|page| {
-            let (stream, sequences) =
-                content::page(page, g, fonts, &embedded, &mut drawn, meta.tagged);
-            marked.push(sequences);
-            content_stream(&stream)
+            let content = content::page(page, g, fonts, &embedded, &mut drawn, meta.tagged);
+            marked.push(content.marked);
+            links.push(content.links);
+            content_stream(&content.stream)
         })
         .collect();
     let tree = meta.tagged.then(|| structure::tree(&marked));
@@ -100,6 +106,7 @@ pub fn typeset(
     Ok(Typeset {
         fonts,
         contents,
+        links,
         media_box: media_box(g),
         image,
         tree,
@@ -110,8 +117,8 @@ pub fn typeset(
 }
 
 /// The glyphs each face draws on `pages`, by face slot.
-fn used_glyphs(pages: &[Page], fonts: &Fonts) -> BTreeMap<usize, BTreeSet<u16>> {
-    let mut used: BTreeMap<usize, BTreeSet<u16>> = BTreeMap::new();
+fn used_glyphs(pages: &[Page], fonts: &Fonts) -> [GlyphSet; 4] {
+    let mut used: [GlyphSet; 4] = Default::default();
     let lines = pages
         .iter()
         .flat_map(|page| &page.marks)
@@ -123,7 +130,7 @@ fn used_glyphs(pages: &[Page], fonts: &Fonts) -> BTreeMap<usize, BTreeSet<u16>> 
         for placed in &line.runs {
             let run = &placed.run;
             fonts::each_glyph(fonts, run.style, &run.text, |slot, gid| {
-                used.entry(slot).or_default().insert(gid);
+                used[slot.min(3)].insert(gid);
             });
         }
     }
@@ -200,6 +207,7 @@ impl Typeset {
         Typeset {
             fonts: Vec::new(),
             contents: vec![content_stream(b"")],
+            links: vec![Vec::new()],
             media_box: self.media_box.clone(),
             image: None,
             // Nothing on it to tag.
@@ -215,8 +223,14 @@ impl Typeset {
         self.contents.len()
     }
 
+    /// How many link annotations the letter has.
+    fn link_count(&self) -> usize {
+        self.links.iter().map(Vec::len).sum()
+    }
+
     /// How many objects [`Typeset::write`] writes: four per font, the font and image
-    /// dictionaries and the two empty ones printpdf names, three per page, the image.
+    /// dictionaries and the two empty ones printpdf names, three per page, the image,
+    /// one per link.
     fn objects(&self) -> usize {
         4 * self.fonts.len()
             + 4
@@ -225,13 +239,14 @@ impl Typeset {
                 .image
                 .as_ref()
                 .map_or(0, |image| image.objects() as usize)
+            + self.link_count()
     }
 
     /// Writes the letter's objects from number [`File::next_id`] on, each page under
     /// the page tree node in `parents` (one per page), and returns the pages' numbers.
     /// Objects come in printpdf's order: four per font (by resource name), the shared
     /// resource dictionaries, the pages, each page's resources and contents, then the
-    /// signature image (its soft mask first).
+    /// signature image (its soft mask first), and the link annotations last.
     pub fn write(
         &self,
         file: &mut File,
@@ -248,6 +263,14 @@ impl Typeset {
         file.room(self.objects())?;
         // `room` keeps every number below within `u32`.
         let n = Numbers::new(file.next_id(), self.fonts.len() as u32, self.pages() as u32);
+        let first_link = n.first_image + self.image.as_ref().map_or(0, |image| image.objects());
+        // Each page's first annotation's number.
+        let mut page_links = Vec::with_capacity(self.pages());
+        let mut next = first_link;
+        for links in &self.links {
+            page_links.push(next);
+            next += links.len() as u32;
+        }
         for (k, font) in (0u32..).zip(&self.fonts) {
             font.font.write(file, n.first + 4 * k, &font.usage);
         }
@@ -258,7 +281,9 @@ impl Typeset {
         };
         for (i, parent) in (0u32..).zip(parents) {
             let key = key.map(|key| key + i as usize);
-            self.write_page(file, &n, i, *parent, key);
+            let annots = page_links[i as usize]
+                ..page_links[i as usize] + self.links[i as usize].len() as u32;
+            self.write_page(file, &n, i, *parent, key, annots);
         }
         for (i, content) in (0u32..).zip(&self.contents) {
             write_page_resources(file, &n, n.first_resources + 2 * i);
@@ -270,12 +295,22 @@ impl Typeset {
             image.write(file, n.first_image);
         }
         let pages: Vec<u32> = (n.first_page..n.first_resources).collect();
+        let link_keys = key.map(|key| key + self.pages());
+        let mut id = first_link;
+        for (page, links) in pages.iter().zip(&self.links) {
+            for link in links {
+                let key = link_keys.map(|key| key + (id - first_link) as usize);
+                link::write(file, id, link, *page, key);
+                id += 1;
+            }
+        }
         if let (Some(tagging), Some(tree)) = (tagging, &self.tree) {
             let letter = structure::Letter {
                 language: self.meta.language,
                 alt: &self.meta.alt,
             };
-            tagging.write(file, tree, &pages, &letter)?;
+            let annotations: Vec<u32> = (first_link..id).collect();
+            tagging.write(file, tree, &pages, &annotations, &letter)?;
         }
         Ok(pages)
     }
@@ -310,8 +345,16 @@ impl Typeset {
     }
 
     /// Page `i`'s dictionary, under page tree node `parent`, its marked content found
-    /// in the parent tree under `key` when tagged.
-    fn write_page(&self, file: &mut File, n: &Numbers, i: u32, parent: u32, key: Option<usize>) {
+    /// in the parent tree under `key` when tagged, its link annotations `annots`.
+    fn write_page(
+        &self,
+        file: &mut File,
+        n: &Numbers,
+        i: u32,
+        parent: u32,
+        key: Option<usize>,
+        annots: std::ops::Range<u32>,
+    ) {
         file.begin(n.first_page + i);
         let out = &mut file.bytes;
         out.extend_from_slice(b"<</Type/Page");
@@ -330,7 +373,14 @@ impl Typeset {
             syntax::int(out, key as i64);
             out.extend_from_slice(b"/Tabs/S");
         }
-        out.extend_from_slice(b"/Annots[]>>");
+        out.extend_from_slice(b"/Annots[");
+        for (k, id) in annots.enumerate() {
+            if k > 0 {
+                out.push(b' ');
+            }
+            syntax::reference(out, id);
+        }
+        out.extend_from_slice(b"]>>");
         file.end();
     }
 }
