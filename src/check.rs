@@ -359,7 +359,7 @@ fn inline_text(inlines: &[Inline], out: &mut String) {
 fn block_text(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
-            Block::Paragraph { content } | Block::Heading { content, .. } => {
+            Block::Paragraph { content, .. } | Block::Heading { content, .. } => {
                 inline_text(content, out)
             }
             Block::OrderedList { items, .. } | Block::BulletList { items } => {
@@ -465,6 +465,7 @@ fn sample_draft(
         sender,
         demands,
         own_words: full.then(|| "A sample paragraph in the writer's own words.".to_string()),
+        own_words_language: None,
         date,
         fields: BTreeMap::new(),
         cosigners: Vec::new(),

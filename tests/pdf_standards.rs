@@ -266,3 +266,119 @@ fn pdf_standard_comes_from_letters_toml_and_the_flag_wins() {
     let tagged = draft("tagged.pdf", &["--pdf-standard", "ua1-a2b"]);
     assert!(tagged.contains("Tagged:          yes"), "{tagged}");
 }
+
+#[test]
+fn footnotes_are_notes_and_words_in_another_language_say_which() {
+    let env = Env::new();
+    let own = "My cousin was detained in Caracas last August and we have not heard from him since.";
+    let draft = |out: &str, format: &str, lang: &str, extra: &[&str]| {
+        let mut args = vec![
+            "-q",
+            "draft",
+            "-t",
+            "election-integrity",
+            "--to",
+            "ve-attorney-general",
+            "--lang",
+            lang,
+            "--format",
+            format,
+            "-o",
+            out,
+        ];
+        args.extend(extra);
+        args.extend(sender_flags());
+        env.run(&args).ok();
+        env.join(out)
+    };
+    let pdf = draft("letter.pdf", "pdf", "es", &["--own-words", own]);
+    standards::check("letter", &pdf);
+    standards::outloud(&[pdf.as_path()]);
+    let structure = pdfinfo(&pdf, &["-struct-text"]);
+    // The raised number in the text is a reference; the note's number is its label.
+    assert!(
+        structure.contains("      Reference (inline)\n        \"1\"\n"),
+        "{structure}"
+    );
+    let note = structure.find("    Note").expect("a Note element");
+    assert!(
+        structure[note..].contains("(inline)\n      Lbl (block)\n        \"1\"\n"),
+        "{structure}"
+    );
+
+    // The paragraph of own words, alone, says it is in English; the letter in Spanish.
+    let doc = Document::load(&pdf).unwrap();
+    let sect = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(b"Sect"))
+        .unwrap();
+    assert_eq!(sect.get(b"Lang").and_then(Object::as_str).unwrap(), b"es");
+    let kids = sect.get(b"K").and_then(Object::as_array).unwrap();
+    let langs: Vec<(usize, Vec<u8>)> = kids
+        .iter()
+        .enumerate()
+        .filter_map(|(i, kid)| {
+            let element = doc.get_dictionary(kid.as_reference().unwrap()).unwrap();
+            let lang = element.get(b"Lang").and_then(Object::as_str).ok()?;
+            Some((i, lang.to_vec()))
+        })
+        .collect();
+    assert_eq!(langs.len(), 1, "one element in another language: {langs:?}");
+    assert_eq!(langs[0].1, b"en");
+    // The elements right under the section, each with the lines below it.
+    let mut top: Vec<String> = Vec::new();
+    for line in structure.lines() {
+        let depth = line.len() - line.trim_start().len();
+        match (depth, top.last_mut()) {
+            (4, _) => top.push(line.to_string()),
+            (d, Some(last)) if d > 4 => last.push_str(line),
+            _ => {}
+        }
+    }
+    assert!(
+        top[langs[0].0].contains("My cousin was detained"),
+        "{}",
+        top[langs[0].0]
+    );
+
+    // The letter model says so too.
+    let json =
+        std::fs::read_to_string(draft("letter.json", "json", "es", &["--own-words", own])).unwrap();
+    let letter: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let marked: Vec<&serde_json::Value> = letter["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b.get("lang").is_some())
+        .collect();
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0]["lang"], "en");
+    assert!(marked[0]["content"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("My cousin"));
+
+    // In the English letter, the Spanish title of the source the footnote cites is a
+    // span in Spanish, one element across the two lines it takes.
+    let english = draft("english.pdf", "pdf", "en", &[]);
+    standards::check("english", &english);
+    standards::outloud(&[english.as_path()]);
+    let structure = pdfinfo(&english, &["-struct-text"]);
+    assert_eq!(structure.matches("Span (inline)").count(), 1, "{structure}");
+    let span = structure.find("Span (inline)").unwrap();
+    assert!(
+        structure[span..].starts_with("Span (inline)\n        \"Atentados, amenazas"),
+        "{structure}"
+    );
+    let doc = Document::load(&english).unwrap();
+    let spans: Vec<Vec<u8>> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(b"Span"))
+        .map(|d| d.get(b"Lang").and_then(Object::as_str).unwrap().to_vec())
+        .collect();
+    assert_eq!(spans, [b"es".to_vec()]);
+}

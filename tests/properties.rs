@@ -82,10 +82,12 @@ proptest! {
         prop_assume!(!value.is_empty());
         let parsed = parse_markdown(&markdown_escape(&value)).unwrap();
         let text: String = match parsed.blocks.as_slice() {
-            [Block::Paragraph { content }] => content
+            [Block::Paragraph { content, .. }] => content
                 .iter()
                 .map(|i| match i {
-                    Inline::Text { text, bold, italic } => {
+                    Inline::Text {
+                        text, bold, italic, ..
+                    } => {
                         assert!(!bold && !italic);
                         text.clone()
                     }

@@ -76,6 +76,7 @@ impl Builder {
             text: last,
             bold: b,
             italic: i,
+            lang: None,
         }) = self.inlines.last_mut()
         {
             if *b == bold && *i == italic {
@@ -87,6 +88,7 @@ impl Builder {
             text: text.to_string(),
             bold,
             italic,
+            lang: None,
         });
     }
 
@@ -117,7 +119,10 @@ impl Builder {
         }
         let block = match self.heading.take() {
             Some(level) => Block::Heading { level, content },
-            None => Block::Paragraph { content },
+            None => Block::Paragraph {
+                content,
+                lang: None,
+            },
         };
         self.push_block(block);
     }
@@ -143,7 +148,7 @@ fn footnote_inlines(blocks: Vec<Block>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     for block in blocks {
         let content = match block {
-            Block::Paragraph { content } | Block::Heading { content, .. } => content,
+            Block::Paragraph { content, .. } | Block::Heading { content, .. } => content,
             Block::OrderedList { items, .. } | Block::BulletList { items } => {
                 items.into_iter().flat_map(footnote_inlines).collect()
             }
@@ -163,10 +168,10 @@ pub fn parse(markdown: &str) -> Result<Parsed, MarkdownError> {
 
 /// Parses a rendered body in which a footnote may cite a source by its id alone
 /// (`[^id]` with no definition): `cite` gives the citation of an id, if it names a
-/// source.
+/// source, as the footnote's content.
 pub fn parse_citing(
     markdown: &str,
-    cite: &dyn Fn(&str) -> Option<String>,
+    cite: &dyn Fn(&str) -> Option<Vec<Inline>>,
 ) -> Result<Parsed, MarkdownError> {
     let mut b = Builder {
         stack: vec![Container::Blocks(Vec::new())],
@@ -276,7 +281,7 @@ pub fn parse_citing(
         let content = match b.definitions.remove(&label) {
             Some(blocks) => footnote_inlines(blocks),
             None => match cite(&label) {
-                Some(citation) => vec![Inline::plain(citation)],
+                Some(citation) => citation,
                 None => return Err(MarkdownError::UndefinedFootnote(label)),
             },
         };
@@ -303,12 +308,14 @@ mod tests {
             parsed.blocks,
             vec![
                 Block::Paragraph {
+                    lang: None,
                     content: vec![
                         text("Hello "),
                         Inline::Text {
                             text: "there".into(),
                             bold: false,
-                            italic: true
+                            italic: true,
+                            lang: None,
                         },
                         text(" friend."),
                     ]
@@ -317,15 +324,18 @@ mod tests {
                     start: 1,
                     items: vec![
                         vec![Block::Paragraph {
+                            lang: None,
                             content: vec![text("one")]
                         }],
                         vec![Block::Paragraph {
+                            lang: None,
                             content: vec![text("two")]
                         }],
                     ]
                 },
                 Block::BulletList {
                     items: vec![vec![Block::Paragraph {
+                        lang: None,
                         content: vec![text("x")]
                     }]]
                 },
@@ -351,7 +361,7 @@ mod tests {
         );
         assert!(matches!(
             parsed.blocks[0],
-            Block::Paragraph { ref content } if content[1] == Inline::FootnoteRef { number: 1 }
+            Block::Paragraph { ref content, .. } if content[1] == Inline::FootnoteRef { number: 1 }
         ));
     }
 
@@ -370,7 +380,7 @@ mod tests {
     #[test]
     fn a_footnote_may_cite_a_source_by_id() {
         let cite =
-            |id: &str| (id == "tv-2024").then(|| "Transparencia Venezuela, 2024.".to_string());
+            |id: &str| (id == "tv-2024").then(|| vec![text("Transparencia Venezuela, 2024.")]);
         let parsed = parse_citing(
             "A claim.[^tv-2024] Another.[^n]\n\n[^n]: Own note.\n",
             &cite,
@@ -402,6 +412,7 @@ mod tests {
         assert_eq!(
             parsed.blocks,
             vec![Block::Paragraph {
+                lang: None,
                 content: vec![text(name)]
             }]
         );

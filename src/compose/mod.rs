@@ -2,7 +2,8 @@
 //! `{{date}}` in the letter's conventions), the Markdown is parsed into blocks (footnotes
 //! that cite a campaign source by id get its citation), and the frame (date, recipient
 //! block, salutation, closing, signature) comes from the data, the language and the
-//! letter's conventions.
+//! letter's conventions. Paragraphs of the signer's own words written in another
+//! language say which (`own_language.rs`).
 //!
 //! Bodies come from users, so each is held to limits: on its size, nesting and what it
 //! may use before it renders (`bounds.rs`, reading tags with `tags.rs`), and on the
@@ -17,6 +18,7 @@ mod escape;
 mod fields;
 mod frame;
 mod markdown;
+mod own_language;
 mod pool;
 mod tags;
 
@@ -30,7 +32,7 @@ pub use markdown::{parse as parse_markdown, parse_citing, MarkdownError, Parsed}
 
 use crate::draft::Draft;
 use crate::error::{Error, Result};
-use crate::letter::Letter;
+use crate::letter::{Inline, Letter};
 use crate::model::Template;
 
 /// The compiled bodies of one template, ready to compose any number of letters.
@@ -147,8 +149,20 @@ impl Composer {
             .get(&draft.language)
             .map_or(draft.template.path.as_str(), |b| b.path.as_str());
         let template = &draft.template;
-        let cite = |id: &str| template.source(id).map(|s| s.citation(draft.convention));
-        let parsed = parse_citing(&markdown, &cite).map_err(|e| {
+        let cite = |id: &str| {
+            let source = template.source(id)?;
+            let pieces = source.citation_pieces(draft.convention);
+            Some(
+                pieces
+                    .into_iter()
+                    .map(|(text, lang)| match lang {
+                        Some(lang) => Inline::in_language(text, lang),
+                        None => Inline::plain(text),
+                    })
+                    .collect(),
+            )
+        };
+        let mut parsed = parse_citing(&markdown, &cite).map_err(|e| {
             let mut message = e.to_string();
             if matches!(e, MarkdownError::UndefinedFootnote(_)) && !template.meta.sources.is_empty()
             {
@@ -168,6 +182,9 @@ impl Composer {
                 message,
             }
         })?;
+        if let (Some(own_words), Some(language)) = (&draft.own_words, draft.own_words_language) {
+            own_language::mark(&mut parsed.blocks, own_words, language);
+        }
         Ok(frame::frame(draft, parsed))
     }
 }

@@ -126,6 +126,7 @@ mod tests {
             },
             demands: template.meta.demands.clone(),
             own_words: Some(format!("{sender} says so.")).filter(|_| sender.len() > 3),
+            own_words_language: None,
             date: NaiveDate::from_ymd_opt(2024, 8, 20).unwrap(),
             fields: fields
                 .iter()

@@ -28,6 +28,8 @@ pub struct Draft {
     pub sender: Sender,
     pub demands: Vec<Demand>,
     pub own_words: Option<String>,
+    /// The language the own words are written in, when it is clearly not the letter's.
+    pub own_words_language: Option<Language>,
     pub date: NaiveDate,
     pub fields: BTreeMap<String, String>,
     pub cosigners: Vec<crate::model::Cosigner>,
@@ -333,11 +335,11 @@ impl<'a> Planner<'a> {
                 ),
             });
         }
-        if let Some((read_as, from)) = request
+        let own_words_language = request
             .own_words_language
             .as_ref()
-            .filter(|(l, _)| *l != language && crate::text::language::is_detected(language.code()))
-        {
+            .filter(|(l, _)| *l != language && crate::text::language::is_detected(language.code()));
+        if let Some((read_as, from)) = own_words_language {
             let own = request.own_words.as_deref().unwrap_or_default();
             let warning = warnings::own_words_language(
                 (own, from),
@@ -362,6 +364,7 @@ impl<'a> Planner<'a> {
             sender: request.sender.clone(),
             demands,
             own_words: request.own_words.clone().filter(|t| !t.trim().is_empty()),
+            own_words_language: own_words_language.map(|(l, _)| *l),
             date: request.date,
             fields: request.fields.clone(),
             cosigners: Vec::new(),

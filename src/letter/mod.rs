@@ -23,6 +23,10 @@ pub enum Inline {
         bold: bool,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         italic: bool,
+        /// The language the text is written in, when it is not the paragraph's (a
+        /// source's title quoted in the language it was published in).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lang: Option<Language>,
     },
     /// A footnote marker (superscript in print), numbered from 1.
     FootnoteRef { number: usize },
@@ -36,6 +40,17 @@ impl Inline {
             text: text.into(),
             bold: false,
             italic: false,
+            lang: None,
+        }
+    }
+
+    /// Text in `language`, not the paragraph's.
+    pub fn in_language(text: impl Into<String>, language: Language) -> Inline {
+        Inline::Text {
+            text: text.into(),
+            bold: false,
+            italic: false,
+            lang: Some(language),
         }
     }
 }
@@ -46,6 +61,10 @@ impl Inline {
 pub enum Block {
     Paragraph {
         content: Vec<Inline>,
+        /// The language the paragraph is written in, when it is not the letter's (the
+        /// signer's own words, written in another language).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lang: Option<Language>,
     },
     Heading {
         level: u8,

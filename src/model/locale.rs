@@ -360,7 +360,14 @@ impl Convention {
 
     /// `text` in the letter's quotation marks: “…” in English, «…» in Spanish.
     pub fn quote(self, text: &str) -> String {
-        format!("{}{text}{}", self.0.quotes[0], self.0.quotes[1])
+        let [open, close] = self.quote_marks();
+        format!("{open}{text}{close}")
+    }
+
+    /// The opening and closing quotation marks (with the spaces inside them some
+    /// languages set).
+    pub fn quote_marks(self) -> [&'static str; 2] {
+        [&self.0.quotes[0], &self.0.quotes[1]]
     }
 }
 

@@ -1,11 +1,15 @@
 //! A source a campaign's facts come from (`[[sources]]` in `template.toml`): a report,
 //! a statement, an urgent action. A body cites one in a footnote by its id (`[^id]`),
-//! and the citation is written in the letter's language and conventions.
+//! and the citation is written in the letter's language and conventions, its title in
+//! the language it was published in (said so, for a reader's voice).
+
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 use super::locale::Convention;
+use super::Language;
 use super::Localized;
 
 /// One source of a campaign.
@@ -20,6 +24,12 @@ pub struct CampaignSource {
     /// Its title, in the language it was published in.
     #[serde(default)]
     pub title: Option<String>,
+    /// The language of the title (`es`), when reading it from the title is not enough.
+    #[serde(default)]
+    pub title_lang: Option<Language>,
+    /// The language read from the title, once.
+    #[serde(skip)]
+    title_read_as: OnceLock<Option<Language>>,
     /// Its title as the source itself gives it in other languages (shown in brackets in
     /// letters in those languages).
     #[serde(default)]
@@ -42,10 +52,19 @@ impl CampaignSource {
     ///
     /// `Transparencia Venezuela, «Atentados, amenazas…», 19 de julio de 2024.`
     pub fn citation(&self, convention: Convention) -> String {
+        self.citation_pieces(convention)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect()
+    }
+
+    /// The citation in pieces, each with its language when it is not the letter's: a
+    /// title in the language it was published in is a piece of its own.
+    pub fn citation_pieces(&self, convention: Convention) -> Vec<(String, Option<Language>)> {
         let language = convention.language();
-        let mut parts: Vec<String> = Vec::new();
+        let mut parts: Vec<Vec<(String, Option<Language>)>> = Vec::new();
         if let Some(publisher) = self.publisher.as_ref().and_then(|p| p.get(language)) {
-            parts.push(publisher.trim().to_string());
+            parts.push(vec![(publisher.trim().to_string(), None)]);
         }
         match self
             .title
@@ -54,25 +73,60 @@ impl CampaignSource {
             .filter(|t| !t.is_empty())
         {
             Some(title) => {
-                let mut cited = convention.quote(title);
+                let [open, close] = convention.quote_marks();
+                let other = self.title_language().filter(|l| *l != language);
+                let mut cited = vec![
+                    (open.to_string(), None),
+                    (title.to_string(), other),
+                    (close.to_string(), None),
+                ];
                 if let Some(headline) = self.headline.as_ref().and_then(|h| h.get(language)) {
                     if headline.trim() != title {
-                        cited.push_str(&format!(" [{}]", headline.trim()));
+                        cited.push((format!(" [{}]", headline.trim()), None));
                     }
                 }
                 parts.push(cited);
             }
             None => {
                 if let Some(kind) = self.kind.as_ref().and_then(|k| k.get(language)) {
-                    parts.push(capitalized_if_first(kind.trim(), parts.is_empty()));
+                    let kind = capitalized_if_first(kind.trim(), parts.is_empty());
+                    parts.push(vec![(kind, None)]);
                 }
             }
         }
-        parts.push(self.date.written(convention));
+        parts.push(vec![(self.date.written(convention), None)]);
         if let Some(url) = self.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-            parts.push(url.to_string());
+            parts.push(vec![(url.to_string(), None)]);
         }
-        format!("{}.", parts.join(", "))
+        let mut pieces: Vec<(String, Option<Language>)> = Vec::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            let separator = (i > 0).then(|| (", ".to_string(), None));
+            for (text, lang) in separator.into_iter().chain(part) {
+                match pieces.last_mut() {
+                    Some((last, last_lang)) if *last_lang == lang => last.push_str(&text),
+                    _ => pieces.push((text, lang)),
+                }
+            }
+        }
+        match pieces.last_mut() {
+            Some((last, None)) => last.push('.'),
+            _ => pieces.push((".".to_string(), None)),
+        }
+        pieces
+    }
+
+    /// The language the title is written in: as the campaign gives it (`title_lang`),
+    /// else as read from the title itself, when that is clear.
+    pub fn title_language(&self) -> Option<Language> {
+        if self.title_lang.is_some() {
+            return self.title_lang;
+        }
+        *self.title_read_as.get_or_init(|| {
+            self.title
+                .as_deref()
+                .and_then(crate::text::language::detect)
+                .and_then(|code| code.parse().ok())
+        })
     }
 
     /// Every text of the source, for scanning and repairs.
@@ -125,6 +179,33 @@ mod tests {
         assert_eq!(
             report.citation(Convention::for_letter(crate::model::Language::EN, "")),
             "Transparencia Venezuela, “Atentados y amenazas” [Attacks and threats], 19 July 2024."
+        );
+    }
+
+    #[test]
+    fn a_title_in_another_language_is_a_piece_of_its_own() {
+        use crate::model::Language;
+        let given = source(
+            "id = \"tv\"\npublisher = \"TV\"\ntitle = \"Atentados\"\ntitle_lang = \"es\"\ndate = 2024-07-19\nsupports = \"x\"\n",
+        );
+        let read = source(
+            "id = \"tv\"\ntitle = \"Atentados, amenazas y uso de redes de entes y funcionarios para propaganda electoral en la campaña presidencial 2024\"\ndate = 2024-07-19\nsupports = \"x\"\n",
+        );
+        let english = Convention::for_letter(Language::EN, "");
+        assert_eq!(
+            given.citation_pieces(english),
+            [
+                ("TV, “".to_string(), None),
+                ("Atentados".to_string(), Some(Language::ES)),
+                ("”, 19 July 2024.".to_string(), None),
+            ]
+        );
+        assert_eq!(read.citation_pieces(english)[1].1, Some(Language::ES));
+        // In a letter in the title's own language, the citation is one piece.
+        let spanish = Convention::for_letter(Language::ES, "");
+        assert_eq!(
+            given.citation_pieces(spanish),
+            [("TV, «Atentados», 19 de julio de 2024.".to_string(), None)]
         );
     }
 

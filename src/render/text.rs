@@ -105,7 +105,7 @@ fn render_blocks(out: &mut Lines, blocks: &[Block], width: usize, first: &str, r
         }
         let lead = if i == 0 { first } else { rest };
         match block {
-            Block::Paragraph { content } | Block::Heading { content, .. } => {
+            Block::Paragraph { content, .. } | Block::Heading { content, .. } => {
                 wrap_inlines(out, content, width, lead, rest);
             }
             Block::OrderedList { start, items } => {
@@ -278,6 +278,7 @@ mod tests {
         let blocks = vec![Block::OrderedList {
             start: 1,
             items: vec![vec![Block::Paragraph {
+                lang: None,
                 content: vec![Inline::plain(
                     "release everyone detained for exercising their rights",
                 )],

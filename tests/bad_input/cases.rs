@@ -438,6 +438,17 @@ pub(super) static CASES: &[Case] = &[
         ..Case::PLAIN
     },
     Case {
+        name: "template-source-title-unknown-language",
+        setup: Setup::Workspace,
+        files: &[(
+            META,
+            Text("name = \"N\"\nsubject = \"S\"\nlanguages = [\"en\"]\n\n[[sources]]\nid = \"r\"\ntitle = \"Relatório anual\"\ntitle_lang = \"portugues do Brasil\"\ndate = 2024-07-19\nsupports = \"x\"\n"),
+        )],
+        args: "draft --templates ws/letter-templates -t election-integrity --sender-name Ana",
+        code: 2,
+        ..Case::PLAIN
+    },
+    Case {
         name: "template-impossible-deadline",
         setup: Setup::Workspace,
         files: &[(

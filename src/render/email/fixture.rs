@@ -31,9 +31,11 @@ pub fn letter() -> Letter {
         salutation: "Señor Fiscal General:".to_string(),
         body: vec![
             Block::Paragraph {
+                lang: None,
                 content: vec![Inline::plain(long.trim_end())],
             },
             Block::Paragraph {
+                lang: None,
                 content: vec![Inline::plain("From now on, a line that starts with From.")],
             },
         ],

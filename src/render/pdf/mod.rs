@@ -147,12 +147,14 @@ mod tests {
             salutation: "Señor Fiscal:".into(),
             body: vec![
                 Block::Paragraph {
+                    lang: None,
                     content: vec![
                         Inline::plain("¿Qué "),
                         Inline::Text {
                             text: "pasó".into(),
                             bold: true,
                             italic: true,
+                            lang: None,
                         },
                         Inline::plain("?"),
                         Inline::FootnoteRef { number: 1 },
@@ -160,6 +162,7 @@ mod tests {
                 },
                 Block::BulletList {
                     items: vec![vec![Block::Paragraph {
+                        lang: None,
                         content: vec![Inline::plain("Uno")],
                     }]],
                 },

@@ -144,11 +144,11 @@ pub(super) fn inline_pieces(content: &[Inline], bold: bool, size: f32) -> Vec<Pi
                 text,
                 bold: b,
                 italic,
-            } => Piece::Text(Run::new(
-                text.clone(),
-                Style::new(bold || *b, *italic),
-                size,
-            )),
+                lang,
+            } => Piece::Text(Run {
+                lang: *lang,
+                ..Run::new(text.clone(), Style::new(bold || *b, *italic), size)
+            }),
             Inline::FootnoteRef { number } => Piece::Text(Run {
                 text: number.to_string(),
                 style: Style::new(bold, false),
@@ -156,6 +156,7 @@ pub(super) fn inline_pieces(content: &[Inline], bold: bool, size: f32) -> Vec<Pi
                 rise: size * 0.38,
                 footnote: Some(*number),
                 verbatim: true,
+                lang: None,
             }),
             Inline::LineBreak => Piece::Break,
         })
@@ -284,9 +285,12 @@ impl Composer<'_> {
                 (PARAGRAPH_GAP, Gap::Paragraph)
             };
             match block {
-                Block::Paragraph { content } => {
+                Block::Paragraph { content, lang } => {
                     let pieces = inline_pieces(content, false, BODY);
-                    let lines = self.block(&pieces, width, Role::Paragraph);
+                    let mut lines = self.block(&pieces, width, Role::Paragraph);
+                    for line in &mut lines {
+                        line.tag.lang = *lang;
+                    }
                     items.extend(paragraph(lines, indent, space, kind));
                 }
                 Block::Heading { content, .. } => {

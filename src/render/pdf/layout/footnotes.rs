@@ -25,7 +25,7 @@ impl Composer<'_> {
             .iter()
             .map(|note| {
                 let pieces = inline_pieces(&note.content, false, NOTE_SIZE);
-                let mut lines = self.block(&pieces, width, Role::Note);
+                let mut lines = self.block(&pieces, width, Role::Note { label: false });
                 let marker = Placed {
                     x: -INDENT,
                     run: Run {
@@ -35,17 +35,22 @@ impl Composer<'_> {
                         rise: NOTE_SIZE * 0.35,
                         footnote: None,
                         verbatim: true,
+                        lang: None,
                     },
                 };
                 match lines.first_mut() {
-                    Some(first) => first.runs.insert(0, marker),
+                    Some(first) => {
+                        first.runs.insert(0, marker);
+                        first.tag.role = Role::Note { label: true };
+                    }
                     None => lines.push(Line {
                         runs: vec![marker],
                         width: 0.0,
                         footnotes: Vec::new(),
                         tag: Tag {
-                            role: Role::Note,
+                            role: Role::Note { label: false },
                             block: 0,
+                            lang: None,
                         },
                     }),
                 }

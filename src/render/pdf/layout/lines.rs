@@ -6,6 +6,7 @@
 
 use super::quotes;
 use super::tag::Tag;
+use crate::model::Language;
 use crate::render::pdf::fonts::{self, Fonts, Style};
 
 /// A piece of text in one face and size. `rise` raises it (superscript footnote markers).
@@ -19,6 +20,8 @@ pub struct Run {
     pub footnote: Option<usize>,
     /// Set as written: no quotes curled (an email or web address).
     pub verbatim: bool,
+    /// The language of the text, when it is not its block's.
+    pub lang: Option<Language>,
 }
 
 impl Run {
@@ -30,6 +33,7 @@ impl Run {
             rise: 0.0,
             footnote: None,
             verbatim: false,
+            lang: None,
         }
     }
 
@@ -78,7 +82,11 @@ impl Line {
             self.footnotes.push(n);
         }
         match self.runs.last_mut() {
-            Some(last) if last.run.same_look(&run) && run.footnote.is_none() => {
+            Some(last)
+                if last.run.same_look(&run)
+                    && run.footnote.is_none()
+                    && last.run.lang == run.lang =>
+            {
                 last.run.text.push_str(&run.text);
             }
             _ => self.runs.push(Placed { x: self.width, run }),
@@ -160,7 +168,11 @@ impl WordReader {
             self.start_break = std::mem::take(&mut self.break_next);
         }
         match self.current.last_mut() {
-            Some(last) if last.same_look(run) && last.footnote == run.footnote => {
+            Some(last)
+                if last.same_look(run)
+                    && last.footnote == run.footnote
+                    && last.lang == run.lang =>
+            {
                 last.text.push(c);
             }
             _ => self.current.push(Run {

@@ -2,7 +2,10 @@
 //! subject heading, an entry of a list (its marker apart), a footnote, or an artifact
 //! (a page number, a continuation page's header) that a screen reader skips. Lines of
 //! one block share its number, so the writer makes one structure element of them, even
-//! across pages.
+//! across pages. A block written in another language than the letter's carries that
+//! language, for the reader's voice.
+
+use crate::model::Language;
 
 /// The kind of block a line belongs to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -16,17 +19,19 @@ pub enum Role {
     Subheading,
     /// An entry of list `list`; `label` when the line starts with the entry's marker.
     Item { list: u32, label: bool },
-    /// A footnote.
-    Note,
+    /// A footnote; `label` when the line starts with the note's number.
+    Note { label: bool },
     /// Page furniture: page numbers, a continuation page's header.
     Artifact,
 }
 
-/// A line's role and the block it belongs to. Block 0 is a block of its own.
+/// A line's role, the block it belongs to, and the block's language when it is not
+/// the letter's. Block 0 is a block of its own.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tag {
     pub role: Role,
     pub block: u32,
+    pub lang: Option<Language>,
 }
 
 /// Hands out block numbers.
@@ -42,6 +47,7 @@ impl Blocks {
         Tag {
             role,
             block: self.last,
+            lang: None,
         }
     }
 

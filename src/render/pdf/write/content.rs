@@ -9,7 +9,10 @@
 //! the signature image is a marked-content sequence with its own MCID, recorded for the
 //! structure tree; rules, fold marks and page furniture are marked as artifacts. Each
 //! email or web address in a line is a sequence of its own, marked `Link`, and, tagged
-//! or not, the box over its glyphs is recorded for its annotation (`link`).
+//! or not, the box over its glyphs is recorded for its annotation (`link`). A footnote's
+//! raised number in the text is a sequence of its own, marked `Reference`, the number
+//! before a footnote's text one marked `Lbl`, and words in another language than their
+//! line's (a source's title) one marked `Span`, with their language.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -20,6 +23,7 @@ use super::embed::Embedded;
 use super::link::{self, Link};
 use super::structure::{Marked, Part};
 use super::syntax;
+use crate::model::Language;
 use crate::render::pdf::fonts::{self, Fonts, GlyphRun};
 use crate::render::pdf::layout::{Color, Geometry, Line, Mark, Page, Role, Tag};
 
@@ -107,6 +111,15 @@ struct Writer<'a> {
     links: Vec<Link>,
 }
 
+/// What glyphs about to be drawn are in: which address of their run, which footnote
+/// their run refers to, which language they are in when a span in another.
+#[derive(Clone, Copy)]
+struct Within {
+    link: Option<usize>,
+    note: Option<usize>,
+    lang: Option<Language>,
+}
+
 /// Where a line's marking stands as its glyphs are drawn.
 #[derive(Default)]
 struct Marking {
@@ -114,6 +127,10 @@ struct Marking {
     part: Option<Part>,
     /// Which address of the run the open sequence is of, when it is a link.
     within: Option<usize>,
+    /// Which footnote the open sequence refers to, when it is a reference.
+    note: Option<usize>,
+    /// The language of the open sequence's words, when it is a span in another.
+    lang: Option<Language>,
     /// The open link's box, growing glyph by glyph.
     link: Option<Link>,
     /// Whether the line's element is known: a sequence after it is more of it.
@@ -189,10 +206,11 @@ impl Writer<'_> {
         out.extend_from_slice(b" Tf");
     }
 
-    /// Opens a marked-content sequence for `tag`'s `part`, with the next MCID, more of
-    /// the line the sequence before belongs to when `continues`; an artifact for page
-    /// furniture. Nothing when the page is not tagged.
-    fn begin_marked(&mut self, tag: Tag, part: Part, continues: bool) {
+    /// Opens a marked-content sequence for `tag`'s `part` (in language `lang` when a
+    /// span in another), with the next MCID, more of the line the sequence before
+    /// belongs to when `continues`; an artifact for page furniture. Nothing when the
+    /// page is not tagged.
+    fn begin_marked(&mut self, tag: Tag, part: Part, lang: Option<Language>, continues: bool) {
         let Some(marked) = &mut self.marked else {
             return;
         };
@@ -205,6 +223,7 @@ impl Writer<'_> {
             mcid: marked.len() as u32,
             tag,
             part,
+            lang,
             continues,
         };
         marked.push(sequence);
@@ -236,16 +255,21 @@ impl Writer<'_> {
     /// address apart as a link (its box recorded in `links`).
     fn text(&mut self, x: f32, baseline: f32, line: &Line, color: Color, drawn: &mut Drawn) {
         let embedded = self.embedded;
-        let label = matches!(line.tag.role, Role::Item { label: true, .. }) && line.runs.len() > 1;
+        let label = matches!(
+            line.tag.role,
+            Role::Item { label: true, .. } | Role::Note { label: true }
+        ) && line.runs.len() > 1;
         self.op().extend_from_slice(b"BT");
         self.color(color, b"rg");
         let mut marking = Marking::default();
         let mut current: Option<(usize, f32)> = None;
         for (i, placed) in line.runs.iter().enumerate() {
-            let base = match (label, i) {
-                (false, _) => Part::Whole,
-                (true, 0) => Part::Label,
-                (true, _) => Part::Body,
+            let base = match (label, i, placed.run.footnote, placed.run.lang) {
+                (true, 0, _, _) => Part::Label,
+                (_, _, Some(_), _) => Part::Reference,
+                (_, _, None, Some(_)) => Part::Span,
+                (false, _, None, None) => Part::Whole,
+                (true, _, None, None) => Part::Body,
             };
             if label && i == 1 {
                 // The entry's text is an element of its own, not more of the marker.
@@ -291,7 +315,12 @@ impl Writer<'_> {
                     };
                     let to = to.saturating_sub(index).min(glyphs.len());
                     let part = if within.is_some() { Part::Link } else { base };
-                    self.sequence(line.tag, part, within, &mut marking);
+                    let at = Within {
+                        link: within,
+                        note: run.footnote,
+                        lang: run.lang.filter(|_| part == Part::Span),
+                    };
+                    self.sequence(line.tag, part, at, &mut marking);
                     if let (Some(k), Some(open)) = (within, &mut marking.link) {
                         if open.uri.is_empty() {
                             open.uri.clone_from(&found[k].uri);
@@ -320,17 +349,23 @@ impl Writer<'_> {
     }
 
     /// Makes sure the glyphs about to be drawn are in a marked-content sequence for
-    /// `part` of `tag` (for link `within` of the run, if any): closes the open one and
-    /// begins another when it is not.
-    fn sequence(&mut self, tag: Tag, part: Part, within: Option<usize>, marking: &mut Marking) {
-        if marking.part == Some(part) && marking.within == within {
+    /// `part` of `tag` (for the link or footnote reference `within`, if any): closes
+    /// the open one and begins another when it is not.
+    fn sequence(&mut self, tag: Tag, part: Part, within: Within, marking: &mut Marking) {
+        if marking.part == Some(part)
+            && marking.within == within.link
+            && marking.note == within.note
+            && marking.lang == within.lang
+        {
             return;
         }
         self.close(marking);
-        self.begin_marked(tag, part, marking.host);
+        self.begin_marked(tag, part, within.lang, marking.host);
         marking.host = true;
         marking.part = Some(part);
-        marking.within = within;
+        marking.within = within.link;
+        marking.note = within.note;
+        marking.lang = within.lang;
         if part == Part::Link {
             marking.link = Some(Link {
                 rect: [f32::MAX, f32::MAX, f32::MIN, f32::MIN],
@@ -350,6 +385,8 @@ impl Writer<'_> {
             self.end_marked();
         }
         marking.within = None;
+        marking.note = None;
+        marking.lang = None;
     }
 
     /// A rule from `x1` to `x2` at `y`, `width` thick.
@@ -380,7 +417,7 @@ impl Writer<'_> {
             .fold(CurTransMat::Identity.as_array(), |m, q| {
                 CurTransMat::combine_matrix(m, q.as_array())
             });
-        self.begin_marked(Tag::default(), Part::Figure, false);
+        self.begin_marked(Tag::default(), Part::Figure, None, false);
         self.op().push(b'q');
         self.reals(&matrix, b"cm");
         self.op().extend_from_slice(b"/Im1 Do");

@@ -3,8 +3,11 @@
 //! signature image with a marked-content id (MCID); [`tree`] groups them by the tags
 //! the layout gave the lines into a letter's elements: paragraphs (`P`), the subject
 //! (`H1`) and headings (`H2`), lists (`L` → `LI` → `Lbl` and `LBody`), footnotes
-//! (`Note`), email and web addresses (`Link`, holding the address's text and its
-//! annotation) and the signature (`Figure`, with its alternative text). [`Tagging`] then
+//! (`Note`, its number a `Lbl`) and the raised numbers that refer to them
+//! (`Reference`), email and web addresses (`Link`, holding the address's text and its
+//! annotation) and the signature (`Figure`, with its alternative text). A paragraph in
+//! another language than the letter's says which (`/Lang`), and so do words in another
+//! language than their paragraph's (a `Span`). [`Tagging`] then
 //! writes them as a letter comes, under the letter's `Sect` (with the letter's
 //! /Lang), and at the end the `Document` element over every letter, the
 //! StructTreeRoot, and the parent tree that leads from each page's MCIDs, and each
@@ -14,6 +17,7 @@ use std::collections::HashMap;
 
 use super::syntax::{self, File};
 use super::WriteError;
+use crate::model::Language;
 use crate::render::pdf::layout::{Role, Tag};
 
 /// Parent tree entries per leaf of the number tree.
@@ -32,6 +36,10 @@ pub enum Part {
     Figure,
     /// An email or web address in a line, with its annotation.
     Link,
+    /// A footnote's raised number in the text.
+    Reference,
+    /// Words in another language than their line's.
+    Span,
 }
 
 /// A marked-content sequence: its MCID on its page, and what it belongs to.
@@ -40,6 +48,8 @@ pub struct Marked {
     pub mcid: u32,
     pub tag: Tag,
     pub part: Part,
+    /// The language of a span's words.
+    pub lang: Option<Language>,
     /// More of the line the sequence before belongs to (text after a link, a link
     /// after text), rather than the start of a line or of a list entry's text.
     pub continues: bool,
@@ -52,10 +62,12 @@ impl Marked {
             (Part::Figure, _) => b"Figure",
             (Part::Label, _) => b"Lbl",
             (Part::Link, _) => b"Link",
+            (Part::Reference, _) => b"Reference",
+            (Part::Span, _) => b"Span",
             (_, Role::Item { .. }) => b"LBody",
             (_, Role::Heading) => b"H1",
             (_, Role::Subheading) => b"H2",
-            (_, Role::Note) => b"Note",
+            (_, Role::Note { .. }) => b"Note",
             (_, Role::Paragraph | Role::Artifact) => b"P",
         }
     }
@@ -76,6 +88,8 @@ enum Kid {
 #[derive(Debug)]
 struct Element {
     kind: &'static [u8],
+    /// Its language, when it is not the letter's.
+    lang: Option<Language>,
     /// None: right under the letter's `Sect`.
     parent: Option<usize>,
     kids: Vec<Kid>,
@@ -98,6 +112,7 @@ impl Tree {
         let index = self.elements.len();
         self.elements.push(Element {
             kind,
+            lang: None,
             parent,
             kids: Vec::new(),
         });
@@ -127,7 +142,30 @@ pub fn tree(pages: &[Vec<Marked>]) -> Tree {
                 Some(host) if marked.continues => host,
                 _ => builder.host(marked),
             };
-            let element = if marked.part == Part::Link {
+            let element = if matches!(marked.part, Part::Reference | Part::Span) {
+                // Words in another language broken over two lines are one span.
+                let last = match builder.tree.elements[host].kids.last() {
+                    Some(Kid::Element(last)) => Some(*last),
+                    _ => None,
+                };
+                let inline = match last {
+                    Some(span)
+                        if marked.part == Part::Span
+                            && builder.tree.elements[span].kind == b"Span"
+                            && builder.tree.elements[span].lang == marked.lang =>
+                    {
+                        span
+                    }
+                    _ => builder.tree.add(marked.kind(), Some(host)),
+                };
+                let element = &mut builder.tree.elements[inline];
+                element.lang = marked.lang;
+                element.kids.push(Kid::Content {
+                    page,
+                    mcid: marked.mcid,
+                });
+                inline
+            } else if marked.part == Part::Link {
                 let link = builder.tree.add(b"Link", Some(host));
                 let n = builder.tree.links.len();
                 builder.tree.links.push(link);
@@ -174,6 +212,19 @@ impl Builder {
             .flatten();
         match (marked.part, marked.tag.role) {
             (Part::Figure, _) => tree.add(b"Figure", None),
+            (Part::Label, Role::Note { .. }) => {
+                let note = match known {
+                    Some(note) => note,
+                    None => {
+                        let note = tree.add(b"Note", None);
+                        if block != 0 {
+                            self.blocks.insert(block, note);
+                        }
+                        note
+                    }
+                };
+                tree.add(b"Lbl", Some(note))
+            }
             (_, Role::Item { list, .. }) => {
                 let entry = match known {
                     Some(entry) => entry,
@@ -204,16 +255,16 @@ impl Builder {
                     }
                 }
             }
-            (_, role) => match known {
+            _ => match known {
                 Some(element) => element,
                 None => {
                     let kind = Marked {
                         part: Part::Whole,
-                        tag: Tag { role, block },
                         ..*marked
                     }
                     .kind();
                     let element = tree.add(kind, None);
+                    tree.elements[element].lang = marked.tag.lang;
                     if block != 0 {
                         self.blocks.insert(block, element);
                     }
@@ -374,6 +425,10 @@ fn write_element(
         out.extend_from_slice(b"/Pg ");
         syntax::reference(out, home);
     }
+    if let Some(lang) = element.lang {
+        out.extend_from_slice(b"/Lang");
+        syntax::literal(out, lang.code().as_bytes());
+    }
     if element.kind == b"Figure" {
         out.extend_from_slice(b"/Alt");
         syntax::text_string(out, letter.alt);
@@ -486,8 +541,13 @@ mod tests {
     fn text(mcid: u32, role: Role, block: u32, part: Part) -> Marked {
         Marked {
             mcid,
-            tag: Tag { role, block },
+            tag: Tag {
+                role,
+                block,
+                lang: None,
+            },
             part,
+            lang: None,
             continues: false,
         }
     }
@@ -502,7 +562,7 @@ mod tests {
                 text(2, item(true), 6, Part::Label),
                 text(3, item(true), 6, Part::Body),
                 text(4, item(false), 6, Part::Whole),
-                text(5, Role::Note, 9, Part::Whole),
+                text(5, Role::Note { label: false }, 9, Part::Whole),
             ],
             vec![
                 text(0, item(true), 7, Part::Label),
@@ -547,9 +607,9 @@ mod tests {
         };
         let pages = vec![vec![
             // A footnote: text, an address, more text.
-            text(0, Role::Note, 3, Part::Whole),
-            more(1, Role::Note, 3, Part::Link),
-            more(2, Role::Note, 3, Part::Whole),
+            text(0, Role::Note { label: false }, 3, Part::Whole),
+            more(1, Role::Note { label: false }, 3, Part::Link),
+            more(2, Role::Note { label: false }, 3, Part::Whole),
             // A line of its own that starts with an address.
             text(3, Role::Paragraph, 0, Part::Link),
             more(4, Role::Paragraph, 0, Part::Whole),
@@ -581,5 +641,85 @@ mod tests {
         ));
         assert_eq!(tree.parents[0][1], tree.links[0]);
         assert_eq!(tree.parents[0][4], tree.top[1]);
+    }
+
+    #[test]
+    fn a_footnote_has_its_number_as_a_label_and_its_references_are_elements() {
+        let more = |mcid, role, block, part| Marked {
+            continues: true,
+            ..text(mcid, role, block, part)
+        };
+        let note = |label| Role::Note { label };
+        let pages = vec![vec![
+            // A paragraph with a raised number in it, then its second line.
+            text(0, Role::Paragraph, 1, Part::Whole),
+            more(1, Role::Paragraph, 1, Part::Reference),
+            more(2, Role::Paragraph, 1, Part::Whole),
+            text(3, Role::Paragraph, 1, Part::Whole),
+            // The note: its number, its text over two lines.
+            text(4, note(true), 2, Part::Label),
+            text(5, note(true), 2, Part::Body),
+            text(6, note(false), 2, Part::Whole),
+        ]];
+        let tree = tree(&pages);
+        let kinds: Vec<&[u8]> = tree.top.iter().map(|i| tree.elements[*i].kind).collect();
+        assert_eq!(kinds, [&b"P"[..], b"Note"]);
+        let kids = |e: usize| -> Vec<&[u8]> {
+            tree.elements[e]
+                .kids
+                .iter()
+                .map(|k| match k {
+                    Kid::Element(i) => tree.elements[*i].kind,
+                    Kid::Content { .. } | Kid::Annotation(_) => b"mcid",
+                })
+                .collect()
+        };
+        assert_eq!(
+            kids(tree.top[0]),
+            [&b"mcid"[..], b"Reference", b"mcid", b"mcid"]
+        );
+        assert_eq!(kids(tree.top[1]), [&b"Lbl"[..], b"mcid", b"mcid"]);
+        assert_eq!(tree.elements[tree.parents[0][1]].kind, b"Reference");
+        assert_eq!(tree.elements[tree.parents[0][4]].kind, b"Lbl");
+        assert_eq!(tree.parents[0][5], tree.top[1]);
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_says_which() {
+        let mut own = text(1, Role::Paragraph, 2, Part::Whole);
+        own.tag.lang = Some(Language::ES);
+        let pages = vec![vec![text(0, Role::Paragraph, 1, Part::Whole), own]];
+        let tree = tree(&pages);
+        assert_eq!(tree.elements[tree.top[0]].lang, None);
+        assert_eq!(tree.elements[tree.top[1]].lang, Some(Language::ES));
+    }
+
+    #[test]
+    fn words_in_another_language_over_two_lines_are_one_span() {
+        let more = |mcid, role, block, part| Marked {
+            continues: true,
+            ..text(mcid, role, block, part)
+        };
+        let span = |marked: Marked| Marked {
+            lang: Some(Language::ES),
+            ..marked
+        };
+        let note = Role::Note { label: false };
+        let pages = vec![vec![
+            text(0, note, 4, Part::Whole),
+            span(more(1, note, 4, Part::Span)),
+            span(text(2, note, 4, Part::Span)),
+            more(3, note, 4, Part::Whole),
+        ]];
+        let tree = tree(&pages);
+        let kids = &tree.elements[tree.top[0]].kids;
+        assert_eq!(kids.len(), 3, "{kids:?}");
+        let Kid::Element(span) = kids[1] else {
+            panic!("a span")
+        };
+        assert_eq!(tree.elements[span].kind, b"Span");
+        assert_eq!(tree.elements[span].lang, Some(Language::ES));
+        assert_eq!(tree.elements[span].kids.len(), 2);
+        assert_eq!(tree.elements[tree.top[0]].lang, None);
     }
 }
