@@ -23,6 +23,7 @@ mod page_tree;
 mod raster;
 mod structure;
 mod syntax;
+mod tagging;
 mod to_unicode;
 mod typeset;
 mod xmp;

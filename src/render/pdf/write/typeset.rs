@@ -17,8 +17,9 @@ use super::deflate::{deflate, Level};
 use super::embed::{Embedded, Usage};
 use super::image::Image;
 use super::link::{self, Link};
-use super::structure::{self, Tagging, Tree};
+use super::structure::{self, Tree};
 use super::syntax::{self, File};
+use super::tagging::{self, Tagging};
 use super::WriteError;
 use crate::render::pdf::fonts::{self, Fonts, GlyphSet};
 use crate::render::pdf::layout::{Geometry, Mark, Page};
@@ -305,7 +306,7 @@ impl Typeset {
             }
         }
         if let (Some(tagging), Some(tree)) = (tagging, &self.tree) {
-            let letter = structure::Letter {
+            let letter = tagging::Letter {
                 language: self.meta.language,
                 alt: &self.meta.alt,
             };
