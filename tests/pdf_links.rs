@@ -358,10 +358,7 @@ fn links_hold_in_batches_combined_pdfs_attachments_and_plain_pdfs() {
     ];
     args.extend(sender_flags());
     env.run(&args).ok();
-    let bytes = std::fs::read(env.join("letter.eml")).unwrap();
-    let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
-    let attached = env.join("attached.pdf");
-    std::fs::write(&attached, message.attachment(0).unwrap().contents()).unwrap();
+    let attached = env.first_attachment("letter.eml", "attached.pdf");
     standards::check("attached", &attached);
     let doc = Document::load(&attached).unwrap();
     let annots = annotations(&doc);

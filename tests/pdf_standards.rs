@@ -116,10 +116,7 @@ fn every_path_is_tagged_and_archival() {
     ];
     args.extend(sender_flags());
     env.run(&args).ok();
-    let bytes = std::fs::read(env.join("letter.eml")).unwrap();
-    let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
-    let attached = env.join("attached.pdf");
-    std::fs::write(&attached, message.attachment(0).unwrap().contents()).unwrap();
+    let attached = env.first_attachment("letter.eml", "attached.pdf");
     standards::check("attached", &attached);
     assert!(pdfinfo(&attached, &[]).contains("Tagged:          yes"));
 

@@ -71,6 +71,16 @@ impl Env {
         path
     }
 
+    /// Saves the first attachment of the email message `eml` as `to`, and returns
+    /// `to`'s path.
+    pub fn first_attachment(&self, eml: &str, to: &str) -> PathBuf {
+        let bytes = std::fs::read(self.join(eml)).unwrap();
+        let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+        let saved = self.join(to);
+        std::fs::write(&saved, message.attachment(0).unwrap().contents()).unwrap();
+        saved
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.join(rel)).expect("read")
     }

@@ -113,7 +113,7 @@ struct Writer<'a> {
 
 /// What glyphs about to be drawn are in: which address of their run, which footnote
 /// their run refers to, which language they are in when a span in another.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Within {
     link: Option<usize>,
     note: Option<usize>,
@@ -125,12 +125,8 @@ struct Within {
 struct Marking {
     /// What the open marked-content sequence is of, if one is open.
     part: Option<Part>,
-    /// Which address of the run the open sequence is of, when it is a link.
-    within: Option<usize>,
-    /// Which footnote the open sequence refers to, when it is a reference.
-    note: Option<usize>,
-    /// The language of the open sequence's words, when it is a span in another.
-    lang: Option<Language>,
+    /// What the open sequence's glyphs are in.
+    within: Within,
     /// The open link's box, growing glyph by glyph.
     link: Option<Link>,
     /// Whether the line's element is known: a sequence after it is more of it.
@@ -315,12 +311,12 @@ impl Writer<'_> {
                     };
                     let to = to.saturating_sub(index).min(glyphs.len());
                     let part = if within.is_some() { Part::Link } else { base };
-                    let at = Within {
+                    let inside = Within {
                         link: within,
                         note: run.footnote,
                         lang: run.lang.filter(|_| part == Part::Span),
                     };
-                    self.sequence(line.tag, part, at, &mut marking);
+                    self.sequence(line.tag, part, inside, &mut marking);
                     if let (Some(k), Some(open)) = (within, &mut marking.link) {
                         if open.uri.is_empty() {
                             open.uri.clone_from(&found[k].uri);
@@ -352,20 +348,14 @@ impl Writer<'_> {
     /// `part` of `tag` (for the link or footnote reference `within`, if any): closes
     /// the open one and begins another when it is not.
     fn sequence(&mut self, tag: Tag, part: Part, within: Within, marking: &mut Marking) {
-        if marking.part == Some(part)
-            && marking.within == within.link
-            && marking.note == within.note
-            && marking.lang == within.lang
-        {
+        if marking.part == Some(part) && marking.within == within {
             return;
         }
         self.close(marking);
         self.begin_marked(tag, part, within.lang, marking.host);
         marking.host = true;
         marking.part = Some(part);
-        marking.within = within.link;
-        marking.note = within.note;
-        marking.lang = within.lang;
+        marking.within = within;
         if part == Part::Link {
             marking.link = Some(Link {
                 rect: [f32::MAX, f32::MAX, f32::MIN, f32::MIN],
@@ -384,9 +374,7 @@ impl Writer<'_> {
         if marking.part.take().is_some() {
             self.end_marked();
         }
-        marking.within = None;
-        marking.note = None;
-        marking.lang = None;
+        marking.within = Within::default();
     }
 
     /// A rule from `x1` to `x2` at `y`, `width` thick.

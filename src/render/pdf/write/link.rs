@@ -138,12 +138,7 @@ pub fn write(file: &mut File, id: u32, link: &Link, page: u32, key: Option<usize
     file.begin(id);
     let out = &mut file.bytes;
     out.extend_from_slice(b"<</Type/Annot/Subtype/Link/Rect[");
-    for (i, value) in link.rect.iter().enumerate() {
-        if i > 0 {
-            out.push(b' ');
-        }
-        syntax::real(out, *value);
-    }
+    syntax::reals(out, &link.rect);
     out.extend_from_slice(b"]/Border[0 0 0]/F 4/P ");
     syntax::reference(out, page);
     out.extend_from_slice(b"/Contents");

@@ -114,12 +114,7 @@ fn write_node(file: &mut File, node: &Node, parent: Option<u32>) {
     out.extend_from_slice(b"/Count ");
     syntax::int(out, node.count as i64);
     out.extend_from_slice(b"/Kids[");
-    for (i, kid) in node.kids.iter().enumerate() {
-        if i > 0 {
-            out.push(b' ');
-        }
-        syntax::reference(out, *kid);
-    }
+    syntax::references(out, node.kids.iter().copied());
     out.extend_from_slice(b"]>>");
     file.end();
 }

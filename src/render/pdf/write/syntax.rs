@@ -94,6 +94,26 @@ pub fn reference(out: &mut Vec<u8>, id: u32) {
     out.extend_from_slice(b" 0 R");
 }
 
+/// Appends references separated by spaces (an array's contents).
+pub fn references(out: &mut Vec<u8>, ids: impl IntoIterator<Item = u32>) {
+    for (i, id) in ids.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        reference(out, id);
+    }
+}
+
+/// Appends numbers separated by spaces (an array's contents).
+pub fn reals(out: &mut Vec<u8>, values: &[f32]) {
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        real(out, *value);
+    }
+}
+
 /// Appends the two upper-case hex digits of `byte`.
 pub fn hex_byte(out: &mut Vec<u8>, byte: u8) {
     const DIGITS: &[u8; 16] = b"0123456789ABCDEF";

@@ -73,7 +73,7 @@ impl Tagging {
         out.extend_from_slice(b"/Lang");
         syntax::literal(out, letter.language.as_bytes());
         out.extend_from_slice(b"/K[");
-        references(out, tree.top.iter().map(|i| first + *i as u32));
+        syntax::references(out, tree.top.iter().map(|i| first + *i as u32));
         out.extend_from_slice(b"]>>");
         file.end();
         for (i, element) in tree.elements.iter().enumerate() {
@@ -88,7 +88,7 @@ impl Tagging {
         for (i, parents) in tree.parents.iter().enumerate() {
             file.begin(arrays + i as u32);
             file.bytes.push(b'[');
-            references(&mut file.bytes, parents.iter().map(|p| first + *p as u32));
+            syntax::references(&mut file.bytes, parents.iter().map(|p| first + *p as u32));
             file.bytes.push(b']');
             file.end();
             self.arrays.push(arrays + i as u32);
@@ -106,7 +106,7 @@ impl Tagging {
         file.bytes.extend_from_slice(b"<</S/Document/P ");
         syntax::reference(&mut file.bytes, self.root);
         file.bytes.extend_from_slice(b"/K[");
-        references(&mut file.bytes, self.sections.iter().copied());
+        syntax::references(&mut file.bytes, self.sections.iter().copied());
         file.bytes.extend_from_slice(b"]>>");
         file.end();
         let parent_tree = write_parent_tree(file, &self.arrays)?;
@@ -240,7 +240,7 @@ fn write_parent_tree(file: &mut File, arrays: &[u32]) -> Result<u32, WriteError>
     let id = file.reserve()?;
     file.begin(id);
     file.bytes.extend_from_slice(b"<</Kids[");
-    references(&mut file.bytes, leaves.into_iter());
+    syntax::references(&mut file.bytes, leaves);
     file.bytes.extend_from_slice(b"]>>");
     file.end();
     Ok(id)
@@ -258,14 +258,4 @@ fn nums(out: &mut Vec<u8>, start: usize, arrays: &[u32]) {
         syntax::reference(out, *array);
     }
     out.push(b']');
-}
-
-/// References separated by spaces.
-fn references(out: &mut Vec<u8>, ids: impl Iterator<Item = u32>) {
-    for (i, id) in ids.enumerate() {
-        if i > 0 {
-            out.push(b' ');
-        }
-        syntax::reference(out, id);
-    }
 }
